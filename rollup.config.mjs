@@ -1,0 +1,48 @@
+// Builds the three shipped files from src/:
+//   dist/mgt.js      minified IIFE for a <script> tag (defines window.mgt)
+//   dist/mgt.esm.js  ES module for bundlers
+//   dist/mgt.d.ts    public types, copied from src/types.ts (a declarations-only file)
+// MGT_OUT_DIR redirects the output: scripts/check-dist.mjs builds into a scratch folder and
+// compares it with the committed dist/, byte for byte.
+//
+// Property mangling: every property whose name starts with "_" is internal and renamed by terser;
+// public names (config fields, commands, event fields, stored JSON keys) never start with "_".
+import { readFileSync } from 'node:fs';
+import typescript from '@rollup/plugin-typescript';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const out = process.env.MGT_OUT_DIR || 'dist';
+const banner = `/*! mgt ${pkg.version} | consent-aware call tracking | MIT */`;
+
+const minify = terser({
+  ecma: 2019,
+  compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+  mangle: { properties: { regex: /^_/ } },
+  format: { comments: /^!/ },
+});
+
+const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: false, outputToFilesystem: false, compilerOptions: { noEmit: false, declaration: false, types: [] } });
+
+/** Emits src/types.ts as dist/mgt.d.ts: that file holds declarations only, so it is valid as is. */
+const declarations = () => ({
+  name: 'mgt-declarations',
+  generateBundle() {
+    const src = readFileSync(new URL('./src/types.ts', import.meta.url), 'utf8');
+    this.emitFile({ type: 'asset', fileName: 'mgt.d.ts', source: `// mgt ${pkg.version}: public types\n${src}` });
+  },
+});
+
+export default [
+  {
+    input: 'src/index.ts',
+    output: { file: `${out}/mgt.js`, format: 'iife', banner, plugins: [minify] },
+    plugins: [resolve(), ts()],
+  },
+  {
+    input: 'src/esm.ts',
+    output: { dir: out, entryFileNames: 'mgt.esm.js', format: 'es', banner },
+    plugins: [resolve(), ts(), declarations()],
+  },
+];

@@ -17,8 +17,8 @@ const out = process.env.MGT_OUT_DIR || 'dist';
 const banner = `/*! mgt ${pkg.version} | consent-aware call tracking | MIT */`;
 
 const minify = terser({
-  ecma: 2019,
-  compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+  ecma: 2020,
+  compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true, unsafe: true },
   mangle: { properties: { regex: /^_/ } },
   format: { comments: /^!/ },
 });

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { validate } from '../../src/config';
+import { VERSION } from '../../src/version';
+
+const N = { '01 23 45 67 89': '09 70 00 00 01' };
+
+describe('validate: a valid config passes', () => {
+  it.each([
+    [{ mode: 'invisible', numbers: N }],
+    [{ mode: 'rotation', numbers: N, conditions: [{ id: 'ads', source: 'paid', numbers: { '01 23 45 67 89': '09 70 00 00 02' } }] }],
+    [{ mode: 'origin', endpoint: 'https://collect.example/x', site: 'k', numbers: N, entry: 'last_entry', cookie: { days: 395 } }],
+    [{ mode: 'journey', endpoint: '/collect', numbers: N, conditions: [{ id: 'p', pool: 'ads' }], pool: { timeout: 0 } }],
+    [{ mode: 'traffic', endpoint: 'http://127.0.0.1:1/c', consent: { cmp: ['tcf', 'didomi'], tcf: { vendorId: 12, purposes: [1, 7] }, gcm: 'analytics_storage', didomi: 'c:mgt-AbCdEf12' } }],
+    [{ mode: 'rotation', consent: { required: false, cmp: 'none', gpc: false, gcm: false }, trackingIds: { defaults: false, custom: [{ name: 'u', from: 'window', key: 'dataLayer.0.userType' }] } }],
+    [{ mode: 'rotation', country: 'be', numbers: {} }],
+  ])('%j', (config) => expect(validate(config)).toBe(''));
+});
+
+describe('validate: each mistake is named', () => {
+  it.each([
+    [undefined, 'config.mode'],
+    [{}, 'config.mode'],
+    [{ mode: 'visible' }, 'config.mode'],
+    [{ mode: 'invisible', mdoe: 1 }, 'config.mdoe'],
+    [{ mode: 'invisible', numbers: { '12': '09 70 00 00 01' } }, 'config.numbers["12"]'],
+    [{ mode: 'invisible', numbers: { '01 23 45 67 89': 'call us' } }, 'config.numbers["01 23 45 67 89"]'],
+    [{ mode: 'invisible', numbers: { '01 23 45 67 89': '09 70 00 00 01', '09 70 00 00 01': '09 70 00 00 02' } }, 'also an original'],
+    [{ mode: 'invisible', numbers: N, ignore: '[[' }, 'config.ignore'],
+    [{ mode: 'invisible', country: 'XX' }, 'config.country'],
+    [{ mode: 'rotation', cookie: { days: 0 } }, 'config.cookie.days'],
+    [{ mode: 'rotation', cookie: { days: 400 } }, 'config.cookie.days'],
+    [{ mode: 'rotation', cookie: { domain: 'example.org' } }, 'config.cookie.domain'],
+    [{ mode: 'origin', numbers: N }, 'config.endpoint'],
+    [{ mode: 'origin', endpoint: 'javascript:alert(1)' }, 'config.endpoint'],
+    [{ mode: 'rotation', numbers: N, conditions: [{ id: 'x', pool: 'p' }] }, 'config.conditions[0].pool'],
+    [{ mode: 'rotation', conditions: [{ id: 'x', source: 'ads' }] }, 'config.conditions[0].source'],
+    [{ mode: 'rotation', conditions: [{ id: 'x' }, { id: 'x' }] }, 'config.conditions[1].id'],
+    [{ mode: 'rotation', conditions: [{ id: 'x', params: { gclid: 1 } }] }, 'config.conditions[0].params.gclid'],
+    [{ mode: 'rotation', conditions: [{ id: 'x', numbers: { '01 23 45 67 89': '12' } }] }, 'config.conditions[0].numbers'],
+    [{ mode: 'invisible', conditions: [{ id: 'x' }] }, 'config.conditions'],
+    [{ mode: 'rotation', consent: { cmp: 'quantcast' } }, 'config.consent.cmp'],
+    [{ mode: 'rotation', consent: { tcf: { purposes: [0] } } }, 'config.consent.tcf.purposes[0]'],
+    [{ mode: 'rotation', probabilistic: 'never' }, 'config.probabilistic'],
+    [{ mode: 'rotation', spa: 'yes' }, 'config.spa'],
+    [{ mode: 'rotation', trackingIds: { custom: [{ name: 'a', from: 'body', key: 'k' }] } }, 'config.trackingIds.custom[0].from'],
+  ])('%j names %s', (config, field) => {
+    const message = validate(config);
+    expect(message).toContain(field);
+  });
+
+  it('never throws, even on hostile objects', () => {
+    const hostile = { get mode() { throw new Error('boom'); } };
+    expect(validate(hostile)).toMatch(/config/);
+    const cyclic: any = { mode: 'rotation', numbers: {} };
+    cyclic.numbers.self = cyclic;
+    expect(validate(cyclic)).toMatch(/config\.numbers/);
+  });
+});
+
+describe('version', () => {
+  it('src/version.ts matches package.json', () => {
+    expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+});

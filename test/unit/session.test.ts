@@ -1,0 +1,47 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { readSession, writeSession, removeSession, type Session } from '../../src/storage/session';
+
+const good: Session = {
+  v: 1, condition: 'ads', landing: 'https://s.fr/?utm_source=g', last_action: 1700000000000, last_url: 'https://s.fr/a',
+  referrer: 'https://www.google.fr', source: 'paid', to_swap: [{ original: '01 23 45 67 89', tracked: '09 70 00 00 01', expires: 1700000600000 }],
+  tracking_ids: { gclid: 'x' }, pageviews: 2,
+};
+
+describe('mgt_session', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('round-trips exactly the documented fields', () => {
+    writeSession({ ...good, extra: 'no' } as any);
+    expect(JSON.parse(localStorage.getItem('mgt_session')!)).toEqual(good);
+    expect(readSession(() => {})).toEqual(good);
+  });
+
+  it.each([
+    ['not JSON', '{'],
+    ['another version', JSON.stringify({ ...good, v: 2 })],
+    ['a wrong source', JSON.stringify({ ...good, source: '<img src=x>' })],
+    ['a string timestamp', JSON.stringify({ ...good, last_action: '1' })],
+    ['to_swap not a list', JSON.stringify({ ...good, to_swap: {} })],
+    ['a to_swap entry without tracked', JSON.stringify({ ...good, to_swap: [{ original: 'a' }] })],
+    ['tracking ids that are not strings', JSON.stringify({ ...good, tracking_ids: { a: { b: 1 } } })],
+    ['an oversized landing', JSON.stringify({ ...good, landing: 'x'.repeat(3000) })],
+    ['an oversized entry', JSON.stringify({ ...good, junk: 'x'.repeat(40000) })],
+    ['null', 'null'],
+  ])('discards %s and reports it', (_, raw) => {
+    localStorage.setItem('mgt_session', raw);
+    const damaged = vi.fn();
+    expect(readSession(damaged)).toBeUndefined();
+    expect(damaged).toHaveBeenCalledOnce();
+    expect(localStorage.getItem('mgt_session')).toBeNull();
+  });
+
+  it('survives a localStorage that throws', () => {
+    const spy = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => { throw new Error('denied'); });
+    const set = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => { throw new Error('quota'); });
+    expect(readSession(() => {})).toBeUndefined();
+    expect(writeSession(good)).toBe(false);
+    expect(() => removeSession()).not.toThrow();
+    spy.mockRestore();
+    set.mockRestore();
+  });
+});

@@ -54,7 +54,8 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   let condition: Condition | undefined;
   let shown: Record<string, string> = {};
   let session: Session | undefined;
-  let memory: Attribution | undefined; // this page load's own attribution, for the cookieless mode
+  let memory: Attribution | undefined; // this page load's arrival (see decide)
+  let memoryInternal = false;
   let memoryViews = 0; // cookieless page views of this page load (SPA), for traffic's counter
   let counted = false; // this page view is already in mgt_session.pageviews
   let reported = false; // this page view's events are queued (or deliberately not sent)
@@ -149,15 +150,22 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
     const now = Date.now();
     const p = persistent() && alive();
     const here = classify(page, referrer, cookieCfg.domain);
+    log('source', here._source, '—', here._why);
     const fresh: Attribution = {
-      landing: p ? cleanUrl(page, keep(true)) : page.href,
+      landing: page.href,
       referrer: here._internal ? 'direct' : referrerOrigin(referrer),
       source: here._source,
       tracking_ids: urlTrackingIds(page, cfg.trackingIds),
     };
-    log('source', here._source, '—', here._why);
+    // What this page load saw on arrival, kept in memory: the cookieless attribution, and what a
+    // later grant saves, even after virtual page views dropped the landing URL's parameters.
     const first = !memory;
-    if (!memory) memory = fresh;
+    if (first) {
+      memory = fresh;
+      memoryInternal = here._internal;
+    }
+    const spaView = newView && !first;
+    const arrival = spaView ? fresh : memory!;
     let isNew: boolean;
     if (p) {
       session = readSession(log);
@@ -167,16 +175,15 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
         source: session.source,
         tracking_ids: session.tracking_ids,
       };
-      isNew = isNewVisit(here._internal, session && session.last_action, now, (cfg.session && cfg.session.timeout) || 30);
+      isNew = isNewVisit(spaView ? here._internal : memoryInternal, session && session.last_action, now, (cfg.session && cfg.session.timeout) || 30);
       if (isNew) {
-        const ids = { ...fresh.tracking_ids, ...deviceTrackingIds(cfg.trackingIds, deviceReader(w)) };
-        kept = keepAttribution(prev, { ...fresh, tracking_ids: ids }, cfg.entry || 'first_entry');
-      } else kept = prev || fresh;
+        const ids = { ...arrival.tracking_ids, ...deviceTrackingIds(cfg.trackingIds, deviceReader(w)) };
+        kept = keepAttribution(prev, { ...arrival, landing: cleanUrl(arrival.landing, keep(true)), tracking_ids: ids }, cfg.entry || 'first_entry');
+      } else kept = prev!;
       log(isNew ? 'new visit' : 'same visit', '— kept attribution', kept);
     } else {
-      // Cookieless: this page alone, kept in memory across virtual page views.
-      isNew = first && !here._internal;
-      kept = memory;
+      isNew = first && !memoryInternal;
+      kept = memory!;
     }
 
     const pick = pickCondition(cfg.conditions, { _source: kept.source, _referrer: kept.referrer, _landing: kept.landing, _page: page });
@@ -228,7 +235,7 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
         events.push(event('visit', { landing: kept.landing, referrer: kept.referrer, tracking_ids: kept.tracking_ids }));
       }
       if (mode === 'traffic') events.push(event('pageview', { count: p ? session!.pageviews : memoryViews }));
-      if (mode === 'journey') events.push(event('pageview', { url: page.href, title: doc.title }));
+      if (mode === 'journey') events.push(event('pageview', { url: cleanUrl(page, keep(p)), title: doc.title.slice(0, 2000) }));
       report(events);
     } else if (mode === 'rotation') log('rotation mode: nothing is ever sent');
   }

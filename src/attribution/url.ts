@@ -1,0 +1,75 @@
+// URL helpers shared by the attribution modules, and the redaction of every URL mgt stores or
+// sends (SPEC 9.2). Everything here is pure and total: hostile input yields '' or false, never a throw.
+import type { Config } from '../types';
+import { CLICK_IDS, customIds, VALUETRACK } from './trackingIds';
+
+/**
+ * Cuts at 2,000 characters (SPEC 9.2). A surrogate pair cut in half is left as is: JSON.stringify
+ * escapes the lone half, so the payload stays valid.
+ */
+export const clip = (s: string): string => String(s).slice(0, 2000);
+
+/** Parses an http(s) URL (relative to `base` if given); anything else (javascript:, data:, garbage) is undefined. */
+export const httpUrl = (s: string | URL, base?: string | URL): URL | undefined => {
+  try {
+    const u = new URL(s as string, base);
+    if (/^https?:$/.test(u.protocol)) return u;
+  } catch {
+    /* not a URL: the caller treats it as absent */
+  }
+};
+
+// Parameter names that suggest a secret or personal data. 'mail' covers email, 'pass' covers password.
+const SECRET = /mail|token|pass|pwd|secret|auth|key|session|phone|tel|name|address/i;
+// 8 digits, each at most 3 separators from the next: '06 12 34 56 78', '+33 (0)6.12…', '0612345678'.
+// Bounded repetition keeps the scan linear on a 100 KB value.
+const PHONE = /\d(?:[\s.\/()-]{0,3}\d){7}/;
+
+/**
+ * The allow-list of SPEC 9.2 as a predicate on one query parameter (decoded name and value).
+ *
+ * - Tracking-ID parameters (click IDs, ValueTrack, custom ids read from the URL) are kept only when
+ *   `trackingIds` is true, and dropped otherwise even when a condition or `urlParams` names them:
+ *   SPEC 6.4 removes them from every stored URL without consent.
+ * - The built-in ones are exempt from the name and phone rules: ValueTrack `keyword` contains "key",
+ *   and `campaignid=12345678901` is 11 digits; both are ad-platform identifiers that are stored in
+ *   `tracking_ids` anyway, so dropping them from the URL would protect nothing.
+ */
+export function urlFilter(cfg: Config, trackingIds: boolean): (name: string, value: string) => boolean {
+  const builtin = CLICK_IDS.concat(VALUETRACK);
+  const custom = customIds(cfg.trackingIds, 'url').map((c) => c.key);
+  let allow = cfg.urlParams || [];
+  (cfg.conditions || []).forEach((c) => (allow = allow.concat(Object.keys((c && c.params) || {}))));
+  return (name, value) => {
+    const known = builtin.indexOf(name) >= 0;
+    return (
+      (known || custom.indexOf(name) >= 0 ? trackingIds : name.indexOf('utm_') == 0 || allow.indexOf(name) >= 0) &&
+      // %40: a value that was encoded twice still carries an address.
+      !/@|%40/i.test(value) &&
+      (known || !(SECRET.test(name) || PHONE.test(value)))
+    );
+  };
+}
+
+/**
+ * `url` as mgt may store or send it: absolute http(s), no credentials, no fragment, the query reduced
+ * to the parameters `keep` accepts (original order, re-encoded), or only the path with `pathOnly`
+ * (cookieless events, SPEC 8). At most 2,000 characters; '' for anything unparsable or not http(s).
+ */
+export function cleanUrl(url: string | URL, keep: (name: string, value: string) => boolean, pathOnly?: boolean): string {
+  try {
+    const u = httpUrl(url);
+    if (!u) return '';
+    if (!pathOnly) {
+      const q = new URLSearchParams();
+      u.searchParams.forEach((v, k) => keep(k, v) && q.append(k, v));
+      u.search = '' + q;
+      u.hash = u.username = u.password = '';
+    }
+    // A cut inside '%4', or between the bytes of '%C3%A9', would leave an escape a strict decoder
+    // (decodeURIComponent on the collector) rejects: drop the unfinished character.
+    return clip(pathOnly ? u.pathname : u.href).replace(/(%([cd][\da-f]|e[\da-f](%[89ab][\da-f])?|f[0-7](%[89ab][\da-f]){0,2}))?(%[\da-f]?)?$/i, '');
+  } catch {
+    return '';
+  }
+}

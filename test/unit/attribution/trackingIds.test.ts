@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { CLICK_IDS, deviceTrackingIds, urlTrackingIds, type DeviceReader } from '../../../src/attribution/trackingIds';
+import type { CustomId } from '../../../src/types';
+
+const url = (q: string) => new URL(`https://www.shop.fr/?${q}`);
+const long = 'x'.repeat(201);
+const max = 'y'.repeat(200);
+
+describe('CLICK_IDS', () => {
+  it('lists every click ID of SPEC 6.2, fbclid last', () => {
+    expect(CLICK_IDS).toEqual(['gclid', 'gbraid', 'wbraid', 'dclid', 'msclkid', 'ttclid', 'fbclid']);
+  });
+});
+
+describe('urlTrackingIds', () => {
+  const all =
+    'gclid=G&gbraid=GB&wbraid=WB&fbclid=F&msclkid=M&campaignid=1&adgroupid=2&keyword=shoes&matchtype=e&network=g&device=m' +
+    '&creative=3&placement=site.com&targetid=kwd-4';
+  it('captures the default click IDs and ValueTrack parameters present', () => {
+    expect(urlTrackingIds(url(all), undefined)).toEqual({
+      gclid: 'G', gbraid: 'GB', wbraid: 'WB', fbclid: 'F', msclkid: 'M', campaignid: '1', adgroupid: '2', keyword: 'shoes',
+      matchtype: 'e', network: 'g', device: 'm', creative: '3', placement: 'site.com', targetid: 'kwd-4',
+    });
+  });
+  it('defaults apply with an empty trackingIds object and with defaults: true', () => {
+    expect(urlTrackingIds(url('gclid=G'), {})).toEqual({ gclid: 'G' });
+    expect(urlTrackingIds(url('gclid=G'), { defaults: true })).toEqual({ gclid: 'G' });
+  });
+  it('SPEC 6.4 does not list dclid and ttclid among captured IDs', () => {
+    expect(urlTrackingIds(url('dclid=D&ttclid=T'), undefined)).toEqual({});
+  });
+  it('ignores parameters that are not tracking IDs', () => {
+    expect(urlTrackingIds(url('utm_source=x&email=a@b.c&q=1'), undefined)).toEqual({});
+  });
+  it('defaults: false captures none of the defaults', () => {
+    expect(urlTrackingIds(url(all), { defaults: false })).toEqual({});
+  });
+  it('custom ids from the URL are captured under their name, with or without defaults', () => {
+    const custom: CustomId[] = [{ name: 'affiliate', from: 'url', key: 'aff' }, { name: 'c', from: 'cookie', key: 'aff' }];
+    expect(urlTrackingIds(url('aff=42&gclid=G'), { custom })).toEqual({ gclid: 'G', affiliate: '42' });
+    expect(urlTrackingIds(url('aff=42&gclid=G'), { defaults: false, custom })).toEqual({ affiliate: '42' });
+  });
+  it('drops values longer than 200 characters and empty values; keeps exactly 200', () => {
+    expect(urlTrackingIds(url(`gclid=${long}&msclkid=&fbclid=${max}`), undefined)).toEqual({ fbclid: max });
+  });
+  it('keeps the first of repeated parameters, decoded', () => {
+    expect(urlTrackingIds(url('keyword=red+shoes&keyword=b'), undefined)).toEqual({ keyword: 'red shoes' });
+  });
+  it('survives a 100 KB query and malformed escapes', () => {
+    expect(urlTrackingIds(url(`a=${'z'.repeat(100_000)}&gclid=%E0%A4%A&campaignid=%`), undefined)).toEqual({ gclid: '\ufffd%A', campaignid: '%' });
+  });
+});
+
+/** A device with cookies, localStorage and a window object; any of them may throw. */
+const device = (over: Partial<DeviceReader> = {}, cookies: Record<string, string> = {}, local: Record<string, string> = {}): DeviceReader => ({
+  _cookie: (n) => cookies[n],
+  _cookieNames: () => Object.keys(cookies),
+  _local: (k) => (k in local ? local[k] : null),
+  _window: {},
+  ...over,
+});
+const boom = () => {
+  throw new Error('blocked');
+};
+
+describe('deviceTrackingIds: defaults', () => {
+  const cookies = { _ga: 'GA1.1.123.456', '_pk_id.1.ab12': 'abc.1700000000.', '_pk_id.7.cd34': 'def', _pk_ses: 'x', other: 'y', _gid: 'z' };
+  it('reads _ga and every _pk_id.* cookie, keyed by cookie name', () => {
+    expect(deviceTrackingIds(undefined, device({}, cookies))).toEqual({
+      _ga: 'GA1.1.123.456', '_pk_id.1.ab12': 'abc.1700000000.', '_pk_id.7.cd34': 'def',
+    });
+  });
+  it('defaults: false reads none of them', () => {
+    expect(deviceTrackingIds({ defaults: false }, device({}, cookies))).toEqual({});
+  });
+  it('absent cookies give nothing', () => {
+    expect(deviceTrackingIds(undefined, device())).toEqual({});
+  });
+  it('drops cookie values over 200 characters and empty ones', () => {
+    expect(deviceTrackingIds(undefined, device({}, { _ga: long, '_pk_id.1.x': '' }))).toEqual({});
+  });
+  it('a throwing cookie jar costs nothing else', () => {
+    const read = device({ _cookie: boom, _cookieNames: boom, _local: () => 'L' });
+    expect(deviceTrackingIds({ custom: [{ name: 'l', from: 'localStorage', key: 'k' }] }, read)).toEqual({ l: 'L' });
+  });
+  it('one throwing cookie read does not lose the others', () => {
+    const read = device({ _cookie: (n) => (n == '_ga' ? boom() : 'pk'), _cookieNames: () => ['_pk_id.1.a'] });
+    expect(deviceTrackingIds(undefined, read)).toEqual({ '_pk_id.1.a': 'pk' });
+  });
+});
+
+describe('deviceTrackingIds: custom', () => {
+  const custom: CustomId[] = [
+    { name: 'crm', from: 'cookie', key: 'crm_id' },
+    { name: 'ab', from: 'localStorage', key: 'ab_test' },
+    { name: 'userType', from: 'window', key: 'dataLayer.0.userType' },
+    { name: 'fromUrl', from: 'url', key: 'gclid' },
+  ];
+  const win = { dataLayer: [{ userType: 'pro' }] };
+  it('reads each place; url ids are left to urlTrackingIds', () => {
+    expect(deviceTrackingIds({ defaults: false, custom }, device({ _window: win }, { crm_id: 'C1' }, { ab_test: 'B' }))).toEqual({
+      crm: 'C1', ab: 'B', userType: 'pro',
+    });
+  });
+  it('a throwing localStorage gives nothing for that id only', () => {
+    expect(deviceTrackingIds({ custom }, device({ _local: boom, _window: win }, { crm_id: 'C1' }))).toEqual({ crm: 'C1', userType: 'pro' });
+  });
+  it.each([
+    ['a', { a: 'text' }, 'text'],
+    ['a', { a: 42 }, '42'],
+    ['a', { a: 0 }, '0'],
+    ['a', { a: false }, 'false'],
+    ['a.b.c', { a: { b: { c: 'deep' } } }, 'deep'],
+    ['list.1', { list: ['x', 'y'] }, 'y'],
+    ['a', { a: '' }, undefined],
+    ['a', { a: null }, undefined],
+    ['a', { a: undefined }, undefined],
+    ['a', { a: { b: 1 } }, undefined],
+    ['a', { a: ['x'] }, undefined],
+    ['a', { a: () => 'called' }, undefined],
+    ['a', { a: Symbol('s') }, undefined],
+    ['a.b', { a: 'str' }, undefined],
+    ['a.length', { a: 'str' }, undefined],
+    ['missing.path', {}, undefined],
+    ['a', { a: long }, undefined],
+    ['a', { a: max }, max],
+    // inherited properties are not walked
+    ['toString', {}, undefined],
+    ['constructor.name', {}, undefined],
+    ['__proto__.x', {}, undefined],
+    ['', {}, undefined],
+  ])('window path %j in %o -> %j', (key, w, expected) => {
+    const ids = deviceTrackingIds({ defaults: false, custom: [{ name: 'v', from: 'window', key }] }, device({ _window: w }));
+    expect(ids.v).toBe(expected);
+  });
+  it('never runs a getter or a function on the way', () => {
+    let calls = 0;
+    const w = {
+      get secret() {
+        calls++;
+        return 'leaked';
+      },
+      fn: Object.assign(() => calls++, { id: 'own-prop-of-function' }),
+    };
+    const ids = deviceTrackingIds(
+      { defaults: false, custom: [{ name: 'g', from: 'window', key: 'secret' }, { name: 'f', from: 'window', key: 'fn.id' }] },
+      device({ _window: w }),
+    );
+    expect(ids).toEqual({ f: 'own-prop-of-function' });
+    expect(calls).toBe(0);
+  });
+  it('a Proxy whose traps throw gives nothing for that id only', () => {
+    const w = { p: new Proxy({}, { getOwnPropertyDescriptor: boom, get: boom }), ok: 'yes' };
+    const ids = deviceTrackingIds(
+      { defaults: false, custom: [{ name: 'p', from: 'window', key: 'p.x' }, { name: 'ok', from: 'window', key: 'ok' }] },
+      device({ _window: w }),
+    );
+    expect(ids).toEqual({ ok: 'yes' });
+  });
+  it('a missing window object gives nothing', () => {
+    expect(deviceTrackingIds({ custom: [{ name: 'x', from: 'window', key: 'a' }] }, device({ _window: undefined }))).toEqual({});
+  });
+  it('reads the real jsdom window through own properties', () => {
+    (window as any).dataLayer = [{ userType: 'vip' }];
+    const ids = deviceTrackingIds({ defaults: false, custom: [{ name: 'u', from: 'window', key: 'dataLayer.0.userType' }] }, device({ _window: window }));
+    expect(ids).toEqual({ u: 'vip' });
+    delete (window as any).dataLayer;
+  });
+  it('a malformed custom entry is skipped', () => {
+    const bad = [null, { name: 'x' }, { name: 'y', from: 'window' }] as unknown as CustomId[];
+    expect(deviceTrackingIds({ defaults: false, custom: bad.concat([{ name: 'ok', from: 'cookie', key: 'c' }]) }, device({}, { c: '1' }))).toEqual({ ok: '1' });
+  });
+  it('a later custom id with a default name overrides the default', () => {
+    expect(deviceTrackingIds({ custom: [{ name: '_ga', from: 'cookie', key: 'mine' }] }, device({}, { _ga: 'GA', mine: 'M' }))).toEqual({ _ga: 'M' });
+  });
+});

@@ -7,6 +7,8 @@
 //
 // Property mangling: every property whose name starts with "_" is internal and renamed by terser;
 // public names (config fields, commands, event fields, stored JSON keys) never start with "_".
+// Beware: third-party globals that start with "_" (`__tcfapi`, `__ucCmp`, `_axcb`) would be renamed
+// too, so the CMP adapters build those names at run time.
 import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';

@@ -12,7 +12,9 @@ export function install(w: Window & { mgt?: any }): Mgt {
   if (current && current.v) return current;
   const mgt = createMgt(w);
   w.mgt = mgt;
-  const queue = current && current.q;
-  if (queue) for (let i = 0; i < queue.length; i++) mgt.apply(null, Array.prototype.slice.call(queue[i]) as any);
+  // Replay in order, but subscriptions first: a listener queued after init must still hear the
+  // first swaps and the consent a returning visitor's CMP reports during init.
+  const queue: unknown[][] = Array.prototype.map.call((current && current.q) || [], (args: ArrayLike<unknown>) => Array.prototype.slice.call(args)) as unknown[][];
+  for (const on of [true, false]) for (const args of queue) if ((args[0] === 'on') === on) (mgt as any).apply(null, args);
   return mgt;
 }

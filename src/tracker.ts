@@ -374,7 +374,9 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   if (storageAllowed(cfg, consent) && !visitor) visitor = readVisitor() || createVisitor(cookieCfg.days || 30, cookieCfg.domain);
   started = true;
   decide(true);
-  if (mode !== 'invisible') startAdapters(c, setConsent, w);
+  // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
+  // answers at once; still before the first paint.
+  if (mode !== 'invisible') Promise.resolve().then(() => startAdapters(c, setConsent, w));
 
   if (batch) {
     // The page's last chance: anonymous events still waiting for consent go out now.

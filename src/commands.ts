@@ -41,13 +41,13 @@ export function createMgt(w: Window): Mgt {
         }
         tracker = createTracker(a, w, emit, early);
       } else if (command === 'on') {
-        if (!/^(ready|swap|consent)$/.test(a) || typeof b !== 'function') return warn(`on: unknown event or callback (${a})`);
+        if (['ready', 'swap', 'consent'].indexOf(a) < 0 || typeof b !== 'function') return warn('on: unknown event or no callback:', a);
         (listeners[a] = listeners[a] || []).push(b);
         // A late 'ready' subscriber is told at once, like a resolved promise.
         if (a === 'ready' && ready) b(ready);
       } else if (command === 'consent') {
         const granted = a === 'granted' || a === true ? true : a === 'denied' || a === false ? false : undefined;
-        if (granted === undefined) return warn(`consent takes 'granted' or 'denied' (got ${a})`);
+        if (granted === undefined) return warn("consent takes 'granted' or 'denied', got", a);
         if (tracker) tracker._consent(granted, 'command');
         else if (!started) early.push(granted);
       } else if (command === 'state') {
@@ -60,10 +60,15 @@ export function createMgt(w: Window): Mgt {
       } else if (command === 'pageview') {
         tracker && tracker._pageview(typeof a === 'string' ? a : undefined);
       } else {
-        warn(`unknown command ${command}`);
+        warn('unknown command', command);
       }
     } catch (e) {
-      error(`${command} failed:`, e);
+      // Nothing here may throw again: the command itself can be a hostile object.
+      try {
+        error('a command failed:', e);
+      } catch {
+        /* console unavailable */
+      }
     }
   } as Mgt & { v: string };
   mgt.v = VERSION;

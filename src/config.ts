@@ -133,6 +133,7 @@ export function validate(config: unknown): string {
     for (let i = 0; i < conditions.length; i++) {
       const cond = conditions[i];
       const f = `config.conditions[${i}]`;
+      if (!cond.id) return `${f}.id is required`;
       if (ids.indexOf(cond.id) >= 0) return `${f}.id ${show(cond.id)} is used twice`;
       ids.push(cond.id);
       const e = cond.numbers && numbers(cond.numbers, `${f}.numbers`);

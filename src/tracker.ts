@@ -1,11 +1,12 @@
 // One page's tracker: wires config -> consent -> attribution -> swap -> transport.
 //
 // decide() is the heart: for the current page view and the current consent, it works out the
-// attribution (stored visit, or this page alone when cookieless), the matching condition, the
-// numbers to show, what to store and what to report. It runs on init, on every (virtual) page
+// attribution (the stored visit, or this page load alone when cookieless), the matching condition,
+// the numbers to show, what to store and what to report. It runs on init, on every (virtual) page
 // view, and whenever the right to store changes (grant, denial, another tab's withdrawal).
-import type { Condition, Config, ConsentState, State } from './types';
+import type { Config, Condition, ConsentState, State } from './types';
 import { log, setDebug } from './lib/log';
+import { unhide } from './lib/unhide';
 import { classify, referrerOrigin } from './attribution/source';
 import { pickCondition } from './attribution/conditions';
 import { deviceTrackingIds, urlTrackingIds } from './attribution/trackingIds';
@@ -16,11 +17,10 @@ import { e164, parsePhone } from './swap/phone';
 import { storageAllowed } from './consent/gate';
 import { startAdapters } from './consent/adapters/index';
 import { createVisitor, deleteVisitor, readVisitor } from './storage/visitor';
-import { readSession, removeSession, writeSession, type Session, type SwapEntry } from './storage/session';
+import { readSession, removeSession, writeSession, type Session } from './storage/session';
 import { deviceReader } from './storage/device';
 import { createBatch } from './transport/batch';
 import { lease } from './transport/lease';
-import { unhide } from './lib/unhide';
 
 export interface Tracker {
   _consent(granted: boolean, source: string): void;
@@ -31,62 +31,82 @@ export interface Tracker {
 }
 
 type Ev = Record<string, any>;
+type Numbers = Record<string, string>;
 
 export function createTracker(cfg: Config, w: Window, emit: (name: string, payload: any) => void, early: boolean[]): Tracker {
   const doc = w.document;
   const loc = w.location;
   const mode = cfg.mode;
-  const collecting = mode !== 'invisible' && mode !== 'rotation';
   const country = (cfg.country || 'FR').toUpperCase();
   const prob = cfg.probabilistic || 'fallback';
-  const cookieCfg = cfg.cookie || {};
+  const cookie = cfg.cookie || {};
   const poolTimeout = cfg.pool && cfg.pool.timeout !== undefined ? cfg.pool.timeout : 2000;
+  const batch = /^(origin|traffic|journey)$/.test(mode) ? createBatch(cfg.endpoint!, cfg.site, log) : undefined;
+  const swapper = createSwapper(doc, { _country: country, _ignore: cfg.ignore, _onSwap: (e) => emit('swap', e) });
   setDebug(!!cfg.debug || /[?&]mgt_debug=1(&|$)/.test(loc.search));
 
   let consent: ConsentState = 'unknown';
-  let visitor: string | undefined; // set only while storage is allowed and our cookie exists
+  let visitor: string | undefined; // known only while storage is allowed and our cookie exists
+  let created = false; // mgt_visitor was created on this page
   let started = false;
   let swapping = true; // false after mgt('restore'), until mgt('swap')
-  let applied = false; // the swapper has been given its first mapping
+  let applied = false; // the swapper has been given a first mapping
   let page = new URL(loc.href);
   let referrer = doc.referrer;
-  let kept: Attribution = { landing: page.href, referrer: 'direct', source: 'direct', tracking_ids: {} };
+  let kept: Attribution;
+  let arrival: Attribution | undefined; // what this page load saw on arrival (see decide)
+  let arrivalInternal = false;
   let condition: Condition | undefined;
-  let shown: Record<string, string> = {};
+  let shown: Numbers = {};
   let session: Session | undefined;
-  let memory: Attribution | undefined; // this page load's arrival (see decide)
-  let memoryInternal = false;
-  let memoryViews = 0; // cookieless page views of this page load (SPA), for traffic's counter
-  let counted = false; // this page view is already in mgt_session.pageviews
-  let reported = false; // this page view's events are queued (or deliberately not sent)
-  let pending: Ev[] = []; // anonymous page events waiting for a consent decision (SPEC 9)
-  let heldCalls: Array<() => Ev> = []; // calls made while consent is unknown
+  let views = 0; // page views of this page load, for the cookieless counter
+  let counted = false; // this page view is already counted in mgt_session.pageviews
+  let reported = false; // this page view's events are queued, or deliberately not sent
+  let pending: Ev[] = []; // anonymous page events waiting for the consent decision (SPEC 9)
+  let heldCalls: Array<() => Ev> = []; // calls made while the decision is pending
   let renewal: ReturnType<typeof setTimeout> | undefined;
-  let leasing = 0; // a counter, so that a late answer for an older page view is ignored
-
-  const batch = collecting ? createBatch(cfg.endpoint!, cfg.site, log) : undefined;
-  const swapper = createSwapper(doc, { _country: country, _ignore: cfg.ignore, _onSwap: (e) => emit('swap', e) });
+  let leasing = 0; // so that an answer for an older decision is ignored
 
   const persistent = (): boolean => !!visitor && storageAllowed(cfg, consent);
-  const keep = (withIds: boolean) => urlFilter(cfg, withIds);
-  const waiting = (): boolean => consent === 'unknown' && prob === 'fallback';
+  // Tracking IDs are identifiers: stored and sent only with consent, not on rotation's
+  // consent-free storage (SPEC 6.4).
+  const withIds = (): boolean => persistent() && consent === 'granted';
+  const keep = (ids: boolean) => urlFilter(cfg, ids);
+  const mute = (): boolean => !persistent() && prob === 'off'; // SPEC 8: sends nothing
+  const waiting = (): boolean => !persistent() && consent === 'unknown' && prob === 'fallback';
+  const same = (a: string, b: string): boolean => {
+    const x = parsePhone(a, country);
+    const y = parsePhone(b, country);
+    return !!x && !!y && x._cc === y._cc && x._nsn === y._nsn;
+  };
 
-  /** Our cookie still there? Another tab's withdrawal (or expiry) must never be undone here. */
+  /** Creates mgt_visitor if storage is allowed; a new visitor never inherits an old mgt_session. */
+  const ensureVisitor = (): void => {
+    if (visitor || !storageAllowed(cfg, consent)) return;
+    visitor = readVisitor();
+    if (!visitor) {
+      removeSession();
+      visitor = createVisitor(cookie.days || 30, cookie.domain);
+      created = true;
+    }
+    log(visitor ? 'mgt_visitor ready' : 'cookies blocked: cookieless');
+  };
+
+  /** Our cookie still there? Another tab's withdrawal (or expiry) is never undone here. */
   const alive = (): boolean => {
-    if (visitor && readVisitor() === visitor) return true;
-    if (visitor) {
-      log('mgt_visitor is gone (withdrawn in another tab, or expired): cookieless from now on');
+    if (visitor && readVisitor() !== visitor) {
+      log('mgt_visitor gone (withdrawn in another tab, or expired): cookieless');
       visitor = undefined;
       removeSession();
     }
-    return false;
+    return !!visitor;
   };
 
-  const show = (numbers: Record<string, string>, final: boolean): void => {
-    // The observer keeps the page swapped; a full re-scan is needed only when the mapping changes.
-    const same = JSON.stringify(numbers) === JSON.stringify(shown);
+  const show = (numbers: Numbers, final: boolean): void => {
+    // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
+    const changed = JSON.stringify(numbers) !== JSON.stringify(shown);
     shown = numbers;
-    if (swapping && (!same || !applied)) {
+    if (swapping && (changed || !applied)) {
       swapper._set(numbers);
       applied = true;
     }
@@ -94,19 +114,14 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
     log('numbers', numbers);
   };
 
-  /** The fields every event carries, and the identity when there is one. */
-  const event = (type: string, fields: Ev): Ev => {
-    const p = persistent();
-    const first = Object.keys(shown)[0];
-    const tracked = first && parsePhone(shown[first], country);
-    const e: Ev = { type, mode, cookieless: !p, ts: Date.now(), source: kept.source, condition: condition ? condition.id : null };
-    if (tracked) e.number = e164(tracked);
-    for (const k in fields) e[k] = fields[k];
-    if (p) e.visitor = visitor;
-    return p ? e : anonymous(e);
+  const save = (): void => {
+    if (session && alive()) {
+      writeSession(session);
+      log('stored mgt_session', session);
+    }
   };
 
-  /** Strips what identifies: visitor and tracking IDs, titles, and every URL down to its path. */
+  /** Strips what identifies: visitor, tracking IDs, title, and every URL down to its path. */
   const anonymous = (e: Ev): Ev => {
     const out: Ev = { ...e, cookieless: true };
     delete out.visitor;
@@ -116,218 +131,189 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
     return out;
   };
 
-  const report = (events: Ev[]): void => {
-    if (!batch || reported) return;
-    if (!persistent() && prob === 'off') {
-      log('nothing sent: no consent and probabilistic is off');
-      reported = true;
-    } else if (!persistent() && waiting()) {
-      pending = events; // replaced if consent comes: a visit is reported once, identified
-      log('anonymous events wait for the consent decision', events);
-    } else {
-      for (const e of events) batch._push(e);
-      reported = true;
-      pending = [];
-    }
+  /** An event with the fields every event carries; identified only while storage is allowed. */
+  const event = (type: string, fields: Ev): Ev => {
+    const first = Object.keys(shown)[0];
+    const tracked = first && parsePhone(shown[first], country);
+    const e: Ev = { type, mode, cookieless: false, ts: Date.now(), source: kept.source, condition: condition ? condition.id : null };
+    if (tracked) e.number = e164(tracked);
+    for (const k in fields) e[k] = fields[k];
+    e.visitor = visitor;
+    return persistent() ? e : anonymous(e);
   };
 
-  /**
-   * Sends what waited for the consent decision: on a decision, or when the page is hidden
-   * (`force`). Page events still pending are anonymous ones; held calls are built now, so a call
-   * made before a grant is reported identified.
-   */
-  const release = (force?: boolean): void => {
-    if (!batch || (!force && waiting())) return;
-    if (pending.length) reported = true;
-    for (const e of pending) batch._push(e);
+  /** Queues this page view's events, or holds anonymous ones until the consent decision. */
+  const report = (events: Ev[]): void => {
+    if (!batch || reported) return;
+    if (waiting()) {
+      pending = events; // replaced if consent comes: a visit is reported once, identified
+      return log('anonymous events wait for the consent decision');
+    }
+    reported = true;
     pending = [];
-    const calls = heldCalls;
+    if (mute()) return log('nothing sent: no consent and probabilistic is off');
+    for (const e of events) batch._push(e);
+  };
+
+  /** Sends what waited: on a consent decision, or when the page is hidden (`force`). */
+  const release = (force?: boolean): void => {
+    if (!batch || (waiting() && !force)) return;
+    const events = mute() ? [] : pending;
+    const calls = mute() ? [] : heldCalls;
+    if (pending.length) reported = true;
+    pending = [];
     heldCalls = [];
+    for (const e of events) batch._push(e);
     for (const c of calls) batch._push(c(), true);
   };
 
   function decide(newView: boolean): void {
     const now = Date.now();
     const p = persistent() && alive();
-    const here = classify(page, referrer, cookieCfg.domain);
-    log('source', here._source, '—', here._why);
+    const ids = withIds();
+    const here = classify(page, referrer, cookie.domain);
     const fresh: Attribution = {
       landing: page.href,
       referrer: here._internal ? 'direct' : referrerOrigin(referrer),
       source: here._source,
       tracking_ids: urlTrackingIds(page, cfg.trackingIds),
     };
-    // What this page load saw on arrival, kept in memory: the cookieless attribution, and what a
-    // later grant saves, even after virtual page views dropped the landing URL's parameters.
-    const first = !memory;
+    log('source', here._source, '—', here._why);
+    // The arrival is kept in memory: it is the cookieless attribution, and what a later grant
+    // saves, even after virtual page views dropped the landing URL's parameters. A reload or a
+    // back/forward navigation is not a new arrival.
+    const first = !arrival;
     if (first) {
-      memory = fresh;
-      memoryInternal = here._internal;
+      arrival = fresh;
+      let nav = '';
+      try {
+        nav = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).type;
+      } catch {
+        /* no Navigation Timing: treat as a normal navigation */
+      }
+      arrivalInternal = here._internal || nav === 'reload' || nav === 'back_forward';
     }
     const spaView = newView && !first;
-    const arrival = spaView ? fresh : memory!;
+    const current = spaView ? fresh : arrival!;
     let isNew: boolean;
     if (p) {
       session = readSession(log);
-      const prev: Attribution | undefined = session && {
-        landing: session.landing,
-        referrer: session.referrer,
-        source: session.source,
-        tracking_ids: session.tracking_ids,
+      const internal = spaView ? here._internal : arrivalInternal;
+      // An existing visitor arriving by internal navigation without a session here comes from a
+      // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
+      isNew = internal && !session && !created ? false : isNewVisit(internal, session && session.last_action, now, (cfg.session && cfg.session.timeout) || 30);
+      const prev: Attribution | undefined = session && { landing: session.landing, referrer: session.referrer, source: session.source, tracking_ids: session.tracking_ids };
+      const mine: Attribution = {
+        ...current,
+        landing: cleanUrl(current.landing, keep(ids)),
+        tracking_ids: ids ? { ...current.tracking_ids, ...deviceTrackingIds(cfg.trackingIds, deviceReader(w)) } : {},
       };
-      isNew = isNewVisit(spaView ? here._internal : memoryInternal, session && session.last_action, now, (cfg.session && cfg.session.timeout) || 30);
-      if (isNew) {
-        const ids = { ...arrival.tracking_ids, ...deviceTrackingIds(cfg.trackingIds, deviceReader(w)) };
-        kept = keepAttribution(prev, { ...arrival, landing: cleanUrl(arrival.landing, keep(true)), tracking_ids: ids }, cfg.entry || 'first_entry');
-      } else kept = prev!;
-      log(isNew ? 'new visit' : 'same visit', '— kept attribution', kept);
+      kept = isNew ? keepAttribution(prev, mine, cfg.entry || 'first_entry') : prev || mine;
+      log(isNew ? 'new visit' : 'same visit', kept);
     } else {
-      isNew = first && !memoryInternal;
-      kept = memory!;
+      isNew = first && !arrivalInternal;
+      kept = arrival!;
     }
 
     const pick = pickCondition(cfg.conditions, { _source: kept.source, _referrer: kept.referrer, _landing: kept.landing, _page: page });
-    condition = pick._condition;
-    log('condition', condition ? condition.id : 'none', '—', pick._why);
+    const cond = (condition = pick._condition);
+    log('condition', cond ? cond.id : 'none', '—', pick._why);
 
-    // Numbers: the defaults, overridden by the condition's; pools lease visitor-level numbers.
-    const numbers: Record<string, string> = { ...cfg.numbers };
-    const cookieless = !p;
-    if (mode !== 'invisible' && !(cookieless && prob === 'off') && condition) Object.assign(numbers, condition.numbers);
-    const pool = collecting && p && condition && condition.pool;
-    const poolOriginals = pool ? Object.keys(condition!.numbers || cfg.numbers || {}) : [];
-    const leased = pool ? storedLease(poolOriginals, now) : undefined;
-    if (pool && !leased) {
-      const waitFor = { ...numbers };
-      for (const o of poolOriginals) delete waitFor[o];
-      show(waitFor, false);
-      requestLease(pool, poolOriginals, numbers);
-    } else {
-      if (leased) Object.assign(numbers, leased);
-      show(numbers, true);
-      if (leased) scheduleRenewal();
-    }
+    // The default numbers, overridden by the condition's; a pool leases visitor-level numbers.
+    const numbers: Numbers = { ...cfg.numbers };
+    if (mode !== 'invisible' && !mute() && cond) Object.assign(numbers, cond.numbers);
+    const pool = batch && p && cond && cond.pool;
+    const originals = Object.keys((cond && cond.numbers) || cfg.numbers || {});
+    const leased = pool ? storedLease(originals, now) : undefined;
+    Object.assign(numbers, leased);
 
     if (p) {
-      const views = collecting && mode !== 'origin' ? (isNew || !session ? 0 : session.pageviews || 0) + (counted ? 0 : 1) : undefined;
-      counted = true;
       session = {
         v: 1,
-        condition: condition ? condition.id : null,
+        condition: cond ? cond.id : null,
         landing: kept.landing,
         last_action: now,
-        last_url: cleanUrl(page, keep(true)),
+        last_url: cleanUrl(page, keep(ids)),
         referrer: kept.referrer,
         source: kept.source,
-        to_swap: entries(numbers, session),
+        to_swap: Object.keys(numbers).map((o) => (leased && leased[o] ? { original: o, tracked: numbers[o], expires: leasedUntil } : { original: o, tracked: numbers[o] })),
         tracking_ids: kept.tracking_ids,
-        pageviews: views,
+        pageviews: batch && mode !== 'origin' ? (isNew || !session ? 0 : session.pageviews || 0) + (counted ? 0 : 1) : undefined,
       };
+      counted = true;
       save();
-    } else {
-      session = undefined;
-      if (newView) memoryViews++;
-    }
+    } else if (newView) views++;
 
-    if (collecting) {
+    // Page events are built once the numbers are final, so that they carry the number shown.
+    const reportView = (): void => {
+      if (!batch) return;
       const events: Ev[] = [];
-      if (isNew) {
-        events.push(event('visit', { landing: kept.landing, referrer: kept.referrer, tracking_ids: kept.tracking_ids }));
-      }
-      if (mode === 'traffic') events.push(event('pageview', { count: p ? session!.pageviews : memoryViews }));
-      if (mode === 'journey') events.push(event('pageview', { url: cleanUrl(page, keep(p)), title: doc.title.slice(0, 2000) }));
+      if (isNew) events.push(event('visit', { landing: kept.landing, referrer: kept.referrer, tracking_ids: kept.tracking_ids }));
+      if (mode === 'traffic') events.push(event('pageview', { count: session ? session.pageviews : views }));
+      if (mode === 'journey') events.push(event('pageview', { url: cleanUrl(page, keep(ids)), title: doc.title.slice(0, 2000) }));
       report(events);
-    } else if (mode === 'rotation') log('rotation mode: nothing is ever sent');
+    };
+    if (pool && !leased) {
+      const meanwhile = { ...numbers };
+      for (const o of originals) delete meanwhile[o];
+      show(meanwhile, false);
+      requestLease(pool, originals, numbers, reportView);
+    } else {
+      show(numbers, true);
+      if (leased) scheduleRenewal();
+      reportView();
+    }
   }
 
-  const save = (): void => {
-    if (session && alive()) {
-      writeSession(session);
-      log('stored mgt_session', session);
-    }
-  };
-
-  /** to_swap for the session: every number shown, leased ones with their expiry kept. */
-  const entries = (numbers: Record<string, string>, prev?: Session): SwapEntry[] =>
-    Object.keys(numbers).map((original) => {
-      const old = prev && prev.to_swap.filter((e) => e.original === original && e.tracked === numbers[original] && e.expires)[0];
-      return old ? old : { original, tracked: numbers[original] };
-    });
-
-  /** Leased numbers still valid in mgt_session, validated before they can reach the page. */
-  function storedLease(originals: string[], now: number): Record<string, string> | undefined {
-    const out: Record<string, string> = {};
+  let leasedUntil = 0;
+  /** Leased numbers still valid in mgt_session, checked before they can reach the page. */
+  function storedLease(originals: string[], now: number): Numbers | undefined {
+    const out: Numbers = {};
     let n = 0;
     for (const e of (session && session.to_swap) || []) {
-      if (e.expires && e.expires > now && originals.indexOf(e.original) >= 0 && validTracked(e.tracked)) {
+      if (e.expires && e.expires > now && originals.indexOf(e.original) >= 0 && valid(e.tracked)) {
         out[e.original] = e.tracked;
+        leasedUntil = e.expires;
         n++;
       }
     }
-    return n === originals.length && n ? out : undefined;
+    return n && n === originals.length ? out : undefined;
   }
 
-  /** A tracked number may reach the page only if it is a valid number that is not an original. */
-  const validTracked = (t: unknown): t is string => {
+  /** A number from storage or the endpoint reaches the page only if it is a valid phone number that is not an original. */
+  const valid = (t: unknown): t is string => {
     if (typeof t !== 'string' || t.length > 40 || !parsePhone(t, country)) return false;
-    const all = { ...cfg.numbers };
-    for (const c of cfg.conditions || []) Object.assign(all, c.numbers);
-    for (const o in all) {
-      const a = parsePhone(o, country)!;
-      const b = parsePhone(t, country)!;
-      if (a._cc === b._cc && a._nsn === b._nsn) return false;
-    }
+    for (const m of [cfg.numbers, ...(cfg.conditions || []).map((c) => c.numbers)]) for (const o in m) if (same(o, t)) return false;
     return true;
   };
 
-  function requestLease(pool: string, originals: string[], fallback: Record<string, string>): void {
+  function requestLease(pool: string, originals: string[], fallback: Numbers, then?: () => void): void {
     const id = ++leasing;
-    log('leasing numbers from pool', pool);
-    lease(
-      cfg.endpoint!,
-      { site: cfg.site, pool, visitor, source: kept.source, condition: condition!.id, numbers: originals },
-      poolTimeout,
-    ).then((answer) => {
+    log('leasing from pool', pool);
+    lease(cfg.endpoint!, { site: cfg.site, pool, visitor, source: kept.source, condition: condition!.id, numbers: originals }, poolTimeout).then((answer) => {
       if (id !== leasing) return;
-      const got: Record<string, string> = {};
-      let n = 0;
-      if (answer) {
-        for (const o of originals) {
-          if (validTracked(answer.numbers[o])) {
-            got[o] = answer.numbers[o];
-            n++;
-          }
-        }
-      }
-      const numbers = { ...fallback, ...got };
-      log(n ? 'leased' : 'no lease (timeout, error or invalid answer): fallback numbers', got);
-      show(numbers, true);
-      if (n && session && persistent()) {
-        const expires = Date.now() + answer!.ttl * 1000;
-        session.to_swap = Object.keys(numbers).map((o) => (got[o] ? { original: o, tracked: got[o], expires } : { original: o, tracked: numbers[o] }));
+      const got: Numbers = {};
+      for (const o of originals) if (answer && valid(answer.numbers[o])) got[o] = answer.numbers[o];
+      const ok = Object.keys(got).length > 0;
+      log(ok ? 'leased' : 'no lease (timeout, error or invalid answer): fallback', got);
+      show({ ...fallback, ...got }, true);
+      if (ok && session && persistent()) {
+        leasedUntil = Date.now() + answer!.ttl * 1000;
+        session.to_swap = Object.keys(shown).map((o) => (got[o] ? { original: o, tracked: got[o], expires: leasedUntil } : { original: o, tracked: shown[o] }));
         save();
         scheduleRenewal();
       }
+      if (then) then();
     });
   }
 
   /** Renews leased numbers before they expire, while the page is visible (SPEC 9.3). */
   function scheduleRenewal(): void {
     clearTimeout(renewal);
-    const expiries = ((session && session.to_swap) || []).map((e) => e.expires || 0).filter(Boolean);
-    if (!expiries.length) return;
-    const due = Math.max(1000, Math.min(...expiries) - Date.now() - 30000);
     renewal = setTimeout(function renew() {
-      if (doc.visibilityState === 'hidden') {
-        doc.addEventListener('visibilitychange', renew, { once: true });
-        return;
-      }
-      if (persistent() && alive() && condition && condition.pool) {
-        const originals = Object.keys(condition.numbers || cfg.numbers || {});
-        const fallback = { ...shown };
-        requestLease(condition.pool, originals, fallback);
-      }
-    }, due);
+      if (doc.visibilityState === 'hidden') return doc.addEventListener('visibilitychange', renew, { once: true });
+      if (persistent() && alive() && condition && condition.pool) requestLease(condition.pool, Object.keys(condition.numbers || cfg.numbers || {}), { ...shown });
+    }, Math.max(1000, leasedUntil - Date.now() - 30000));
   }
 
   function setConsent(granted: boolean, source: string): void {
@@ -336,50 +322,46 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
     const was = persistent();
     consent = next;
     log('consent', next, 'from', source);
-    if (granted) {
-      if (storageAllowed(cfg, consent)) {
-        visitor = readVisitor() || createVisitor(cookieCfg.days || 30, cookieCfg.domain);
-        log(visitor ? 'mgt_visitor ready' : 'cookies are blocked: cookieless');
-      }
-    } else {
+    if (granted) ensureVisitor();
+    else {
       // Withdrawal takes effect now, on this page: erase, forget, and send nothing identifying.
       deleteVisitor();
       removeSession();
       visitor = undefined;
       clearTimeout(renewal);
-      if (batch) batch._queue.splice(0, batch._queue.length, ...batch._queue.map(anonymous));
+      if (batch) batch._queue = batch._queue.map(anonymous);
       log('erased mgt_visitor and mgt_session');
     }
     emit('consent', { state: next, source });
     if (!started) return;
     if (persistent() !== was) {
-      pending = []; // a grant reports this view once, identified (decide below)
+      if (!was) reported = false; // a grant reports the visit, identified (SPEC 7)
+      pending = [];
       decide(false);
     }
     release();
   }
 
   function view(url?: string): void {
-    const next = new URL(url || loc.href, loc.href);
     referrer = page.href;
-    page = next;
+    page = new URL(url || loc.href, loc.href);
     reported = counted = false;
     decide(true);
   }
 
   // --- start -------------------------------------------------------------------------------
-  const c = cfg.consent || {};
-  if (c.gpc !== false && (w.navigator as any).globalPrivacyControl === true) setConsent(false, 'gpc');
+  const consentCfg = cfg.consent || {};
+  if (consentCfg.gpc !== false && (w.navigator as any).globalPrivacyControl === true) setConsent(false, 'gpc');
   for (const g of early) setConsent(g, 'command');
-  if (storageAllowed(cfg, consent) && !visitor) visitor = readVisitor() || createVisitor(cookieCfg.days || 30, cookieCfg.domain);
+  ensureVisitor();
   started = true;
   decide(true);
   // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
   // answers at once; still before the first paint.
-  if (mode !== 'invisible') Promise.resolve().then(() => startAdapters(c, setConsent, w));
+  if (mode !== 'invisible') Promise.resolve().then(() => startAdapters(consentCfg, setConsent, w));
 
   if (batch) {
-    // The page's last chance: anonymous events still waiting for consent go out now.
+    // The page's last chance: what still waits for the consent decision goes out anonymous.
     const leave = (): void => {
       release(true);
       batch._flush();
@@ -391,32 +373,26 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
       'click',
       (e) => {
         try {
-          const a = e.target && (e.target as Element).closest && (e.target as Element).closest('a[href]');
-          const href = a && a.getAttribute('href');
-          const m = href && /^\s*(?:tel|callto):([^?]*)/i.exec(href);
-          const dialled = m && parsePhone(decodeURIComponent(m[1]), country);
-          if (!dialled) return;
-          const tracked = Object.keys(shown).some((o) => {
-            const t = parsePhone(shown[o], country);
-            return t && t._cc === dialled._cc && t._nsn === dialled._nsn;
-          });
-          if (!tracked) return;
-          const build = () => event('call', { number: e164(dialled), page: cleanUrl(page, keep(true)) });
-          if (waiting() && !persistent()) heldCalls.push(build);
+          const a = (e.target as Element).closest('a[href]');
+          const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href')!);
+          const dialled = m && decodeURIComponent(m[1]);
+          if (!dialled || mute() || !Object.keys(shown).some((o) => same(shown[o], dialled))) return;
+          const build = () => event('call', { number: e164(parsePhone(dialled, country)!), page: cleanUrl(page, keep(withIds())) });
+          if (waiting()) heldCalls.push(build);
           else batch._push(build(), true);
           if (session && persistent()) {
             session.last_action = Date.now();
             save();
           }
         } catch (x) {
-          log('call tracking failed', x);
+          log('call not tracked:', x);
         }
       },
       true,
     );
   }
 
-  // Another tab withdrew consent: it removed mgt_session; stop storing here too, at once.
+  // Another tab withdrew consent and removed mgt_session: stop storing here too, at once.
   w.addEventListener('storage', (e) => {
     if (e.key === 'mgt_session' && e.newValue === null && visitor && !alive()) decide(false);
   });
@@ -427,16 +403,16 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
       try {
         if (loc.href.split('#')[0] !== page.href.split('#')[0]) view();
       } catch (x) {
-        log('pageview failed', x);
+        log('page view not counted:', x);
       }
     };
     for (const name of ['pushState', 'replaceState'] as const) {
       const original = h[name];
-      h[name] = function (this: History, ...args: any[]) {
-        const r = original.apply(this, args as any);
+      h[name] = function (this: History) {
+        const r = original.apply(this, arguments as any);
         changed();
         return r;
-      } as any;
+      };
     }
     w.addEventListener('popstate', changed);
   }
@@ -449,7 +425,7 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
       persistent: p,
       source: kept.source,
       condition: condition ? condition.id : null,
-      landing: cleanUrl(kept.landing, keep(p), !p),
+      landing: cleanUrl(kept.landing, keep(withIds()), !p),
       referrer: kept.referrer,
       numbers: { ...shown },
     };

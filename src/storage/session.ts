@@ -28,14 +28,19 @@ export interface Session {
 }
 
 const str = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX;
+// What the module writes: absolute http(s) URLs, an origin or 'direct', and phone numbers as written
+// in the config. Anything else was not written by us.
+const href = (v: unknown): boolean => str(v) && /^https?:\/\/[^\s<>"'`]*$/.test(v);
+const origin = (v: unknown): boolean => v === 'direct' || (str(v) && /^https?:\/\/[\w.-]+(:\d+)?$/.test(v));
+const phone = (v: unknown): boolean => str(v) && /^[+\d][\d\s().\/\u00a0\u202f-]{5,40}$/.test(v);
 const num = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v < 1e15;
 
 function valid(s: any): s is Session {
   if (!s || typeof s !== 'object' || s.v !== 1) return false;
-  if (!(s.condition === null || str(s.condition)) || !str(s.landing) || !str(s.last_url) || !str(s.referrer)) return false;
+  if (!(s.condition === null || str(s.condition)) || !href(s.landing) || !href(s.last_url) || !origin(s.referrer)) return false;
   if (!num(s.last_action) || !SOURCES.test(s.source) || (s.pageviews !== undefined && !num(s.pageviews))) return false;
   if (!Array.isArray(s.to_swap) || s.to_swap.length > 50) return false;
-  for (const e of s.to_swap) if (!e || !str(e.original) || !str(e.tracked) || (e.expires !== undefined && !num(e.expires))) return false;
+  for (const e of s.to_swap) if (!e || !phone(e.original) || !phone(e.tracked) || (e.expires !== undefined && !num(e.expires))) return false;
   const ids = s.tracking_ids;
   if (!ids || typeof ids !== 'object' || Array.isArray(ids)) return false;
   for (const k in ids) if (!str(ids[k])) return false;

@@ -13,14 +13,19 @@ export interface Batch {
 
 const DELAY = 1000;
 
-export function send(url: string, body: string): void {
+/**
+ * sendBeacon for identified batches. A beacon always carries the collector's cookies and the page
+ * URL in its Referer header (click IDs included, to a same-site collector), so anonymous batches
+ * go by fetch without credentials and without referrer instead: cookieless means no identifier.
+ */
+export function send(url: string, body: string, anonymous: boolean): void {
   try {
-    if (navigator.sendBeacon && navigator.sendBeacon(url, body)) return;
+    if (!anonymous && navigator.sendBeacon && navigator.sendBeacon(url, body)) return;
   } catch {
     /* a beacon that throws (blocked, too large) falls back to fetch */
   }
   try {
-    fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'content-type': 'text/plain' } }).catch(() => undefined);
+    fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors', credentials: 'omit', referrerPolicy: 'no-referrer', headers: { 'content-type': 'text/plain' } }).catch(() => undefined);
   } catch {
     /* no network API left: the event is lost, the page is not */
   }
@@ -41,7 +46,7 @@ export function createBatch(endpoint: string, site: string | undefined, log: (..
       if (!batch._queue.length) return;
       const events = batch._queue.splice(0);
       log('sent', events.length, 'event(s)', events);
-      send(`${endpoint}/events`, JSON.stringify({ v: 1, site, events }));
+      send(`${endpoint}/events`, JSON.stringify({ v: 1, site, events }), events.some((e) => e.cookieless));
     },
   };
   return batch;

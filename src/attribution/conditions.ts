@@ -3,47 +3,44 @@ import type { Condition, Source } from '../types';
 import { isUnder } from './source';
 import { httpUrl } from './url';
 
-const list = <T>(v: T | T[] | undefined): T[] | undefined => (v == null ? undefined : ([] as T[]).concat(v));
+/** `v` as an array: condition fields accept one value or several. */
+const list = <T>(v: T | T[]): T[] => ([] as T[]).concat(v);
 
 /**
  * Whole-string match where '*' is any run of characters and everything else is literal. No regex:
  * patterns come from config, the path from the URL, and a backtracking regex over a hostile 100 KB
- * path with several stars could stall the page. Leftmost placement of each middle part is optimal,
- * so one indexOf per part suffices.
+ * path with several stars could stall the page. The first part must start `s`, the last end it, and
+ * leftmost placement of each middle part is optimal, so one indexOf per part suffices.
  */
 const glob = (pattern: string, s: string): boolean => {
   const parts = pattern.split('*');
-  const first = parts[0];
   const last = parts.pop()!;
-  if (!parts.length) return s == first;
-  let i = first.length;
   const end = s.length - last.length;
-  if (end < i || s.slice(0, i) != first || s.slice(end) != last) return false;
-  for (let k = 1; k < parts.length; k++) {
-    const j = s.indexOf(parts[k], i);
-    if (j < 0 || (i = j + parts[k].length) > end) return false;
-  }
-  return true;
+  let i = 0;
+  return (
+    s.endsWith(last) &&
+    // Without a star the last part is the whole pattern: equality.
+    (parts.length ? parts.every((p, k) => (k = k ? s.indexOf(p, i) : s.startsWith(p) ? 0 : -1) >= 0 && (i = k + p.length) <= end) : !end)
+  );
 };
 
-// Marketers write '/Promo/' for '/promo' and 'été' for '%C3%A9t%C3%A9': paths compare without case,
-// without one trailing slash, and both as sent and percent-decoded.
-const norm = (s: string) => (s = s.toLowerCase()).length > 1 && s.slice(-1) == '/' ? s.slice(0, -1) : s;
-const onPath = (patterns: string[], u: URL | undefined): boolean => {
-  if (!u) return false;
-  let decoded = u.pathname;
+/**
+ * Marketers write '/Promo/' for '/promo' and 'été' for '%C3%A9t%C3%A9': paths and patterns compare
+ * percent-decoded (as sent when malformed), without case and without one trailing slash.
+ */
+const norm = (s: string): string => {
   try {
-    decoded = decodeURIComponent(decoded);
+    s = decodeURIComponent(s);
   } catch {
-    /* malformed escape: compare as sent only */
+    /* malformed escape: compare as sent */
   }
-  return patterns.some((p) => glob((p = norm(String(p))), norm(u.pathname)) || glob(p, norm(decoded)));
+  return s.toLowerCase().replace(/(.)\/$/, '$1');
 };
 
 /**
  * The first condition whose every set field matches. `_referrer` is an origin or 'direct';
  * `_landing` may be absolute or a path (resolved against the page). `_why` is for the debug console:
- * the winner, or each condition with the first field that failed.
+ * each condition tried, with the first field that failed or 'matches' for the winner.
  */
 export function pickCondition(
   conditions: Condition[] | undefined,
@@ -52,32 +49,30 @@ export function pickCondition(
   const landing = httpUrl(ctx._landing, ctx._page);
   const ref = httpUrl(ctx._referrer);
   const host = ref ? ref.hostname : '';
-  const failed: string[] = [];
+  const onPath = (u: URL | undefined) => (p: string) => !!u && glob(norm(String(p)), norm(u.pathname));
+  // One test per field, in the order they are explained; a field holds one value or a list, and
+  // matches when one of them passes.
+  const tests: Record<string, (v: any) => boolean> = {
+    source: (s: Source) => s == ctx._source,
+    referrer: (d: string) => isUnder(host, d),
+    params: (params: Record<string, string | true>) => {
+      for (const k in params) {
+        const got = landing && landing.searchParams.get(k);
+        // true = present (even empty); a string = equal, case-insensitive.
+        if (got == null || (params[k] !== true && got.toLowerCase() != String(params[k]).toLowerCase())) return false;
+      }
+      return true;
+    },
+    landing: onPath(landing),
+    page: onPath(ctx._page),
+  };
+  const tried: string[] = [];
   for (const c of conditions || []) {
     if (!c) continue;
-    const sources = list(c.source);
-    const referrers = list(c.referrer);
-    const landings = list(c.landing);
-    const pages = list(c.page);
-    const params = c.params;
-    const miss =
-      sources && sources.indexOf(ctx._source) < 0
-        ? 'source'
-        : referrers && !referrers.some((d) => isUnder(host, d))
-          ? 'referrer'
-          : params &&
-              Object.keys(params).some((k) => {
-                const got = landing && landing.searchParams.get(k);
-                return got == null || (params[k] !== true && got.toLowerCase() != String(params[k]).toLowerCase());
-              })
-            ? 'params'
-            : landings && !onPath(landings, landing)
-              ? 'landing'
-              : pages && !onPath(pages, ctx._page)
-                ? 'page'
-                : '';
-    if (!miss) return { _condition: c, _why: `condition ${c.id} matches` };
-    failed.push(`${c.id}: ${miss}`);
+    let miss = '';
+    for (const f in tests) if (!miss && (c as any)[f] != null && !list((c as any)[f]).some(tests[f])) miss = f;
+    tried.push(c.id + (miss ? ': ' + miss : ' matches'));
+    if (!miss) return { _condition: c, _why: tried.join(', ') };
   }
-  return { _why: failed.length ? `no condition matches (${failed.join(', ')})` : 'no conditions' };
+  return { _why: tried.join(', ') || 'no conditions' };
 }

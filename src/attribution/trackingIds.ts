@@ -3,39 +3,45 @@
 // stored and sent, never written into the document, and each read is guarded.
 import type { Config, CustomId } from '../types';
 
-/** Click IDs of the ad platforms: their presence makes a visit paid (SPEC 6.2; fbclid makes it social). */
-export const CLICK_IDS = ['gclid', 'gbraid', 'wbraid', 'dclid', 'msclkid', 'ttclid', 'fbclid'];
-/** Google Ads ValueTrack parameters captured by default. */
-export const VALUETRACK = 'campaignid adgroupid keyword matchtype network device creative placement targetid'.split(' ');
-// SPEC 6.4 lists these five click IDs (not dclid/ttclid) among the captured defaults.
-const URL_DEFAULTS = ['gclid', 'gbraid', 'wbraid', 'fbclid', 'msclkid'].concat(VALUETRACK);
+/** Click IDs of the ad platforms, in SPEC 6.2 order: their presence makes a visit paid (fbclid, last, makes it social). */
+export const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
+/**
+ * URL parameters captured by default (SPEC 6.4): five of the click IDs (not dclid/ttclid) and the
+ * Google Ads ValueTrack parameters. Written out rather than derived: gzip makes the repeat nearly free.
+ */
+export const URL_IDS = 'gclid gbraid wbraid fbclid msclkid campaignid adgroupid keyword matchtype network device creative placement targetid'.split(' ');
 
 type Ids = Record<string, string>;
 type Cfg = Config['trackingIds'];
 
-/** Stores `value` when it is a non-empty string, number or boolean of at most 200 characters. */
-const put = (ids: Ids, key: string, value: unknown): void => {
-  const t = typeof value;
-  if (t == 'string' || t == 'number' || t == 'boolean') {
-    const s = String(value);
-    if (s && s.length <= 200) ids[key] = s;
+/**
+ * Stores what `read` returns when it is a primitive (not null/undefined) whose text is non-empty and
+ * at most 200 characters. Objects and functions are skipped. A failing read (a throwing getter, a
+ * blocked localStorage, a Proxy trap, a Symbol that cannot become text) is an absent id: it must not
+ * cost the others.
+ */
+const put = (ids: Ids, key: string, read: () => any): void => {
+  try {
+    let v = read();
+    if (v != null && Object(v) !== v && (v += '') && v.length <= 200) ids[key] = v;
+  } catch {
+    /* unreadable: absent */
   }
 };
 
 /** The custom ids read from `from` (all of them without it); malformed entries are skipped. */
-export const customIds = (cfg: Cfg, from?: CustomId['from']): CustomId[] =>
-  ((cfg && cfg.custom) || []).filter((c) => c && (!from || c.from == from));
+export const customIds = (cfg: Cfg, from?: CustomId['from']): CustomId[] => (cfg?.custom || []).filter((c) => c && (!from || c.from == from));
 
 /** Tracking IDs in the page URL: the defaults present (unless `defaults: false`) and custom `from: 'url'`. */
 export function urlTrackingIds(page: URL, cfg: Cfg): Ids {
   const ids: Ids = {};
-  const p = page.searchParams;
-  if (!cfg || cfg.defaults !== false) URL_DEFAULTS.forEach((k) => put(ids, k, p.get(k)));
-  customIds(cfg, 'url').forEach((c) => put(ids, c.name, p.get(c.key)));
+  const get = (k: string) => page.searchParams.get(k);
+  if (cfg?.defaults !== false) URL_IDS.map((k) => put(ids, k, () => get(k)));
+  customIds(cfg, 'url').map((c) => put(ids, c.name, () => get(c.key)));
   return ids;
 }
 
-/** What deviceTrackingIds may read; storage/ provides it, tests provide fakes. */
+/** What deviceTrackingIds may read; storage/ provides it, tests provide fakes. The functions are called unbound. */
 export interface DeviceReader {
   _cookie(name: string): string | undefined;
   _cookieNames(): string[];
@@ -43,38 +49,27 @@ export interface DeviceReader {
   _window: any;
 }
 
-/**
- * Follows a dotted path ('dataLayer.0.userType') through own data properties only: a getter or a
- * Proxy trap could run page code with side effects, so accessors are treated as absent.
- */
-const walk = (root: any, path: string): unknown =>
-  path.split('.').reduce((o, k) => {
-    const t = typeof o;
-    return o && (t == 'object' || t == 'function') ? (Object.getOwnPropertyDescriptor(o, k) || {}).value : undefined;
-  }, root);
-
 /** Tracking IDs on the device (cookies, localStorage, window): read only with consent (SPEC 6.4). */
 export function deviceTrackingIds(cfg: Cfg, read: DeviceReader): Ids {
   const ids: Ids = {};
-  // One failing read (a throwing getter, a blocked localStorage) must not cost the others.
-  const get = (key: string, f: () => unknown) => {
-    try {
-      put(ids, key, f());
-    } catch {
-      /* unreadable: absent */
-    }
-  };
-  if (!cfg || cfg.defaults !== false) {
-    get('_ga', () => read._cookie('_ga'));
-    try {
-      read._cookieNames().forEach((n) => n.indexOf('_pk_id.') == 0 && get(n, () => read._cookie(n)));
-    } catch {
-      /* cookies blocked */
-    }
-  }
-  customIds(cfg).forEach((c) =>
-    get(c.name, () =>
-      c.from == 'cookie' ? read._cookie(c.key) : c.from == 'localStorage' ? read._local(c.key) : c.from == 'window' ? walk(read._window, c.key) : undefined,
+  // _ga and every _pk_id.* cookie. Listing the cookies may throw too (blocked cookies): inside put,
+  // that costs nothing else, and the list itself (an object) is never stored.
+  if (cfg?.defaults !== false) put(ids, '', () => read._cookieNames().map((n) => /^(_ga$|_pk_id\.)/.test(n) && put(ids, n, () => read._cookie(n))));
+  customIds(cfg).map((c) =>
+    put(ids, c.name, () =>
+      // `from` is validated config; 'url' ids (left to urlTrackingIds) find no reader here, and the
+      // failed call makes them absent.
+      (
+        {
+          cookie: read._cookie,
+          localStorage: read._local,
+          // A dotted path ('dataLayer.0.userType') followed through own data properties of objects
+          // only: a getter or a Proxy trap could run page code with side effects, so accessors are
+          // absent, and primitives are not walked ('str'.length is not an id).
+          window: (path: string) =>
+            path.split('.').reduce((o, k) => (Object(o) === o ? (Object.getOwnPropertyDescriptor(o, k) || {}).value : undefined), read._window),
+        } as Record<string, (key: string) => unknown>
+      )[c.from](c.key),
     ),
   );
   return ids;

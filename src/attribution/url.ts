@@ -1,7 +1,7 @@
 // URL helpers shared by the attribution modules, and the redaction of every URL mgt stores or
 // sends (SPEC 9.2). Everything here is pure and total: hostile input yields '' or false, never a throw.
 import type { Config } from '../types';
-import { CLICK_IDS, customIds, VALUETRACK } from './trackingIds';
+import { CLICK_IDS, customIds, URL_IDS } from './trackingIds';
 
 /**
  * Cuts at 2,000 characters (SPEC 9.2). A surrogate pair cut in half is left as is: JSON.stringify
@@ -19,12 +19,6 @@ export const httpUrl = (s: string | URL, base?: string | URL): URL | undefined =
   }
 };
 
-// Parameter names that suggest a secret or personal data. 'mail' covers email, 'pass' covers password.
-const SECRET = /mail|token|pass|pwd|secret|auth|key|session|phone|tel|name|address/i;
-// 8 digits, each at most 3 separators from the next: '06 12 34 56 78', '+33 (0)6.12…', '0612345678'.
-// Bounded repetition keeps the scan linear on a 100 KB value.
-const PHONE = /\d(?:[\s.\/()-]{0,3}\d){7}/;
-
 /**
  * The allow-list of SPEC 9.2 as a predicate on one query parameter (decoded name and value).
  *
@@ -36,19 +30,19 @@ const PHONE = /\d(?:[\s.\/()-]{0,3}\d){7}/;
  *   `tracking_ids` anyway, so dropping them from the URL would protect nothing.
  */
 export function urlFilter(cfg: Config, trackingIds: boolean): (name: string, value: string) => boolean {
-  const builtin = CLICK_IDS.concat(VALUETRACK);
-  const custom = customIds(cfg.trackingIds, 'url').map((c) => c.key);
+  const builtin = CLICK_IDS.concat(URL_IDS);
+  const ids = builtin.concat(customIds(cfg.trackingIds, 'url').map((c) => c.key));
   let allow = cfg.urlParams || [];
-  (cfg.conditions || []).forEach((c) => (allow = allow.concat(Object.keys((c && c.params) || {}))));
-  return (name, value) => {
-    const known = builtin.indexOf(name) >= 0;
-    return (
-      (known || custom.indexOf(name) >= 0 ? trackingIds : name.indexOf('utm_') == 0 || allow.indexOf(name) >= 0) &&
-      // %40: a value that was encoded twice still carries an address.
-      !/@|%40/i.test(value) &&
-      (known || !(SECRET.test(name) || PHONE.test(value)))
-    );
-  };
+  for (const c of cfg.conditions || []) allow = allow.concat(Object.keys(c?.params || {}));
+  return (name, value) =>
+    (ids.includes(name) ? trackingIds : name.startsWith('utm_') || allow.includes(name)) &&
+    // %40: a value that was encoded twice still carries an address.
+    !/@|%40/i.test(value) &&
+    (builtin.includes(name) ||
+      // A name that suggests a secret or personal data ('mail' covers email, 'pass' password), or a
+      // phone-like value: 8 digits, each at most 3 separators from the next ('06 12 34 56 78',
+      // '+33 (0)6.12…'); the bounded repetition keeps the scan linear on a 100 KB value.
+      !(/mail|token|pass|pwd|secret|auth|key|session|phone|tel|name|address/i.test(name) || /\d([\s.\/()-]{0,3}\d){7}/.test(value)));
 }
 
 /**
@@ -58,18 +52,17 @@ export function urlFilter(cfg: Config, trackingIds: boolean): (name: string, val
  */
 export function cleanUrl(url: string | URL, keep: (name: string, value: string) => boolean, pathOnly?: boolean): string {
   try {
-    const u = httpUrl(url);
-    if (!u) return '';
-    if (!pathOnly) {
-      const q = new URLSearchParams();
-      u.searchParams.forEach((v, k) => keep(k, v) && q.append(k, v));
-      u.search = '' + q;
-      u.hash = u.username = u.password = '';
-    }
+    const u = httpUrl(url)!;
+    u.search = '' + new URLSearchParams([...u.searchParams].filter(([k, v]) => keep(k, v)));
+    // The origin has no credentials; the fragment is left out.
     // A cut inside '%4', or between the bytes of '%C3%A9', would leave an escape a strict decoder
     // (decodeURIComponent on the collector) rejects: drop the unfinished character.
-    return clip(pathOnly ? u.pathname : u.href).replace(/(%([cd][\da-f]|e[\da-f](%[89ab][\da-f])?|f[0-7](%[89ab][\da-f]){0,2}))?(%[\da-f]?)?$/i, '');
+    return clip(pathOnly ? u.pathname : u.origin + u.pathname + u.search).replace(
+      /(%([cd][\da-f]|e[\da-f](%[89ab][\da-f])?|f[0-7](%[89ab][\da-f]){0,2}))?(%[\da-f]?)?$/i,
+      '',
+    );
   } catch {
+    // Also undefined from httpUrl: anything that is not an http(s) URL.
     return '';
   }
 }

@@ -32,11 +32,9 @@ describe('pickCondition: order', () => {
     expect(matches({ source: 'organic', referrer: 'google.fr', landing: '/promo/*', page: '/contact' })).toBe(true);
     expect(matches({ source: 'organic', referrer: 'google.fr', landing: '/promo/*', page: '/other' })).toBe(false);
   });
-  it('the explanation names the winner, or each condition with the field that failed', () => {
-    expect(pickCondition([{ id: 'a', source: 'paid' }, { id: 'b' }], ctx())._why).toBe('condition b matches');
-    expect(pickCondition([{ id: 'a', source: 'paid' }, { id: 'b', source: 'organic', page: '/x' }], ctx())._why).toBe(
-      'no condition matches (a: source, b: page)',
-    );
+  it('the explanation names each condition tried, with the field that failed or the winner', () => {
+    expect(pickCondition([{ id: 'a', source: 'paid' }, { id: 'b' }, { id: 'c' }], ctx())._why).toBe('a: source, b matches');
+    expect(pickCondition([{ id: 'a', source: 'paid' }, { id: 'b', source: 'organic', page: '/x' }], ctx())._why).toBe('a: source, b: page');
   });
   it('returns the condition object itself, so the caller reads its numbers and pool', () => {
     const c: Condition = { id: 'x', numbers: { '01 23 45 67 89': '09 70 00 00 01' } };

@@ -1,18 +1,336 @@
-// STUB — replaced by the swap engine work. Contract in ARCHITECTURE.md.
+// Swaps the configured numbers in the live document: text nodes (adjacent ones read as one
+// string) and phone-bearing attributes, in the document and its open shadow roots, kept up to
+// date by a MutationObserver and reversible byte for byte (SPEC 10.3, 10.4).
+//
+// Every node we changed is remembered with [original, written]. A node's "original" is derived
+// from that memory each time it is read, so a rescan is idempotent, a framework that writes a new
+// text becomes the new original, and the parser appending to a swapped node extends it.
 import type { SwapEvent } from '../types';
+import { createMatcher, type Edited, type Matcher } from './matcher';
 
 export interface SwapperOptions {
+  /** ISO country of the configured numbers' national format. */
   _country: string;
+  /** CSS selector of subtrees never swapped (already validated). */
   _ignore?: string;
   _onSwap(e: SwapEvent): void;
 }
 
 export interface Swapper {
+  /** The numbers to show now, original -> tracked; re-applies to the whole document, starts observing. */
   _set(numbers: Record<string, string>): void;
+  /** Scans now (the whole document, or `root`); after _restore, re-applies and observes again. */
   _scan(root?: Node): void;
+  /** Every swapped text and attribute back as it was; stops observing. */
   _restore(): void;
 }
 
-export function createSwapper(_doc: Document, _opts: SwapperOptions): Swapper {
-  return { _set() {}, _scan() {}, _restore() {} };
+const SKIP = 'script,style,noscript,template,textarea,input,select,[contenteditable],[data-mgt-ignore]';
+const ATTRS = ['href', 'title', 'alt', 'aria-label'];
+const LINK = /^\s*(?:tel|sms|callto):/i;
+const DIGIT = /\d/;
+const CLASS = 'mgt-number';
+/** Milliseconds of scanning per task: longer documents continue in later tasks (no long task). */
+const BUDGET = 25;
+const TEXT = 4;
+const ELEMENT = 1;
+const SELECTORS = ['[href^="tel:" i],[href^="sms:" i],[href^="callto:" i]', '[title]', '[alt]', '[aria-label]'];
+
+/** A pending scan of a root: its text nodes, its shadow hosts, or one attribute; then its progress. */
+type Job = [Node, number | string, string?, (TreeWalker | NodeListOf<Element> | Node[])?, number?];
+
+type Memory = [string, string];
+
+export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
+  const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
+  const texts = new Map<Node, Memory>();
+  const attrs = new Map<Element, Record<string, Memory>>();
+  /** Elements we gave the class, and whether they had a class attribute before. */
+  const classed: [Element, boolean][] = [];
+  /** The document and every open shadow root found, all observed while on. */
+  const roots: Node[] = [doc];
+  /** Pending scans; observed additions go first. */
+  let jobs: Job[] = [];
+  let match: Matcher | undefined;
+  /** The matcher's pre-filters: most texts with digits (prices, dates…) hold no original. */
+  let long = /$^/;
+  let any = long;
+  let mapping = '';
+  let on = false;
+  let timer: ReturnType<typeof setTimeout> | 0 = 0;
+  let pumping = false;
+  /** The last text group handled, so a walk does not handle it again for its next members. */
+  let group: Node[] = [];
+  const observer = new MutationObserver((records) => guard(handle, records));
+  const now = () => performance.now();
+
+  function guard<T>(f: (a: T) => void, a: T): void {
+    try {
+      f(a);
+    } catch (e) {
+      // Never throw into the page: a swap that fails leaves the page as it is.
+    }
+  }
+
+  /** The text of `n` as the page wrote it, before our edit. */
+  function original(v: string, mem?: Memory): string {
+    return !mem || v === mem[1] ? (mem ? mem[0] : v) : mem[1] && !v.indexOf(mem[1]) ? mem[0] + v.slice(mem[1].length) : v;
+  }
+
+  function emit(r: Edited, nodeAt: (i: number) => Node): void {
+    for (const [i, o, t] of r._hits) guard(opts._onSwap, { original: o, tracked: t, node: nodeAt(i) });
+  }
+
+  function mark(el: Element | null): void {
+    if (el && !el.classList.contains(CLASS)) {
+      classed.push([el, el.hasAttribute('class')]);
+      el.classList.add(CLASS);
+    }
+  }
+
+  /** Handles the run of adjacent text nodes around `t` as one string. */
+  function text(t: Node): void {
+    let a = t;
+    let b: Node | null;
+    while ((b = a.previousSibling) && b.nodeType === 3) a = b;
+    const nodes: Text[] = [];
+    const was: string[] = [];
+    let s = '';
+    let known = false;
+    for (b = a; b && b.nodeType === 3; b = b.nextSibling) {
+      const mem = texts.size ? texts.get(b) : undefined;
+      const o = original((b as Text).data, mem);
+      known = known || !!mem;
+      nodes.push(b as Text);
+      was.push(o);
+      s += o;
+    }
+    group = nodes;
+    const r = match && match(s);
+    const el = t.parentElement;
+    if (r ? el && el.closest(skip) : !known) return;
+    let at = 0;
+    let changed = false;
+    nodes.forEach((n, i) => {
+      const o = was[i];
+      const v = r ? r._out.slice(at, (at += o.length)).join('') : o;
+      if (v !== n.data) {
+        n.data = v;
+        changed = true;
+      }
+      if (v !== o) texts.set(n, [o, v]);
+      else texts.delete(n);
+    });
+    if (r) {
+      mark(el);
+      if (changed)
+        emit(r, (i) => {
+          let k = 0;
+          while (i >= was[k].length && k < nodes.length - 1) i -= was[k++].length;
+          return nodes[k];
+        });
+    }
+  }
+
+  /** Handles one attribute; hrefs are read with their percent escapes decoded. */
+  function attr(el: Element, name: string): void {
+    const v = el.getAttribute(name);
+    if (v == null) return;
+    const all = attrs.get(el);
+    const o = original(v, all && all[name]);
+    const link = name === 'href';
+    let s = o;
+    const at: number[] = [];
+    if (link) {
+      if (!LINK.test(o)) return;
+      // Where each decoded character came from, so untouched escapes are written back as they were.
+      s = '';
+      for (let i = 0; i < o.length; ) {
+        const h = /^%([\da-f]{2})/i.exec(o.slice(i, i + 3));
+        at.push(i);
+        s += h ? String.fromCharCode(parseInt(h[1], 16)) : o[i];
+        i += h ? 3 : 1;
+      }
+      at.push(o.length);
+    }
+    const r = match && match(s, link);
+    if (r && el.closest(skip)) return;
+    const n = r ? r._out.map((c, k) => (link && c === s[k] ? o.slice(at[k], at[k + 1]) : c)).join('') : o;
+    if (n !== o) (all || (attrs.set(el, {}), attrs.get(el)!))[name] = [o, n];
+    else if (all) delete all[name];
+    if (n !== v) {
+      el.setAttribute(name, n);
+      if (r) emit(r, () => el);
+    }
+    if (r) mark(el);
+  }
+
+  function element(el: Element): void {
+    const sr = el.shadowRoot;
+    if (sr && roots.indexOf(sr) < 0 && !el.closest(skip)) {
+      roots.push(sr);
+      if (on) observer.observe(sr, OBSERVE);
+      scan(sr);
+    } else if (sr && roots.indexOf(sr) > 0) scan(sr);
+    if (el.hasAttributes())
+      for (const a of ATTRS) {
+        const v = el.getAttribute(a);
+        if (v && DIGIT.test(v)) attr(el, a);
+      }
+  }
+
+  /**
+   * Queues the scan of `root` (first, so new content is not kept waiting behind a long initial
+   * scan) and runs it. The page is read natively as much as possible: texts through textContent,
+   * descending only into elements whose text may hold an original; attributes through selectors.
+   * Only the search for shadow roots visits every element.
+   */
+  function scan(root: Node): void {
+    if (root.nodeType === 3) return text(root);
+    if (root.nodeType === 1) element(root as Element);
+    // While a job runs it is jobs[0]: new jobs go right after it.
+    // An element without element children (most nodes the parser adds) needs no selectors.
+    const deep = root.nodeType !== 1 || (root as Element).firstElementChild;
+    jobs.splice(pumping ? 1 : 0, 0, [root, TEXT, , [root]], ...(deep ? [[root, ELEMENT], ...ATTRS.map((a, i) => [root, a, SELECTORS[i]])] : []) as Job[]);
+    if (!pumping) pump();
+  }
+
+  /** Runs queued jobs for at most BUDGET ms, then leaves the rest to a later task. */
+  function pump(): void {
+    const end = now() + BUDGET;
+    let c = 0;
+    let d: string;
+    let b: Node | null;
+    pumping = true;
+    try {
+      for (let job: Job | undefined; (job = jobs[0]); jobs.shift()) {
+        const [root, kind] = job;
+        group = [];
+        if (typeof kind == 'string') {
+          // An attribute: the elements that have it, natively selected.
+          const list = (job[3] = job[3] || (root as ParentNode).querySelectorAll(job[2]!)) as NodeListOf<Element>;
+          for (let i = job[4] || 0; i < list.length; job[4] = ++i) {
+            const v = list[i].getAttribute(kind);
+            if (v && DIGIT.test(v)) attr(list[i], kind);
+          }
+          continue;
+        }
+        if (kind === TEXT) {
+          // Nodes still to read, next last. The document, <html> and <body> hold text almost
+          // always: reading their textContent would only copy the page.
+          const stack = job[3] as Node[];
+          const html = doc.documentElement;
+          const body = doc.body;
+          for (let x: Node | undefined; (x = stack.pop()); ) {
+            if (x.nodeType === 3) {
+              if (
+                DIGIT.test((d = (x as Text).data)) &&
+                // A whole original, or a text sibling next: a number split by a framework
+                // starts in a node followed by another.
+                (long.test(d) || ((b = x.nextSibling) && b.nodeType === 3)) &&
+                group.indexOf(x) < 0
+              )
+                text(x);
+            } else if (x === doc || x === html || x === body || any.test(x.textContent!))
+              // Children last to first, so that the stack gives them back in order.
+              for (let n = x.lastChild; n; n = n.previousSibling) if (n.nodeType === 3 || n.nodeType === 1) stack.push(n);
+            if (!(++c & 63) && now() > end) return defer();
+          }
+          continue;
+        }
+        const w = (job[3] = job[3] || doc.createTreeWalker(root, ELEMENT)) as TreeWalker;
+        for (let n: Node | null; (n = w.nextNode()); ) {
+          if ((n as Element).shadowRoot) element(n as Element);
+          if (!(++c & 255) && now() > end) return defer();
+        }
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  function defer(): void {
+    timer = timer || setTimeout(() => ((timer = 0), guard(pump, 0)), 0);
+  }
+
+  function handle(records: MutationRecord[]): void {
+    let last: Node | undefined;
+    for (const r of records) {
+      const t = r.target;
+      if (r.type === 'attributes') attr(t as Element, r.attributeName!);
+      else if (r.type === 'characterData') {
+        const mem = texts.get(t);
+        // Our own edit, or a text the walk will not need.
+        if (!(mem && mem[1] === (t as Text).data) && (mem || DIGIT.test((t as Text).data))) text(t);
+      } else
+        r.addedNodes.forEach((n) => {
+          if (last && last.contains(n)) return;
+          if (n.nodeType === 1) last = n;
+          scan(n);
+        });
+    }
+  }
+
+  function start(): void {
+    if (!on) {
+      on = true;
+      for (const r of roots) observer.observe(r, OBSERVE);
+    }
+    jobs = [];
+    // What we swapped, first: a new mapping may restore it or swap it differently.
+    texts.forEach((_, n) => n.isConnected && text(n));
+    attrs.forEach((all, el) => {
+      for (const name in all) attr(el, name);
+    });
+    // Nothing to swap: no need to read the page.
+    if (match) scan(doc);
+  }
+
+  return {
+    _set(numbers) {
+      const key = JSON.stringify(numbers);
+      if (key === mapping && on) return;
+      mapping = key;
+      match = createMatcher(numbers, opts._country);
+      long = match ? match._long : /$^/;
+      any = match ? match._any : long;
+      start();
+    },
+    _scan(root) {
+      if (!on || !root) start();
+      else scan(root);
+    },
+    _restore() {
+      // Texts written by the page since the last callback are the originals to put back.
+      guard(handle, observer.takeRecords());
+      observer.disconnect();
+      on = false;
+      jobs = [];
+      clearTimeout(timer as number);
+      timer = 0;
+      texts.forEach((mem, n) => {
+        const o = original((n as Text).data, mem);
+        if ((n as Text).data !== o) (n as Text).data = o;
+      });
+      attrs.forEach((all, el) => {
+        for (const name in all) {
+          const v = el.getAttribute(name);
+          if (v != null) {
+            const o = original(v, all[name]);
+            if (v !== o) el.setAttribute(name, o);
+          }
+        }
+      });
+      for (const [el, had] of classed) {
+        el.classList.remove(CLASS);
+        if (!had && !el.getAttribute('class')) el.removeAttribute('class');
+      }
+      texts.clear();
+      attrs.clear();
+      classed.length = 0;
+      roots.length = 1;
+    },
+  };
 }
+
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRS };

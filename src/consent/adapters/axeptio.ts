@@ -1,6 +1,5 @@
 import type { Adapter } from './types';
-import { guard } from './guard';
-import { queue } from './when';
+import { guard, queue, U } from './guard';
 
 /**
  * Axeptio: `_axcb` runs our callback with the SDK once it is ready. `cookies:complete` carries the
@@ -8,11 +7,11 @@ import { queue } from './when';
  * decision: our vendor accepted or not. `hasAcceptedVendor` is only trusted when true, since it
  * is also false before any choice.
  */
-export const axeptio: Adapter = (signal, vendor, _c, w) =>
-  // '_' built at run time: terser renames every property starting with '_' (rollup.config.mjs)
-  queue(w, '_'.repeat(1) + 'axcb', guard((sdk: any) => {
-    if (sdk.hasAcceptedVendor && sdk.hasAcceptedVendor(vendor) === true) signal(1);
-    sdk.on('cookies:complete', guard((c: any) => {
-      if (c && c.$$completed !== false) signal(c[vendor]);
-    }));
-  }));
+export const axeptio: Adapter = [
+  (w, vendor, s) =>
+    queue(w, U + 'axcb', guard((sdk: any) => {
+      sdk.hasAcceptedVendor?.(vendor) === true && s(1);
+      sdk.on('cookies:complete', guard((c: any) => c.$$completed !== false && s(c[vendor])));
+    })),
+  'mgt',
+];

@@ -5,10 +5,13 @@ import { onDataLayer } from './data-layer';
  * Google Consent Mode v2 has no read API: gtag('consent', 'default' | 'update', {...}) pushes an
  * arguments object onto dataLayer. Only 'update' is a decision (a CMP pushes it when the visitor
  * chooses, or with the stored choice on load); 'default' is the site's default and never counts.
- * Followed only when the site names the type (`consent.gcm: 'analytics_storage'`).
+ * Followed only when the site names the type (`consent.gcm: 'analytics_storage'`): no default.
  */
-export const gcm: Adapter = (signal, type, _c, w) =>
-  onDataLayer(w, (e) => {
-    const v = e && e[0] == 'consent' && e[1] == 'update' && e[2] && e[2][type];
-    if (v == 'granted' || v == 'denied') signal(v == 'granted');
-  }, 1);
+export const gcm: Adapter = [
+  (w, type, s) =>
+    onDataLayer(w, (e) => {
+      const v = e[0] == 'consent' && e[1] == 'update' && e[2][type];
+      (v == 'granted' || v == 'denied') && s(v == 'granted');
+    }, 1),
+  '',
+];

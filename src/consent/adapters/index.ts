@@ -1,7 +1,9 @@
 // The CMP adapters behind one contract (ARCHITECTURE.md, consent/adapters/): the consent core
 // calls startAdapters once at init; each adapter calls `signal` only on a visitor's decision.
+// Each adapter is a small table entry (types.ts); the waiting, events and guarding are here, once.
 import type { CmpName, ConsentConfig } from '../../types';
 import type { Adapter } from './types';
+import { guard } from './guard';
 import { tcf } from './tcf';
 import { gcm } from './gcm';
 import { didomi } from './didomi';
@@ -16,41 +18,37 @@ import { piwikpro } from './piwikpro';
 import { cookieyes } from './cookieyes';
 import { complianz } from './complianz';
 
-// Each adapter with the default of its option (SPEC 7); '' where there is none.
-const ADAPTERS: Record<CmpName, [Adapter, string]> = {
-  tcf: [tcf, ''],
-  gcm: [gcm, ''],
-  didomi: [didomi, ''],
-  axeptio: [axeptio, 'mgt'],
-  tarteaucitron: [tarteaucitron, 'mgt'],
-  klaro: [klaro, 'mgt'],
-  cookieconsent: [cookieconsent, 'analytics'],
-  onetrust: [onetrust, 'C0002'],
-  cookiebot: [cookiebot, 'statistics'],
-  usercentrics: [usercentrics, 'mgt'],
-  piwikpro: [piwikpro, 'analytics'],
-  cookieyes: [cookieyes, 'analytics'],
-  complianz: [complianz, 'statistics'],
+const ADAPTERS: Record<CmpName, Adapter> = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
+
+/** addEventListener on the window and its document for each of the space-separated `types`. */
+const on = (w: any, types: string, fn: (e: Event) => unknown): void => {
+  for (const t of types.split(' ')) w.addEventListener(t, fn), w.document.addEventListener(t, fn);
 };
 
 /**
  * Starts the adapters `cfg.cmp` selects: 'auto' (default) every one, each waiting for its CMP;
- * 'none'; one name; or a list. Google Consent Mode is followed only when `cfg.gcm` names a
- * consent type, even when selected, because its 'update' entries may come from any script.
+ * 'none' (no such adapter); one name; or a list. An adapter runs with its option (for tcf the
+ * `consent.tcf` object), else its default; Google Consent Mode has none, so it is followed only
+ * when `cfg.gcm` names a consent type, because its 'update' entries may come from any script.
+ * Each adapter's read is polled (now, at DOMContentLoaded, at load, then at growing delays, the
+ * last 16 s after start: CMPs that document neither a queue nor a ready event are found this
+ * way, bounded, never an endless poll) until it finds its CMP, and runs again on its events.
  */
 export function startAdapters(cfg: ConsentConfig, signal: (granted: boolean, source: CmpName) => void, w: any): void {
   const sel = cfg.cmp || 'auto';
-  if (sel == 'none') return;
   for (const name of (sel == 'auto' ? Object.keys(ADAPTERS) : ([] as string[]).concat(sel)) as CmpName[]) {
     const a = ADAPTERS[name];
-    // a string option (for tcf an object, ignored by that adapter), else the default
-    const option = (cfg as any)[name];
-    if (!a || (name == 'gcm' && !option)) continue;
-    try {
-      // every call an adapter makes to signal comes from inside a guarded function (guard.ts)
-      a[0]((granted) => signal(!!granted, name), option || a[1], cfg, w);
-    } catch {
-      // one broken CMP must not stop the others
+    const option = a && ((cfg as any)[name] || a[1]);
+    if (option) {
+      // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others
+      const read = guard((e?: Event) => a[0](w, option, (granted) => (signal(!!granted, name), 1), e));
+      let found: unknown;
+      const poll = () => found || (found = read());
+      poll();
+      // DOMContentLoaded bubbles from the document to the window
+      on(w, 'DOMContentLoaded load', poll);
+      for (let i = 1; i < 9; i++) w.setTimeout(poll, i * i * 250);
+      if (a[2]) on(w, a[2].replace(/#/g, option), read);
     }
   }
 }

@@ -1,5 +1,4 @@
 import type { Adapter } from './types';
-import { follow } from './when';
 
 /**
  * tarteaucitron: `tarteaucitron.state[key]` is true or false once the visitor has answered (and
@@ -8,12 +7,12 @@ import { follow } from './when';
  * registered, state known), `${key}_allowed` / `${key}_disallowed` (visitor's answer) and
  * `tac.consent_updated`.
  */
-export const tarteaucitron: Adapter = (signal, key, _c, w) => {
-  const read = () => {
-    const t = w.tarteaucitron;
-    const v = t && t.state && t.state[key];
-    if (v === !!v) signal(v);
-    return t;
-  };
-  follow(w, read, w.document, `${key}_added ${key}_allowed ${key}_disallowed tac.consent_updated`);
-};
+export const tarteaucitron: Adapter = [
+  (w, key, s) => {
+    // throws (polled again) until tarteaucitron and its state are there
+    const v = w.tarteaucitron.state[key];
+    return v !== !!v || s(v);
+  },
+  'mgt',
+  '#_added #_allowed #_disallowed tac.consent_updated',
+];

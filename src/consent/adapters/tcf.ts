@@ -1,6 +1,5 @@
 import type { Adapter } from './types';
-import { guard } from './guard';
-import { when } from './when';
+import { guard, U } from './guard';
 
 /**
  * IAB TCF v2.2: `__tcfapi('addEventListener', 2, cb)` calls back now and on every change.
@@ -8,17 +7,16 @@ import { when } from './when';
  * (`useractioncomplete`); at `cmpuishown` every consent is still false, so it is no decision.
  * Granted when every configured purpose (default [1], store/access on a device) has consent, and
  * our vendor too when `tcf.vendorId` is set. `gdprApplies === false`: the CMP says no consent is
- * required for this visitor, which we follow as a grant.
+ * required for this visitor, which we follow as a grant. The option is `consent.tcf` (an object),
+ * or 1 when absent: both read as "no purposes, no vendor".
  */
-export const tcf: Adapter = (signal, _o, cfg, w) =>
-  when(w, () => {
-    // '__tcfapi' is built at run time: terser renames every property starting with '_'
-    const t = cfg.tcf || {};
-    const purposes = t.purposes && t.purposes.length ? t.purposes : [1];
-    // throws (so `when` tries again later) until a __tcfapi function exists
-    w['_'.repeat(2) + 'tcfapi']('addEventListener', 2, guard((d: any, ok: boolean) => {
-      if (ok && d && /^(tcloaded|useractioncomplete)$/.test(d.eventStatus))
-        signal(d.gdprApplies === false || (purposes.every((p) => d.purpose.consents[p]) && (!t.vendorId || d.vendor.consents[t.vendorId])));
-    }));
+export const tcf: Adapter = [
+  (w, t, s) => {
+    // throws (polled again) until a __tcfapi function exists
+    w[U + U + 'tcfapi']('addEventListener', 2, guard((d: any, ok: boolean) =>
+      ok && /^(tcloaded|useractioncomplete)$/.test(d.eventStatus) &&
+      s(d.gdprApplies === false || ((t.purposes?.length ? t.purposes : [1]).every((p: number) => d.purpose.consents[p]) && (!t.vendorId || d.vendor.consents[t.vendorId])))));
     return 1;
-  });
+  },
+  1,
+];

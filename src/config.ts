@@ -5,14 +5,12 @@
 // The schema is data (it ships in every page, so it is kept small): a rule is a function, an
 // object of rules (a shape), or a list of allowed values.
 import type { Config } from './types';
-import { parsePhone } from './swap/phone';
+import { country as knownCountry, parsePhone } from './swap/phone';
 
 type Rule = ((v: any, f: string) => string | void) | string[] | { [field: string]: Rule };
 
 const SOURCES = ['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct'];
 const CMPS = ['tcf', 'didomi', 'axeptio', 'tarteaucitron', 'klaro', 'cookieconsent', 'onetrust', 'cookiebot', 'usercentrics', 'piwikpro', 'cookieyes', 'complianz', 'gcm'];
-/** Countries whose numbering plan the swap engine knows. */
-const COUNTRIES = /^(FR|BE|CH|LU|MC|DE|ES|IT|NL|GB|US|CA)$/;
 
 const show = (v: unknown): string => {
   try {
@@ -79,7 +77,8 @@ const SCHEMA: Rule = {
   mode: ['invisible', 'rotation', 'origin', 'traffic', 'journey'],
   site: text,
   endpoint: url,
-  country: (v, f) => expect(typeof v === 'string' && COUNTRIES.test(v.toUpperCase()), f, 'a supported country code (FR, BE, CH, LU, MC, DE, ES, IT, NL, GB, US, CA)', v),
+  // The countries whose numbering plan the swap engine knows (swap/countries.ts).
+  country: (v, f) => expect(typeof v === 'string' && knownCountry(v.toUpperCase()), f, 'a supported country code (FR, BE, CH, LU, MC, DE, ES, IT, NL, GB, US, CA)', v),
   numbers: skip,
   conditions: list({ id: text, source: either(SOURCES), referrer: either(text), landing: either(text), page: either(text), numbers: skip, pool: text,
     params: (v, f) => {

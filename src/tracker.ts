@@ -357,8 +357,9 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   started = true;
   decide(true);
   // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
-  // answers at once; still before the first paint.
-  if (mode !== 'invisible') Promise.resolve().then(() => startAdapters(consentCfg, setConsent, w));
+  // answers at once; still before the first paint. In every mode: even invisible, which never
+  // stores, reports the visitor's choice in its state.
+  Promise.resolve().then(() => startAdapters(consentCfg, setConsent, w));
 
   if (batch) {
     // The page's last chance: what still waits for the consent decision goes out anonymous.

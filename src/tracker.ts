@@ -393,10 +393,12 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
     );
   }
 
-  // Another tab withdrew consent and removed mgt_session: stop storing here too, at once.
-  w.addEventListener('storage', (e) => {
-    if (e.key === 'mgt_session' && e.newValue === null && visitor && !alive()) decide(false);
-  });
+  // Another tab withdrew consent and removed mgt_session: stop storing here too, at once. Only
+  // where this page may store at all (the listener has a cost at init).
+  if (mode !== 'invisible' && prob !== 'always')
+    w.addEventListener('storage', (e) => {
+      if (e.key === 'mgt_session' && e.newValue === null && visitor && !alive()) decide(false);
+    });
 
   if (cfg.spa) {
     const h = w.history;

@@ -20,7 +20,17 @@ const STRIP = new RegExp(`[${SEPARATORS}]`, 'g');
  * number: config validation relies on this to reject a tracked number that could not be dialled.
  */
 export function parsePhone(text: string, iso: string): Phone | undefined {
-  const m = /^(\+|00)?(\d+)$/.exec(String(text).replace(STRIP, ''));
+  // Remembered: config validation compares every tracked number with every original.
+  let hit = known.get(text);
+  if (!hit || hit[0] !== iso) known.set(text, (hit = [iso, parse(String(text), iso)]));
+  return hit[1];
+}
+
+/** parsePhone's last answer for each text (the numbers of a config, a few dialled ones). */
+const known = new Map<string, [string, Phone | undefined]>();
+
+function parse(text: string, iso: string): Phone | undefined {
+  const m = /^(\+|00)?(\d+)$/.exec(text.replace(STRIP, ''));
   if (!m) return undefined;
   let d = m[2];
   let k = m[1] ? undefined : country(iso);

@@ -29,15 +29,17 @@ const SKIP = 'script,style,noscript,template,textarea,input,select,[contentedita
 const ATTRS = ['href', 'title', 'alt', 'aria-label'];
 const LINK = /^\s*(?:tel|sms|callto):/i;
 const DIGIT = /\d/;
+const ESCAPE = /^%([\da-f]{2})/i;
 const CLASS = 'mgt-number';
 /** Milliseconds of scanning per task: longer documents continue in later tasks (no long task). */
 const BUDGET = 25;
+/** Work units between two looks at the clock: a node, or 1 KB of text read at once. */
+const CHECK = 64;
 const TEXT = 4;
 const ELEMENT = 1;
-const SELECTORS = ['[href^="tel:" i],[href^="sms:" i],[href^="callto:" i]', '[title]', '[alt]', '[aria-label]'];
 
-/** A pending scan of a root: its text nodes, its shadow hosts, or one attribute; then its progress. */
-type Job = [Node, number | string, string?, (TreeWalker | NodeListOf<Element> | Node[])?, number?];
+/** A pending scan of a root: its text nodes (a stack of nodes still to read), or its elements (a walker). */
+type Job = [Node, number, (TreeWalker | Node[])?];
 
 type Memory = [string, string];
 
@@ -146,7 +148,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       // Where each decoded character came from, so untouched escapes are written back as they were.
       s = '';
       for (let i = 0; i < o.length; ) {
-        const h = /^%([\da-f]{2})/i.exec(o.slice(i, i + 3));
+        const h = ESCAPE.exec(o.slice(i, i + 3));
         at.push(i);
         s += h ? String.fromCharCode(parseInt(h[1], 16)) : o[i];
         i += h ? 3 : 1;
@@ -165,62 +167,61 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     if (r) mark(el);
   }
 
+  /** An element's own open shadow root and phone attributes. */
   function element(el: Element): void {
     const sr = el.shadowRoot;
     if (sr && roots.indexOf(sr) < 0 && !el.closest(skip)) {
       roots.push(sr);
       if (on) observer.observe(sr, OBSERVE);
-      scan(sr);
-    } else if (sr && roots.indexOf(sr) > 0) scan(sr);
+      queue(sr);
+    } else if (sr && roots.indexOf(sr) > 0) queue(sr);
     if (el.hasAttributes())
       for (const a of ATTRS) {
         const v = el.getAttribute(a);
-        if (v && DIGIT.test(v)) attr(el, a);
+        // Most hrefs with digits are paths: only links that dial are read further.
+        if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v))) attr(el, a);
       }
   }
 
-  /**
-   * Queues the scan of `root` (first, so new content is not kept waiting behind a long initial
-   * scan) and runs it. The page is read natively as much as possible: texts through textContent,
-   * descending only into elements whose text may hold an original; attributes through selectors.
-   * Only the search for shadow roots visits every element.
-   */
+  /** Queues the scan of `root` and runs it now, as far as the budget allows. */
   function scan(root: Node): void {
-    if (root.nodeType === 3) return text(root);
-    if (root.nodeType === 1) element(root as Element);
-    // While a job runs it is jobs[0]: new jobs go right after it.
-    // An element without element children (most nodes the parser adds) needs no selectors.
-    const deep = root.nodeType !== 1 || (root as Element).firstElementChild;
-    jobs.splice(pumping ? 1 : 0, 0, [root, TEXT, , [root]], ...(deep ? [[root, ELEMENT], ...ATTRS.map((a, i) => [root, a, SELECTORS[i]])] : []) as Job[]);
+    queue(root);
     if (!pumping) pump();
   }
 
-  /** Runs queued jobs for at most BUDGET ms, then leaves the rest to a later task. */
-  function pump(): void {
-    const end = now() + BUDGET;
+  /**
+   * Queues the scan of `root` first, so new content is not kept waiting behind a long initial scan.
+   * Texts are read natively as much as possible (textContent, descending only into elements whose
+   * text may hold an original); elements are visited once, for shadow roots and attributes.
+   */
+  function queue(root: Node): void {
+    if (root.nodeType === 3) return text(root);
+    if (root.nodeType === 1) element(root as Element);
+    // While a job runs it is jobs[0]: new jobs go right after it.
+    // An element without element children (most nodes the parser adds) has no more elements to visit.
+    jobs.splice(pumping ? 1 : 0, 0, [root, TEXT, [root]], ...((root.nodeType !== 1 || (root as Element).firstElementChild ? [[root, ELEMENT]] : []) as Job[]));
+  }
+
+  /**
+   * Runs queued jobs for at most about BUDGET ms, then leaves the rest to a later task. The clock
+   * is read every CHECK units of work: nodes visited, and kilobytes of text read by textContent
+   * (a container's text is read at once, however long). `keep` last jobs are left for later.
+   */
+  function pump(keep = 0, end = now() + BUDGET): void {
     let c = 0;
     let d: string;
     let b: Node | null;
     pumping = true;
     try {
-      for (let job: Job | undefined; (job = jobs[0]); jobs.shift()) {
+      for (let job: Job | undefined; jobs.length > keep && (job = jobs[0]); jobs.shift()) {
         const [root, kind] = job;
         group = [];
-        if (typeof kind == 'string') {
-          // An attribute: the elements that have it, natively selected.
-          const list = (job[3] = job[3] || (root as ParentNode).querySelectorAll(job[2]!)) as NodeListOf<Element>;
-          for (let i = job[4] || 0; i < list.length; job[4] = ++i) {
-            const v = list[i].getAttribute(kind);
-            if (v && DIGIT.test(v)) attr(list[i], kind);
-          }
-          continue;
-        }
         if (kind === TEXT) {
-          // Nodes still to read, next last. The document, <html> and <body> hold text almost
-          // always: reading their textContent would only copy the page.
-          const stack = job[3] as Node[];
+          // Nodes still to read, next last.
+          const stack = job[2] as Node[];
           const html = doc.documentElement;
           const body = doc.body;
+          let only: Node | null = null;
           for (let x: Node | undefined; (x = stack.pop()); ) {
             if (x.nodeType === 3) {
               if (
@@ -231,17 +232,32 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
                 group.indexOf(x) < 0
               )
                 text(x);
-            } else if (x === doc || x === html || x === body || any.test(x.textContent!))
+            } else if (
+              // Not read: the document's text (null), <html>'s and <body>'s (the whole page), a
+              // leaf's (its text nodes are tested as cheaply). Other subtrees are skipped when their
+              // text cannot hold an original.
+              x === only ||
+              !(x as Element).firstElementChild ||
+              x === doc ||
+              x === html ||
+              x === body ||
+              ((c += (d = x.textContent!).length >> 10), any.test(d))
+            ) {
+              // A sole element child's text is (nearly) its parent's: not read, so a chain of
+              // wrappers costs one read at most (none under <body>).
+              only = (x as Element).firstElementChild;
+              if (only !== (x as Element).lastElementChild) only = null;
               // Children last to first, so that the stack gives them back in order.
               for (let n = x.lastChild; n; n = n.previousSibling) if (n.nodeType === 3 || n.nodeType === 1) stack.push(n);
-            if (!(++c & 63) && now() > end) return defer();
+            }
+            if (++c >= CHECK && ((c = 0), now() > end)) return defer();
           }
           continue;
         }
-        const w = (job[3] = job[3] || doc.createTreeWalker(root, ELEMENT)) as TreeWalker;
+        const w = (job[2] = job[2] || doc.createTreeWalker(root, ELEMENT)) as TreeWalker;
         for (let n: Node | null; (n = w.nextNode()); ) {
-          if ((n as Element).shadowRoot) element(n as Element);
-          if (!(++c & 255) && now() > end) return defer();
+          element(n as Element);
+          if (++c >= CHECK && ((c = 0), now() > end)) return defer();
         }
       }
     } finally {
@@ -253,7 +269,9 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     timer = timer || setTimeout(() => ((timer = 0), guard(pump, 0)), 0);
   }
 
+  /** Observed changes: edits handled at once, additions queued, then one slice for them all. */
   function handle(records: MutationRecord[]): void {
+    const keep = jobs.length;
     let last: Node | undefined;
     for (const r of records) {
       const t = r.target;
@@ -266,9 +284,12 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
         r.addedNodes.forEach((n) => {
           if (last && last.contains(n)) return;
           if (n.nodeType === 1) last = n;
-          scan(n);
+          queue(n);
         });
     }
+    // New content is swapped before the next paint (SPEC 10.3), whatever it costs: the parser or
+    // the page added it in this task, at a similar cost. The scans already queued keep their pace.
+    if (!pumping) pump(keep, Infinity);
   }
 
   function start(): void {

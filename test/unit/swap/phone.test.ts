@@ -72,3 +72,14 @@ describe('formatPhone', () => {
     expect(formatPhone(p, false, '+', true)).toBe('0970000001');
   });
 });
+
+describe('parsePhone remembers its answers', () => {
+  it('gives the same answer again, and a per-country one for the same text', () => {
+    expect(parsePhone('06 12 34 56 78', 'FR')).toEqual({ _cc: '33', _nsn: '612345678' });
+    expect(parsePhone('06 12 34 56 78', 'FR')).toEqual({ _cc: '33', _nsn: '612345678' });
+    expect(parsePhone('0612345678', 'BE')).toEqual(parsePhone('0612345678', 'BE'));
+    expect(parsePhone('612345678', 'ES')).toEqual({ _cc: '34', _nsn: '612345678' });
+    expect(parsePhone('612345678', 'FR')).toBeUndefined();
+    expect(parsePhone('612345678', 'ES')).toEqual({ _cc: '34', _nsn: '612345678' });
+  });
+});

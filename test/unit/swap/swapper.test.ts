@@ -249,3 +249,52 @@ describe('the observer', () => {
     expect(document.body.textContent).toBe('09 70 00 00 010970000001');
   });
 });
+
+describe('the scan', () => {
+  it('finds numbers under chains of wrappers, in leaves, and in attributes at any depth', () => {
+    setup(`<div><div><main><div><section><p>Tél. <b>01 23 45 67 89</b></p><ul><li>prix 12,50 €</li><li><a id=t href=" tel:0123456789" title="ou 01.23.45.67.89">x</a></li></ul></section></div></main></div></div>
+      <div id=leaf>01-23-45-67-89</div><div><span><img id=i alt="+33 1 23 45 67 89"></span></div>`);
+    expect($('b').textContent).toBe('09 70 00 00 01');
+    expect($('#leaf').textContent).toBe('09-70-00-00-01');
+    expect($('#t').getAttribute('href')).toBe(' tel:0970000001');
+    expect($('#t').getAttribute('title')).toBe('ou 09.70.00.00.01');
+    expect($('#i').getAttribute('alt')).toBe('+33 9 70 00 00 01');
+    expect($('li').textContent).toBe('prix 12,50 €');
+  });
+
+  it('swaps the attributes and text of a subtree added later, at any depth', async () => {
+    setup('<p>rien</p>');
+    const d = document.createElement('div');
+    d.innerHTML = '<section><div><a href="tel:+33123456789" aria-label="Appeler le 01 23 45 67 89">01 23 45 67 89</a></div><p>x</p></section>';
+    document.body.appendChild(d);
+    await Promise.resolve();
+    expect(d.querySelector('a')!.getAttribute('href')).toBe('tel:+33970000001');
+    expect(d.querySelector('a')!.getAttribute('aria-label')).toBe('Appeler le 09 70 00 00 01');
+    expect(d.querySelector('a')!.textContent).toBe('09 70 00 00 01');
+  });
+
+  it('a long document is scanned in slices that each stay within the budget, and completely', async () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 3000; i++) rows.push(`<div class=r><p>Ligne ${i} du 01/02/2024, réf. 0112 3456 7890</p><span title="Tél. 01 23 45 67 89">${i % 500 ? 'x' : '01 23 45 67 89'}</span></div>`);
+    document.body.innerHTML = `<div id=app><div>${rows.join('')}</div></div>`;
+    events = [];
+    const slices: number[] = [];
+    const now = performance.now.bind(performance);
+    let t = 0;
+    // A slow clock: every reading advances 1 ms, so the scan must split into several slices.
+    performance.now = () => (t += 1);
+    try {
+      swapper = createSwapper(document, { _country: 'FR', _onSwap: (e) => events.push(e) });
+      const t0 = t;
+      swapper._set(NUMBERS);
+      slices.push(t - t0);
+      for (let i = 0; i < 200 && document.querySelectorAll('[title="Tél. 01 23 45 67 89"]').length; i++) await tick();
+    } finally {
+      performance.now = now;
+    }
+    expect(slices[0]).toBeLessThan(40);
+    expect(document.querySelectorAll('[title="Tél. 01 23 45 67 89"]').length).toBe(0);
+    expect(document.body.textContent).not.toContain('01 23 45 67 89');
+    expect(events.length).toBe(3006);
+  });
+});

@@ -1,35 +1,12 @@
 // The configurator round trip, as a marketer does it: build a config in the form, see mgt's own
 // validator judge it and the preview swap, copy the snippet, paste it into a page, and see the
 // numbers swapped and the collector receive the visit.
-import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-// @ts-expect-error plain ESM without types
-import { start } from '../../demo/server.mjs';
+import { expect } from '@playwright/test';
+import { demoTest as test, shot } from './support/demo';
 
-interface Demo { url: string; port: number; close(): Promise<void>; collector: { store: { events: any[] } } }
+test.use({ viewport: { width: 1440, height: 1000 } });
 
-base.use({ viewport: { width: 1440, height: 1000 } });
 
-const test = base.extend<{ demo: Demo; errors: string[] }>({
-  demo: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mgt-demo-'));
-    const demo = await start({ port: 0, dataDir });
-    await use(demo);
-    await demo.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  },
-  errors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await use(errors);
-  },
-});
-
-const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 
 test('a marketer builds a config, the validator and the preview react, and the pasted snippet swaps numbers', async ({ page, context, demo, errors }) => {
   await page.goto(demo.url + '/configurator');

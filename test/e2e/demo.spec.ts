@@ -1,19 +1,13 @@
 // The demo as a newcomer uses it (npm start): the plumber's site with its real consent banner
 // (vanilla-cookieconsent), the control panel, and the reference collector, all in-process. Each
 // test starts its own demo server with an empty data folder. Screenshots go to test/screenshots/.
-import { test as base, expect, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-// @ts-expect-error plain ESM without types
-import { start } from '../../demo/server.mjs';
-
-interface Demo { url: string; port: number; close(): Promise<void>; collector: { store: { events: any[]; leases: any[] } } }
+import { expect, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { demoTest as test, shot, type Demo } from './support/demo';
 
 // Same browser as playwright.config.ts, plus a host mapping so that http://www.google.fr:PORT reaches
 // the demo's search stand-in: the site then gets a real search-engine referrer.
-base.use({
+test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -22,23 +16,6 @@ base.use({
   viewport: { width: 1440, height: 900 },
 });
 
-const test = base.extend<{ demo: Demo; errors: string[] }>({
-  demo: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mgt-demo-'));
-    const demo = await start({ port: 0, dataDir });
-    await use(demo);
-    await demo.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  },
-  errors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await use(errors);
-  },
-});
-
-const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 
 const banner = (page: Page) => page.locator('#cc-main .cm');
 const panel = (page: Page) => page.locator('#demo-panel');

@@ -695,7 +695,7 @@ const CLASS = 'mgt-number';
 const BUDGET = 25;
 /** Work units between two looks at the clock: a node, or 1 KB of text read at once. */
 const CHECK = 64;
-const TEXT = 4;
+/** NodeFilter.SHOW_ELEMENT. */
 const ELEMENT = 1;
 function createSwapper(doc, opts) {
     const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
@@ -855,22 +855,21 @@ function createSwapper(doc, opts) {
     }
     /**
      * Queues the scan of `root` first, so new content is not kept waiting behind a long initial scan.
-     * Texts are read natively as much as possible (textContent, descending only into elements whose
-     * text may hold an original); elements are visited once, for shadow roots and attributes.
+     * One pass: each element is visited once, for its shadow root, attributes and text children.
      */
     function queue(root) {
         if (root.nodeType === 3)
             return text(root);
         if (root.nodeType === 1)
             element(root);
-        // While a job runs it is jobs[0]: new jobs go right after it.
-        // An element without element children (most nodes the parser adds) has no more elements to visit.
-        jobs.splice(pumping ? 1 : 0, 0, [root, TEXT, [root]], ...(root.nodeType !== 1 || root.firstElementChild ? [[root, ELEMENT]] : []));
+        // While a job runs it is jobs[0]: new jobs go right after it. A childless element is done.
+        if (root.firstChild)
+            jobs.splice(pumping ? 1 : 0, 0, [root]);
     }
     /**
      * Runs queued jobs for at most about BUDGET ms, then leaves the rest to a later task. The clock
      * is read every CHECK units of work: nodes visited, and kilobytes of text read by textContent
-     * (a container's text is read at once, however long). `keep` last jobs are left for later.
+     * (a subtree's text is read at once, however long). `keep` last jobs are left for later.
      */
     function pump(keep = 0, end = now() + BUDGET) {
         let c = 0;
@@ -878,52 +877,51 @@ function createSwapper(doc, opts) {
         let b;
         pumping = true;
         try {
-            for (let job; jobs.length > keep && (job = jobs[0]); jobs.shift()) {
-                const [root, kind] = job;
+            // The first element after a subtree whose texts cannot hold an original (null: the job's
+            // end), whose texts are not tested; undefined: none. Not kept across tasks: the page changes.
+            let clean;
+            let only = null;
+            const html = doc.documentElement;
+            const body = doc.body;
+            for (let job; jobs.length > keep && (job = jobs[0]); jobs.shift(), (clean = undefined)) {
+                const root = job[0];
+                let x = root;
                 group = [];
-                if (kind === TEXT) {
-                    // Nodes still to read, next last.
-                    const stack = job[2];
-                    const html = doc.documentElement;
-                    const body = doc.body;
-                    let only = null;
-                    for (let x; (x = stack.pop());) {
-                        if (x.nodeType === 3) {
-                            if (DIGIT.test((d = x.data)) &&
+                const w = job[1] ? ((x = job[1].nextNode()), job[1]) : (job[1] = doc.createTreeWalker(root, ELEMENT));
+                for (; x; x = w.nextNode()) {
+                    if (x === clean)
+                        clean = undefined;
+                    if (x !== root)
+                        element(x);
+                    if (clean !== undefined) {
+                        // Texts not tested.
+                    }
+                    else if (
+                    // Not read: the document's text (null), <html>'s and <body>'s (the whole page), a
+                    // leaf's (its texts are tested as cheaply), a sole element child's (nearly its parent's).
+                    x !== only &&
+                        x !== doc &&
+                        x !== body &&
+                        x !== html &&
+                        x.firstElementChild &&
+                        ((c += (d = x.textContent).length >> 10), !any.test(d)))
+                        for (b = x, clean = null; b && b !== root; b = b.parentNode) {
+                            if ((clean = b.nextElementSibling))
+                                break;
+                        }
+                    else {
+                        only = x.firstElementChild;
+                        if (only !== x.lastElementChild)
+                            only = null;
+                        for (let t = x.firstChild; t; t = t.nextSibling, c++)
+                            if (t.nodeType === 3 &&
+                                DIGIT.test((d = t.data)) &&
                                 // A whole original, or a text sibling next: a number split by a framework
                                 // starts in a node followed by another.
-                                (long.test(d) || ((b = x.nextSibling) && b.nodeType === 3)) &&
-                                group.indexOf(x) < 0)
-                                text(x);
-                        }
-                        else if (
-                        // Not read: the document's text (null), <html>'s and <body>'s (the whole page), a
-                        // leaf's (its text nodes are tested as cheaply). Other subtrees are skipped when their
-                        // text cannot hold an original.
-                        x === only ||
-                            !x.firstElementChild ||
-                            x === doc ||
-                            x === html ||
-                            x === body ||
-                            ((c += (d = x.textContent).length >> 10), any.test(d))) {
-                            // A sole element child's text is (nearly) its parent's: not read, so a chain of
-                            // wrappers costs one read at most (none under <body>).
-                            only = x.firstElementChild;
-                            if (only !== x.lastElementChild)
-                                only = null;
-                            // Children last to first, so that the stack gives them back in order.
-                            for (let n = x.lastChild; n; n = n.previousSibling)
-                                if (n.nodeType === 3 || n.nodeType === 1)
-                                    stack.push(n);
-                        }
-                        if (++c >= CHECK && ((c = 0), now() > end))
-                            return defer();
+                                (long.test(d) || ((b = t.nextSibling) && b.nodeType === 3)) &&
+                                group.indexOf(t) < 0)
+                                text(t);
                     }
-                    continue;
-                }
-                const w = (job[2] = job[2] || doc.createTreeWalker(root, ELEMENT));
-                for (let n; (n = w.nextNode());) {
-                    element(n);
                     if (++c >= CHECK && ((c = 0), now() > end))
                         return defer();
                 }

@@ -35,11 +35,11 @@ const CLASS = 'mgt-number';
 const BUDGET = 25;
 /** Work units between two looks at the clock: a node, or 1 KB of text read at once. */
 const CHECK = 64;
-const TEXT = 4;
+/** NodeFilter.SHOW_ELEMENT. */
 const ELEMENT = 1;
 
-/** A pending scan of a root: its text nodes (a stack of nodes still to read), or its elements (a walker). */
-type Job = [Node, number, (TreeWalker | Node[])?];
+/** A pending scan of a root: its walker over elements, created when the scan starts. */
+type Job = [Node, TreeWalker?];
 
 type Memory = [string, string];
 
@@ -191,21 +191,19 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
 
   /**
    * Queues the scan of `root` first, so new content is not kept waiting behind a long initial scan.
-   * Texts are read natively as much as possible (textContent, descending only into elements whose
-   * text may hold an original); elements are visited once, for shadow roots and attributes.
+   * One pass: each element is visited once, for its shadow root, attributes and text children.
    */
   function queue(root: Node): void {
     if (root.nodeType === 3) return text(root);
     if (root.nodeType === 1) element(root as Element);
-    // While a job runs it is jobs[0]: new jobs go right after it.
-    // An element without element children (most nodes the parser adds) has no more elements to visit.
-    jobs.splice(pumping ? 1 : 0, 0, [root, TEXT, [root]], ...((root.nodeType !== 1 || (root as Element).firstElementChild ? [[root, ELEMENT]] : []) as Job[]));
+    // While a job runs it is jobs[0]: new jobs go right after it. A childless element is done.
+    if (root.firstChild) jobs.splice(pumping ? 1 : 0, 0, [root]);
   }
 
   /**
    * Runs queued jobs for at most about BUDGET ms, then leaves the rest to a later task. The clock
    * is read every CHECK units of work: nodes visited, and kilobytes of text read by textContent
-   * (a container's text is read at once, however long). `keep` last jobs are left for later.
+   * (a subtree's text is read at once, however long). `keep` last jobs are left for later.
    */
   function pump(keep = 0, end = now() + BUDGET): void {
     let c = 0;
@@ -213,50 +211,49 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     let b: Node | null;
     pumping = true;
     try {
-      for (let job: Job | undefined; jobs.length > keep && (job = jobs[0]); jobs.shift()) {
-        const [root, kind] = job;
+      // The first element after a subtree whose texts cannot hold an original (null: the job's
+      // end), whose texts are not tested; undefined: none. Not kept across tasks: the page changes.
+      let clean: Node | null | undefined;
+      let only: Node | null = null;
+      const html = doc.documentElement;
+      const body = doc.body;
+      for (let job: Job | undefined; jobs.length > keep && (job = jobs[0]); jobs.shift(), (clean = undefined)) {
+        const root = job[0];
+        let x: Node | null = root;
         group = [];
-        if (kind === TEXT) {
-          // Nodes still to read, next last.
-          const stack = job[2] as Node[];
-          const html = doc.documentElement;
-          const body = doc.body;
-          let only: Node | null = null;
-          for (let x: Node | undefined; (x = stack.pop()); ) {
-            if (x.nodeType === 3) {
+        const w = job[1] ? ((x = job[1].nextNode()), job[1]) : (job[1] = doc.createTreeWalker(root, ELEMENT));
+        for (; x; x = w.nextNode()) {
+          if (x === clean) clean = undefined;
+          if (x !== root) element(x as Element);
+          if (clean !== undefined) {
+            // Texts not tested.
+          } else if (
+            // Not read: the document's text (null), <html>'s and <body>'s (the whole page), a
+            // leaf's (its texts are tested as cheaply), a sole element child's (nearly its parent's).
+            x !== only &&
+            x !== doc &&
+            x !== body &&
+            x !== html &&
+            (x as Element).firstElementChild &&
+            ((c += (d = x.textContent!).length >> 10), !any.test(d))
+          )
+            for (b = x, clean = null; b && b !== root; b = b.parentNode) {
+              if ((clean = (b as Element).nextElementSibling)) break;
+            }
+          else {
+            only = (x as Element).firstElementChild;
+            if (only !== (x as Element).lastElementChild) only = null;
+            for (let t = x.firstChild; t; t = t.nextSibling, c++)
               if (
-                DIGIT.test((d = (x as Text).data)) &&
+                t.nodeType === 3 &&
+                DIGIT.test((d = (t as Text).data)) &&
                 // A whole original, or a text sibling next: a number split by a framework
                 // starts in a node followed by another.
-                (long.test(d) || ((b = x.nextSibling) && b.nodeType === 3)) &&
-                group.indexOf(x) < 0
+                (long.test(d) || ((b = t.nextSibling) && b.nodeType === 3)) &&
+                group.indexOf(t) < 0
               )
-                text(x);
-            } else if (
-              // Not read: the document's text (null), <html>'s and <body>'s (the whole page), a
-              // leaf's (its text nodes are tested as cheaply). Other subtrees are skipped when their
-              // text cannot hold an original.
-              x === only ||
-              !(x as Element).firstElementChild ||
-              x === doc ||
-              x === html ||
-              x === body ||
-              ((c += (d = x.textContent!).length >> 10), any.test(d))
-            ) {
-              // A sole element child's text is (nearly) its parent's: not read, so a chain of
-              // wrappers costs one read at most (none under <body>).
-              only = (x as Element).firstElementChild;
-              if (only !== (x as Element).lastElementChild) only = null;
-              // Children last to first, so that the stack gives them back in order.
-              for (let n = x.lastChild; n; n = n.previousSibling) if (n.nodeType === 3 || n.nodeType === 1) stack.push(n);
-            }
-            if (++c >= CHECK && ((c = 0), now() > end)) return defer();
+                text(t);
           }
-          continue;
-        }
-        const w = (job[2] = job[2] || doc.createTreeWalker(root, ELEMENT)) as TreeWalker;
-        for (let n: Node | null; (n = w.nextNode()); ) {
-          element(n as Element);
           if (++c >= CHECK && ((c = 0), now() > end)) return defer();
         }
       }

@@ -94,6 +94,12 @@ function parse(text, iso) {
     return k && k._nsn.test(d) ? { _cc: k._cc, _nsn: d } : undefined;
 }
 /** E.164, the form numbers are sent in: '+33970000001'. */
+/** Whether two written numbers are the same phone number (whatever their form). */
+function samePhone(a, b, iso) {
+    const x = parsePhone(a, iso);
+    const y = parsePhone(b, iso);
+    return !!x && !!y && x._cc === y._cc && x._nsn === y._nsn;
+}
 function e164(p) {
     return `+${p._cc}${p._nsn}`;
 }
@@ -279,10 +285,8 @@ function validate(config) {
         }
         // A tracked number that is also an original would be swapped again on the next scan.
         for (const t of tracked) {
-            const a = parsePhone(t, country);
             for (const o of originals) {
-                const b = parsePhone(o, country);
-                if (a._cc === b._cc && a._nsn === b._nsn)
+                if (samePhone(t, o, country))
                     return `config.numbers: the tracked number ${show(t)} is also an original number, so it would be swapped again`;
             }
         }
@@ -1747,11 +1751,7 @@ function createTracker(cfg, w, emit, early) {
     const keep = (ids) => urlFilter(cfg, ids);
     const mute = () => !persistent() && prob === 'off'; // SPEC 8: sends nothing
     const waiting = () => !persistent() && consent === 'unknown' && prob === 'fallback';
-    const same = (a, b) => {
-        const x = parsePhone(a, country);
-        const y = parsePhone(b, country);
-        return !!x && !!y && x._cc === y._cc && x._nsn === y._nsn;
-    };
+    const same = (a, b) => samePhone(a, b, country);
     /** Creates mgt_visitor if storage is allowed; a new visitor never inherits an old mgt_session. */
     const ensureVisitor = () => {
         if (visitor || !storageAllowed(cfg, consent))

@@ -5,7 +5,7 @@
 // The schema is data (it ships in every page, so it is kept small): a rule is a function, an
 // object of rules (a shape), or a list of allowed values.
 import type { Config } from './types';
-import { country as knownCountry, parsePhone } from './swap/phone';
+import { country as knownCountry, parsePhone, samePhone } from './swap/phone';
 
 type Rule = ((v: any, f: string) => string | void) | string[] | { [field: string]: Rule };
 
@@ -142,10 +142,8 @@ export function validate(config: unknown): string {
     }
     // A tracked number that is also an original would be swapped again on the next scan.
     for (const t of tracked) {
-      const a = parsePhone(t, country)!;
       for (const o of originals) {
-        const b = parsePhone(o, country)!;
-        if (a._cc === b._cc && a._nsn === b._nsn) return `config.numbers: the tracked number ${show(t)} is also an original number, so it would be swapped again`;
+        if (samePhone(t, o, country)) return `config.numbers: the tracked number ${show(t)} is also an original number, so it would be swapped again`;
       }
     }
     return '';

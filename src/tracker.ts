@@ -13,7 +13,7 @@ import { deviceTrackingIds, urlTrackingIds } from './attribution/trackingIds';
 import { cleanUrl, urlFilter } from './attribution/url';
 import { isNewVisit, keepAttribution, type Attribution } from './attribution/visit';
 import { createSwapper } from './swap/swapper';
-import { e164, parsePhone } from './swap/phone';
+import { e164, parsePhone, samePhone } from './swap/phone';
 import { storageAllowed } from './consent/gate';
 import { startAdapters } from './consent/adapters/index';
 import { createVisitor, deleteVisitor, readVisitor } from './storage/visitor';
@@ -74,11 +74,7 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   const keep = (ids: boolean) => urlFilter(cfg, ids);
   const mute = (): boolean => !persistent() && prob === 'off'; // SPEC 8: sends nothing
   const waiting = (): boolean => !persistent() && consent === 'unknown' && prob === 'fallback';
-  const same = (a: string, b: string): boolean => {
-    const x = parsePhone(a, country);
-    const y = parsePhone(b, country);
-    return !!x && !!y && x._cc === y._cc && x._nsn === y._nsn;
-  };
+  const same = (a: string, b: string): boolean => samePhone(a, b, country);
 
   /** Creates mgt_visitor if storage is allowed; a new visitor never inherits an old mgt_session. */
   const ensureVisitor = (): void => {

@@ -48,6 +48,13 @@ function parse(text: string, iso: string): Phone | undefined {
 }
 
 /** E.164, the form numbers are sent in: '+33970000001'. */
+/** Whether two written numbers are the same phone number (whatever their form). */
+export function samePhone(a: string, b: string, iso: string): boolean {
+  const x = parsePhone(a, iso);
+  const y = parsePhone(b, iso);
+  return !!x && !!y && x._cc === y._cc && x._nsn === y._nsn;
+}
+
 export function e164(p: Phone): string {
   return `+${p._cc}${p._nsn}`;
 }

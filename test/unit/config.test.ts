@@ -49,6 +49,19 @@ describe('validate: each mistake is named', () => {
     expect(message).toContain(field);
   });
 
+  it('says what is expected and what it got', () => {
+    expect(validate({ mode: 'rotation', cookie: { days: 0 } })).toBe('config.cookie.days: a number from 1 to 395 (got 0)');
+    expect(validate({ mode: 'invisible', numbers: { '01 23 45 67 89': 'call us' } })).toBe('config.numbers["01 23 45 67 89"]: a FR phone number (got "call us")');
+    expect(validate({ mode: 'rotation', site: 'k', mdoe: 1 })).toBe('config.mdoe: unknown field');
+  });
+
+  it('a field named like an Object method is unknown too', () => {
+    for (const k of ['toString', 'constructor', 'hasOwnProperty']) {
+      expect(validate({ mode: 'rotation', [k]: 1 })).toBe(`config.${k}: unknown field`);
+      expect(validate({ mode: 'rotation', cookie: { [k]: 1 } })).toBe(`config.cookie.${k}: unknown field`);
+    }
+  });
+
   it('never throws, even on hostile objects', () => {
     const hostile = { get mode() { throw new Error('boom'); } };
     expect(validate(hostile)).toMatch(/config/);

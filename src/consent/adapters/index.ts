@@ -20,6 +20,9 @@ import { complianz } from './complianz';
 
 const ADAPTERS: Record<CmpName, Adapter> = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
 
+/** Every CmpName, for `cmp: 'auto'` and for config validation. */
+export const CMPS = Object.keys(ADAPTERS) as CmpName[];
+
 /** addEventListener on the window and its document for each of the space-separated `types`. */
 const on = (w: any, types: string, fn: (e: Event) => unknown): void => {
   for (const t of types.split(' ')) w.addEventListener(t, fn), w.document.addEventListener(t, fn);
@@ -36,7 +39,7 @@ const on = (w: any, types: string, fn: (e: Event) => unknown): void => {
  */
 export function startAdapters(cfg: ConsentConfig, signal: (granted: boolean, source: CmpName) => void, w: any): void {
   const sel = cfg.cmp || 'auto';
-  for (const name of (sel == 'auto' ? Object.keys(ADAPTERS) : ([] as string[]).concat(sel)) as CmpName[]) {
+  for (const name of sel == 'auto' ? CMPS : ([] as string[]).concat(sel) as CmpName[]) {
     const a = ADAPTERS[name];
     const option = a && ((cfg as any)[name] || a[1]);
     if (option) {

@@ -29,39 +29,41 @@ export function createMgt(w: Window): Mgt {
     }
   };
 
+  const commands: Record<string, (a?: any, b?: any) => unknown> = {
+    init(config) {
+      if (started) return warn('init again: ignored');
+      started = 1;
+      const problem = validate(config);
+      if (!problem) tracker = createTracker(config, w, emit, early);
+      else {
+        error(problem);
+        unhide(w.document);
+      }
+    },
+    on(name, cb) {
+      if (!listeners.hasOwnProperty(name) || typeof cb != 'function') return warn('on: needs ready, swap or consent, and a function');
+      listeners[name].push(cb);
+      // A late 'ready' subscriber is told at once, like a resolved promise.
+      if (name == 'ready' && ready) cb(ready);
+    },
+    consent(value) {
+      const i = ['granted', true, 'denied', false].indexOf(value);
+      if (i < 0) return warn('consent: needs granted or denied');
+      if (tracker) tracker._consent(i < 2, 'command');
+      else if (!started) early.push(i < 2);
+    },
+    state: () => tracker?._state(),
+    swap(root) {
+      if (root !== undefined && !root?.nodeType) return warn('swap: needs a DOM node or nothing');
+      tracker?._swap(root);
+    },
+    restore: () => tracker?._restore(),
+    pageview: (url) => tracker?._pageview(typeof url == 'string' ? url : undefined),
+  };
+
   const mgt = function (command: string, a?: any, b?: any): unknown {
     try {
-      if (command == 'init') {
-        if (started) return warn('init again: ignored');
-        started = 1;
-        const problem = validate(a);
-        if (!problem) tracker = createTracker(a, w, emit, early);
-        else {
-          error(problem);
-          unhide(w.document);
-        }
-      } else if (command == 'on') {
-        if (!listeners.hasOwnProperty(a) || typeof b != 'function') return warn('on: ready, swap or consent and a function; got', a, b);
-        listeners[a].push(b);
-        // A late 'ready' subscriber is told at once, like a resolved promise.
-        if (a == 'ready' && ready) b(ready);
-      } else if (command == 'consent') {
-        const i = ['granted', true, 'denied', false].indexOf(a);
-        if (i < 0) return warn("consent: 'granted' or 'denied'; got", a);
-        if (tracker) tracker._consent(i < 2, 'command');
-        else if (!started) early.push(i < 2);
-      } else if (command == 'state') {
-        return tracker?._state();
-      } else if (command == 'swap') {
-        if (a !== undefined && !a?.nodeType) return warn('swap: a DOM node or nothing; got', a);
-        tracker?._swap(a);
-      } else if (command == 'restore') {
-        tracker?._restore();
-      } else if (command == 'pageview') {
-        tracker?._pageview(typeof a == 'string' ? a : undefined);
-      } else {
-        warn('unknown command', command);
-      }
+      return commands.hasOwnProperty(command) ? commands[command](a, b) : warn('unknown command', command);
     } catch (e) {
       error('command failed:', e); // never throws (lib/log.ts), even on a hostile value
     }

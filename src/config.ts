@@ -21,7 +21,6 @@ const show = (v: unknown): string => {
     return String(v); // a cyclic object
   }
 };
-const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v);
 const fail = (f: string, what: string, v: unknown): string => `${f}: ${what} (got ${show(v)})`;
 
 /** A rule from a test of the value: falsy, or throwing, is a mistake. */
@@ -39,11 +38,11 @@ const bool = is((v) => v === !!v, 'true or false');
 const text = is(nonEmpty, 'a non-empty string');
 const range = (min: number, max: number) => is((v) => typeof v === 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
 /**
- * The entries of a list (`f[i]`), or of an object (`f.key`) when `obj`: `ruleOf(key)` is the rule
- * of each, none for an unknown field. Undefined entries are left out, like absent fields.
+ * Walks the entries of a list (`f[0]`), or of an object (`f.key`) when `obj`. `ruleOf(key)` is the
+ * rule of each entry, none for an unknown field. Undefined entries are left out, like absent fields.
  */
 const each = (ruleOf: (k: string) => Rule | false, obj?: 1): Check => (v, f) => {
-  if (obj ? !isObject(v) : !Array.isArray(v)) return fail(f, obj ? 'an object' : 'a list', v);
+  if (obj ? !v || typeof v !== 'object' || Array.isArray(v) : !Array.isArray(v)) return fail(f, obj ? 'an object' : 'a list', v);
   for (const k in v) {
     const rule = ruleOf(k);
     const field = obj ? `${f}.${k}` : `${f}[${k}]`;
@@ -126,18 +125,9 @@ export function validate(config: unknown): string {
     const originals: string[] = [];
     const tracked: string[] = [];
     const phone = is((v) => typeof v === 'string' && parsePhone(v, country), `a ${country} phone number`);
-    const numbers = (map: Record<string, string> | undefined, f: string): string | void => {
-      if (!map) return;
-      if (!isObject(map)) return fail(f, 'an object', map);
-      for (const o in map) {
-        // one field for both: the value after "got" shows which of the two is wrong
-        const field = `${f}[${show(o)}]`;
-        const e = phone(o, field) || phone(map[o], field);
-        if (e) return e;
-        originals.push(o);
-        tracked.push(map[o]);
-      }
-    };
+    // original -> tracked; the value after "got" shows which of the two is wrong
+    const pair = (o: string): Check => (t, f) => phone(o, f) || phone(t, f) || void (originals.push(o), tracked.push(t));
+    const numbers = (map: unknown, f: string): string | void => map ? each(pair, 1)(map, f) : undefined;
 
     const e = numbers(c.numbers, 'config.numbers');
     if (e) return e;

@@ -23,8 +23,8 @@ describe('validate: each mistake is named', () => {
     [{}, 'config.mode'],
     [{ mode: 'visible' }, 'config.mode'],
     [{ mode: 'invisible', mdoe: 1 }, 'config.mdoe'],
-    [{ mode: 'invisible', numbers: { '12': '09 70 00 00 01' } }, 'config.numbers["12"]'],
-    [{ mode: 'invisible', numbers: { '01 23 45 67 89': 'call us' } }, 'config.numbers["01 23 45 67 89"]'],
+    [{ mode: 'invisible', numbers: { '12': '09 70 00 00 01' } }, 'config.numbers.12:'],
+    [{ mode: 'invisible', numbers: { '01 23 45 67 89': 'call us' } }, 'config.numbers.01 23 45 67 89:'],
     [{ mode: 'invisible', numbers: { '01 23 45 67 89': '09 70 00 00 01', '09 70 00 00 01': '09 70 00 00 02' } }, 'also an original'],
     [{ mode: 'invisible', numbers: N, ignore: '[[' }, 'config.ignore'],
     [{ mode: 'invisible', country: 'XX' }, 'config.country'],
@@ -51,7 +51,7 @@ describe('validate: each mistake is named', () => {
 
   it('says what is expected and what it got', () => {
     expect(validate({ mode: 'rotation', cookie: { days: 0 } })).toBe('config.cookie.days: a number from 1 to 395 (got 0)');
-    expect(validate({ mode: 'invisible', numbers: { '01 23 45 67 89': 'call us' } })).toBe('config.numbers["01 23 45 67 89"]: a FR phone number (got "call us")');
+    expect(validate({ mode: 'invisible', numbers: { '01 23 45 67 89': 'call us' } })).toBe('config.numbers.01 23 45 67 89: a FR phone number (got "call us")');
     expect(validate({ mode: 'rotation', site: 'k', mdoe: 1 })).toBe('config.mdoe: unknown field');
   });
 

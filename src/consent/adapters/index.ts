@@ -23,9 +23,12 @@ const ADAPTERS: Record<CmpName, Adapter> = { tcf, gcm, didomi, axeptio, tarteauc
 /** Every CmpName, for `cmp: 'auto'` and for config validation. */
 export const CMPS = Object.keys(ADAPTERS) as CmpName[];
 
-/** addEventListener on the window and its document for each of the space-separated `types`. */
+/**
+ * Listens for each of the space-separated event `types`, whether dispatched at the window or at
+ * the document: an event dispatched at the document passes the window first, in its capture phase.
+ */
 const on = (w: any, types: string, fn: (e: Event) => unknown): void => {
-  for (const t of types.split(' ')) w.addEventListener(t, fn), w.document.addEventListener(t, fn);
+  for (const t of types.split(' ')) w.addEventListener(t, fn, true);
 };
 
 /**
@@ -48,7 +51,6 @@ export function startAdapters(cfg: ConsentConfig, signal: (granted: boolean, sou
       let found: unknown;
       const poll = () => found || (found = read());
       poll();
-      // DOMContentLoaded bubbles from the document to the window
       on(w, 'DOMContentLoaded load', poll);
       for (let i = 1; i < 9; i++) w.setTimeout(poll, i * i * 250);
       if (a[2]) on(w, a[2].replace(/#/g, option), read);

@@ -33,9 +33,8 @@ const is = (test: (v: any) => unknown, what: string): Check => (v, f) => {
   return fail(f, what, v);
 };
 
-const nonEmpty = (v: unknown) => typeof v === 'string' && v;
 const bool = is((v) => v === !!v, 'true or false');
-const text = is(nonEmpty, 'a non-empty string');
+const text = is((v) => typeof v === 'string' && v, 'a non-empty string');
 const range = (min: number, max: number) => is((v) => typeof v === 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
 /**
  * Walks the entries of a list (`f[0]`), or of an object (`f.key`) when `obj`. `ruleOf(key)` is the
@@ -67,7 +66,7 @@ const consent: Record<string, Rule> = {
   cmp: (v, f) => check(Array.isArray(v) ? list(CMPS) : ['auto', 'none', ...CMPS], v, f),
   gpc: bool,
   tcf: { vendorId: range(1, 1e6), purposes: list(range(1, 11)) },
-  gcm: is((v) => v === false || nonEmpty(v), 'a consent type or false'),
+  gcm: (v, f) => (v === false ? undefined : text(v, f)), // false: not followed
 };
 for (const c of CMPS) consent[c] = consent[c] || text; // the other CMPs: a name or category
 

@@ -42,7 +42,7 @@ const range = (min: number, max: number) => is((v) => typeof v === 'number' && v
  */
 const each = (ruleOf: (k: string) => Rule | false, obj?: 1): Check => (v, f) => {
   if (obj ? !v || typeof v !== 'object' || Array.isArray(v) : !Array.isArray(v)) return fail(f, obj ? 'an object' : 'a list', v);
-  for (const k in v) {
+  for (const k of Object.keys(v)) {
     const rule = ruleOf(k);
     const field = obj ? `${f}.${k}` : `${f}[${k}]`;
     const e = !rule ? field + ': unknown field' : v[k] === undefined ? 0 : check(rule, v[k], field);

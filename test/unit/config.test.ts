@@ -17,6 +17,21 @@ describe('validate: a valid config passes', () => {
   ])('%j', (config) => expect(validate(config)).toBe(''));
 });
 
+describe('validate: what old libraries add to the prototypes is not part of a config', () => {
+  it('enumerable additions to Array.prototype and Object.prototype (MooTools, Prototype.js)', () => {
+    const A = Array.prototype as any;
+    const O = Object.prototype as any;
+    A.each = () => 0;
+    O.extend = () => 0;
+    try {
+      expect(validate({ mode: 'rotation', numbers: N, urlParams: ['ref'], conditions: [{ id: 'a', source: ['paid'], params: { a: true } }], consent: { cmp: ['tcf'] } })).toBe('');
+    } finally {
+      delete A.each;
+      delete O.extend;
+    }
+  });
+});
+
 describe('validate: each mistake is named', () => {
   it.each([
     [undefined, 'config.mode'],

@@ -37,15 +37,15 @@ const bool = is((v) => v === !!v, 'true or false');
 const text = is((v) => typeof v === 'string' && v, 'a non-empty string');
 const range = (min: number, max: number) => is((v) => typeof v === 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
 /**
- * Walks the entries of a list (`f[0]`), or of an object (`f.key`) when `obj`. `ruleOf(key)` is the
- * rule of each entry, none for an unknown field. Undefined entries are left out, like absent fields.
+ * Walks the own entries of a list (`f[0]`), or of an object (`f.key`) when `obj`.
+ * `ruleOf(key, value)` is the rule of each entry, none for an unknown field.
  */
-const each = (ruleOf: (k: string) => Rule | false, obj?: 1): Check => (v, f) => {
+const each = (ruleOf: (k: string, x: unknown) => Rule | false, obj?: 1): Check => (v, f) => {
   if (obj ? !v || typeof v !== 'object' || Array.isArray(v) : !Array.isArray(v)) return fail(f, obj ? 'an object' : 'a list', v);
   for (const k of Object.keys(v)) {
-    const rule = ruleOf(k);
+    const rule = ruleOf(k, v[k]);
     const field = obj ? `${f}.${k}` : `${f}[${k}]`;
-    const e = !rule ? field + ': unknown field' : v[k] === undefined ? 0 : check(rule, v[k], field);
+    const e = rule ? check(rule, v[k], field) : field + ': unknown field';
     if (e) return e;
   }
 };
@@ -57,8 +57,8 @@ const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
 function check(rule: Rule, v: any, f: string): string | void {
   if (typeof rule === 'function') return rule(v, f);
   if (Array.isArray(rule)) return rule.includes(v) ? undefined : fail(f, 'one of ' + rule.join(', '), v);
-  // own fields only: `constructor` or `toString` is a typo like any other
-  return each((k) => rule.hasOwnProperty(k) && rule[k], 1)(v, f);
+  // A field set to undefined is absent. Own fields only: `constructor` is a typo like any other.
+  return each((k, x) => rule.hasOwnProperty(k) && (x === undefined ? skip : rule[k]), 1)(v, f);
 }
 
 const consent: Record<string, Rule> = {

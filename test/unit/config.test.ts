@@ -14,6 +14,7 @@ describe('validate: a valid config passes', () => {
     [{ mode: 'traffic', endpoint: 'http://127.0.0.1:1/c', consent: { cmp: ['tcf', 'didomi'], tcf: { vendorId: 12, purposes: [1, 7] }, gcm: 'analytics_storage', didomi: 'c:mgt-AbCdEf12' } }],
     [{ mode: 'rotation', consent: { required: false, cmp: 'none', gpc: false, gcm: false }, trackingIds: { defaults: false, custom: [{ name: 'u', from: 'window', key: 'dataLayer.0.userType' }] } }],
     [{ mode: 'rotation', country: 'be', numbers: {} }],
+    [{ mode: 'rotation', site: undefined, cookie: { days: undefined } }],
   ])('%j', (config) => expect(validate(config)).toBe(''));
 });
 
@@ -59,6 +60,9 @@ describe('validate: each mistake is named', () => {
     [{ mode: 'rotation', probabilistic: 'never' }, 'config.probabilistic'],
     [{ mode: 'rotation', spa: 'yes' }, 'config.spa'],
     [{ mode: 'rotation', trackingIds: { custom: [{ name: 'a', from: 'body', key: 'k' }] } }, 'config.trackingIds.custom[0].from'],
+    [{ mode: 'rotation', urlParams: ['ref', undefined] }, 'config.urlParams[1]'],
+    [{ mode: 'rotation', conditions: [undefined] }, 'config.conditions[0]:'],
+    [{ mode: 'invisible', numbers: { '01 23 45 67 89': undefined } }, 'config.numbers.01 23 45 67 89:'],
   ])('%j names %s', (config, field) => {
     const message = validate(config);
     expect(message).toContain(field);

@@ -29,6 +29,7 @@ export function createMgt(w: Window): Mgt {
     }
   };
 
+  // One method per command (SPEC 4); the command function below adds the guard.
   const commands: Record<string, (a?: any, b?: any) => unknown> = {
     init(config) {
       if (started) return warn('init again: ignored');

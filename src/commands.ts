@@ -11,64 +11,62 @@ type Listener = (payload: any) => void;
 
 export function createMgt(w: Window): Mgt {
   let tracker: Tracker | undefined;
-  let started = false;
+  let started: unknown;
   let ready: State | undefined;
-  const listeners: Record<string, Listener[]> = {};
+  const listeners: Record<string, Listener[]> = { ready: [], swap: [], consent: [] };
   // Consent signals given before init (a CMP can answer first) are applied when init runs.
   const early: boolean[] = [];
 
   const emit = (name: string, payload: any): void => {
-    if (name === 'ready') ready = payload;
-    for (const cb of (listeners[name] || []).slice()) {
+    if (name == 'ready') ready = payload;
+    // a copy: a listener may subscribe others while it runs
+    for (const cb of listeners[name].slice()) {
       try {
         cb(payload);
       } catch (e) {
-        error(`a '${name}' listener threw:`, e);
+        error(name + ' listener threw:', e);
       }
     }
   };
 
+  // One method per command (SPEC 4); the command function below adds the guard.
+  const commands: Record<string, (a?: any, b?: any) => unknown> = {
+    init(config) {
+      if (started) return warn('init again: ignored');
+      started = 1;
+      const problem = validate(config);
+      if (!problem) tracker = createTracker(config, w, emit, early);
+      else {
+        error(problem);
+        unhide(w.document);
+      }
+    },
+    on(name, cb) {
+      if (!listeners.hasOwnProperty(name) || typeof cb != 'function') return warn('on: needs ready, swap or consent, and a function');
+      listeners[name].push(cb);
+      // A late 'ready' subscriber is told at once, like a resolved promise.
+      if (name == 'ready' && ready) cb(ready);
+    },
+    consent(value) {
+      const i = ['granted', true, 'denied', false].indexOf(value);
+      if (i < 0) return warn('consent: needs granted or denied');
+      if (tracker) tracker._consent(i < 2, 'command');
+      else if (!started) early.push(i < 2);
+    },
+    state: () => tracker?._state(),
+    swap(root) {
+      if (root !== undefined && !root?.nodeType) return warn('swap: needs a DOM node or nothing');
+      tracker?._swap(root);
+    },
+    restore: () => tracker?._restore(),
+    pageview: (url) => tracker?._pageview(typeof url == 'string' ? url : undefined),
+  };
+
   const mgt = function (command: string, a?: any, b?: any): unknown {
     try {
-      if (command === 'init') {
-        if (started) return warn('init was called again: ignored (one instance per page)');
-        started = true;
-        const problem = validate(a);
-        if (problem) {
-          error(problem);
-          unhide(w.document);
-          return;
-        }
-        tracker = createTracker(a, w, emit, early);
-      } else if (command === 'on') {
-        if (['ready', 'swap', 'consent'].indexOf(a) < 0 || typeof b !== 'function') return warn('on: unknown event or no callback:', a);
-        (listeners[a] = listeners[a] || []).push(b);
-        // A late 'ready' subscriber is told at once, like a resolved promise.
-        if (a === 'ready' && ready) b(ready);
-      } else if (command === 'consent') {
-        const granted = a === 'granted' || a === true ? true : a === 'denied' || a === false ? false : undefined;
-        if (granted === undefined) return warn("consent takes 'granted' or 'denied', got", a);
-        if (tracker) tracker._consent(granted, 'command');
-        else if (!started) early.push(granted);
-      } else if (command === 'state') {
-        return tracker && tracker._state();
-      } else if (command === 'swap') {
-        if (a !== undefined && !(a && a.nodeType)) return warn('swap takes a DOM node or nothing');
-        tracker && tracker._swap(a);
-      } else if (command === 'restore') {
-        tracker && tracker._restore();
-      } else if (command === 'pageview') {
-        tracker && tracker._pageview(typeof a === 'string' ? a : undefined);
-      } else {
-        warn('unknown command', command);
-      }
+      return commands.hasOwnProperty(command) ? commands[command](a, b) : warn('unknown command', command);
     } catch (e) {
-      // Nothing here may throw again: the command itself can be a hostile object.
-      try {
-        error('a command failed:', e);
-      } catch {
-        /* console unavailable */
-      }
+      error('command failed:', e); // never throws (lib/log.ts), even on a hostile value
     }
   } as Mgt & { v: string };
   mgt.v = VERSION;

@@ -1,99 +1,108 @@
-// Config validation. Every mistake is reported as one message naming the field, so a marketer
-// reading the console (or the configurator, which calls validate() too) knows what to fix.
-// Unknown fields are errors as well: a typo such as `mdoe` must not silently fall back to defaults.
+// Config validation (SPEC 4, 5). A mistake is reported as one message in one shape, naming the
+// field, what is expected and what was found: `config.cookie.days: a number from 1 to 395 (got 0)`,
+// so a marketer reading the console (or the configurator, which calls validate() too) knows what
+// to fix. Unknown fields are errors as well: a typo such as `mdoe` must not silently fall back to
+// defaults.
 //
 // The schema is data (it ships in every page, so it is kept small): a rule is a function, an
-// object of rules (a shape), or a list of allowed values.
+// object of rules (a shape), or a list of allowed values. What depends on other fields (the mode,
+// the country of the numbers, the conditions taken together) is checked after it, in validate().
 import type { Config } from './types';
 import { country as knownCountry, parsePhone, samePhone } from './swap/phone';
+import { CMPS } from './consent/adapters/index';
 
-type Rule = ((v: any, f: string) => string | void) | string[] | { [field: string]: Rule };
-
-const SOURCES = ['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct'];
-const CMPS = ['tcf', 'didomi', 'axeptio', 'tarteaucitron', 'klaro', 'cookieconsent', 'onetrust', 'cookiebot', 'usercentrics', 'piwikpro', 'cookieyes', 'complianz', 'gcm'];
+type Check = (v: any, f: string) => string | void;
+type Rule = Check | string[] | { [field: string]: Rule };
 
 const show = (v: unknown): string => {
   try {
     return JSON.stringify(v);
   } catch {
-    return String(v);
+    return String(v); // a cyclic object
   }
 };
-const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v);
-const expect = (ok: unknown, f: string, what: string, v?: unknown): string | void => (ok ? undefined : `${f} must be ${what} (got ${show(v)})`);
+const fail = (f: string, what: string, v: unknown): string => `${f}: ${what} (got ${show(v)})`;
 
-const bool: Rule = (v, f) => expect(typeof v === 'boolean', f, 'true or false', v);
-const text: Rule = (v, f) => expect(typeof v === 'string' && v, f, 'a non-empty string', v);
-const range = (min: number, max: number): Rule => (v, f) => expect(typeof v === 'number' && v >= min && v <= max, f, `a number from ${min} to ${max}`, v);
-const list = (item: Rule): Rule => (v, f) => {
-  if (!Array.isArray(v)) return expect(0, f, 'a list', v);
-  for (let i = 0; i < v.length; i++) {
-    const e = check(item, v[i], `${f}[${i}]`);
+/** A rule from a test of the value: falsy, or throwing, is a mistake. */
+const is = (test: (v: any) => unknown, what: string): Check => (v, f) => {
+  try {
+    if (test(v)) return;
+  } catch {
+    /* not even the right type */
+  }
+  return fail(f, what, v);
+};
+
+const bool = is((v) => v === !!v, 'true or false');
+const text = is((v) => typeof v === 'string' && v, 'a non-empty string');
+const range = (min: number, max: number) => is((v) => typeof v === 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
+/**
+ * Walks the own entries of a list (`f[0]`), or of an object (`f.key`) when `obj`.
+ * `ruleOf(key, value)` is the rule of each entry, none for an unknown field.
+ */
+const each = (ruleOf: (k: string, x: unknown) => Rule | false, obj?: 1): Check => (v, f) => {
+  if (obj ? !v || typeof v !== 'object' || Array.isArray(v) : !Array.isArray(v)) return fail(f, obj ? 'an object' : 'a list', v);
+  for (const k of Object.keys(v)) {
+    const rule = ruleOf(k, v[k]);
+    const field = obj ? `${f}.${k}` : `${f}[${k}]`;
+    const e = rule ? check(rule, v[k], field) : field + ': unknown field';
     if (e) return e;
   }
 };
-const either = (item: Rule): Rule => (v, f) => check(Array.isArray(v) ? list(item) : item, v, f);
-const url: Rule = (v, f) => {
-  let ok = false;
-  try {
-    ok = typeof v === 'string' && /^https?:$/.test(new URL(v, location.href).protocol);
-  } catch {
-    /* not a URL */
-  }
-  return expect(ok, f, 'an http(s) URL', v);
-};
-const selector: Rule = (v, f) => {
-  let ok = typeof v === 'string' && !!v;
-  try {
-    document.createDocumentFragment().querySelector(v);
-  } catch {
-    ok = false;
-  }
-  return expect(ok, f, 'a valid CSS selector', v);
-};
-const domain: Rule = (v, f) => {
-  const d = typeof v === 'string' ? v.replace(/^\./, '').toLowerCase() : '';
-  const host = location.hostname;
-  return expect(d && (host === d || host.slice(-d.length - 1) === '.' + d), f, "this site's host or a parent domain of it", v);
-};
-const skip: Rule = () => undefined; // checked with the country, in validate()
+const list = (item: Rule) => each(() => item);
+const either = (item: Rule): Check => (v, f) => check(Array.isArray(v) ? list(item) : item, v, f);
+const skip: Check = () => undefined; // numbers: checked with the country, in validate()
+const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
 
 function check(rule: Rule, v: any, f: string): string | void {
   if (typeof rule === 'function') return rule(v, f);
-  if (Array.isArray(rule)) return expect(rule.indexOf(v) >= 0, f, `one of ${rule.join(', ')}`, v);
-  if (!isObject(v)) return expect(0, f, 'an object', v);
-  for (const k in v) {
-    if (!rule[k]) return `${f}.${k} is not a known field`;
-    const e = v[k] === undefined ? 0 : check(rule[k], v[k], `${f}.${k}`);
-    if (e) return e;
-  }
+  if (Array.isArray(rule)) return rule.includes(v) ? undefined : fail(f, 'one of ' + rule.join(', '), v);
+  // A field set to undefined is absent. Own fields only: `constructor` is a typo like any other.
+  return each((k, x) => rule.hasOwnProperty(k) && (x === undefined ? skip : rule[k]), 1)(v, f);
 }
 
-const consent: Record<string, Rule> = { required: bool, cmp: (v, f) => check(Array.isArray(v) ? list(CMPS) : ['auto', 'none', ...CMPS], v, f), gpc: bool,
-  tcf: { vendorId: range(1, 1e6), purposes: list(range(1, 11)) }, gcm: (v, f) => (v === false ? undefined : text(v, f)) };
-for (const c of CMPS) if (!consent[c]) consent[c] = text;
+const consent: Record<string, Rule> = {
+  required: bool,
+  cmp: (v, f) => check(Array.isArray(v) ? list(CMPS) : ['auto', 'none', ...CMPS], v, f),
+  gpc: bool,
+  tcf: { vendorId: range(1, 1e6), purposes: list(range(1, 11)) },
+  gcm: (v, f) => (v === false ? undefined : text(v, f)), // false: not followed
+};
+for (const c of CMPS) consent[c] = consent[c] || text; // the other CMPs: a name or category
 
 const SCHEMA: Rule = {
-  mode: ['invisible', 'rotation', 'origin', 'traffic', 'journey'],
+  mode: MODES,
   site: text,
-  endpoint: url,
+  endpoint: is((v) => typeof v === 'string' && /^https?:$/.test(new URL(v, location.href).protocol), 'an http(s) URL'),
   // The countries whose numbering plan the swap engine knows (swap/countries.ts).
-  country: (v, f) => expect(typeof v === 'string' && knownCountry(v.toUpperCase()), f, 'a supported country code (FR, BE, CH, LU, MC, DE, ES, IT, NL, GB, US, CA)', v),
+  country: is((v) => knownCountry(v.toUpperCase()), 'one of FR BE CH LU MC DE ES IT NL GB US CA'),
   numbers: skip,
-  conditions: list({ id: text, source: either(SOURCES), referrer: either(text), landing: either(text), page: either(text), numbers: skip, pool: text,
-    params: (v, f) => {
-      if (!isObject(v)) return expect(0, f, 'an object', v);
-      for (const k in v) if (v[k] !== true && typeof v[k] !== 'string') return expect(0, `${f}.${k}`, 'a string or true', v[k]);
-    } }),
+  conditions: list({
+    id: text,
+    source: either(['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct']),
+    referrer: either(text),
+    landing: either(text),
+    page: either(text),
+    numbers: skip,
+    pool: text,
+    params: each(() => is((v) => v === true || typeof v === 'string', 'a string or true'), 1),
+  }),
   entry: ['first_entry', 'last_entry'],
   probabilistic: ['fallback', 'always', 'off'],
   consent,
-  cookie: { days: range(1, 395), domain },
+  cookie: {
+    days: range(1, 395),
+    domain: is((v) => {
+      const d = '.' + v.replace(/^\./, '').toLowerCase();
+      return d !== '.' && ('.' + location.hostname).endsWith(d);
+    }, "this site's host or a parent domain"),
+  },
   session: { timeout: range(1, 1440) },
   trackingIds: { defaults: bool, custom: list({ name: text, from: ['cookie', 'url', 'localStorage', 'window'], key: text }) },
   pool: { timeout: range(0, 30000) },
   urlParams: list(text),
-  ignore: selector,
+  // An empty fragment matches nothing, and an invalid selector throws.
+  ignore: is((v) => typeof v === 'string' && !document.createDocumentFragment().querySelector(v), 'a CSS selector'),
   spa: bool,
   debug: bool,
 };
@@ -105,49 +114,38 @@ const SCHEMA: Rule = {
 export function validate(config: unknown): string {
   try {
     const c = config as Config;
-    if (!isObject(c) || !c.mode) return 'config.mode is required';
-    const problem = check(SCHEMA, c, 'config');
+    // The mode first: it is required, and what else is allowed depends on it.
+    const problem = check(MODES, c?.mode, 'config.mode') || check(SCHEMA, c, 'config');
     if (problem) return problem;
     const country = (c.country || 'FR').toUpperCase();
-    const originals: string[] = [];
-    const tracked: string[] = [];
-    const numbers = (map: unknown, f: string): string | void => {
-      if (!isObject(map)) return expect(0, f, 'an object mapping original numbers to tracked numbers', map);
-      for (const o in map) {
-        if (!parsePhone(o, country)) return `${f}[${show(o)}] is not a valid ${country} phone number`;
-        if (typeof map[o] !== 'string' || !parsePhone(map[o], country)) return `${f}[${show(o)}]: the tracked number ${show(map[o])} is not a valid ${country} phone number`;
-        originals.push(o);
-        tracked.push(map[o]);
-      }
-    };
     const collecting = /^(origin|traffic|journey)$/.test(c.mode);
     const conditions = c.conditions || [];
-    if (c.numbers) {
-      const e = numbers(c.numbers, 'config.numbers');
-      if (e) return e;
-    }
-    if (c.mode === 'invisible' && conditions.length) return 'config.conditions: invisible mode swaps the default numbers only';
-    if (collecting && !c.endpoint) return `config.endpoint is required in ${c.mode} mode`;
     const ids: string[] = [];
+    const originals: string[] = [];
+    const tracked: string[] = [];
+    const phone = is((v) => typeof v === 'string' && parsePhone(v, country), `a ${country} phone number`);
+    // original -> tracked; the value after "got" shows which of the two is wrong
+    const pair = (o: string): Check => (t, f) => phone(o, f) || phone(t, f) || void (originals.push(o), tracked.push(t));
+    const numbers = (map: unknown, f: string): string | void => map ? each(pair, 1)(map, f) : undefined;
+
+    const e = numbers(c.numbers, 'config.numbers');
+    if (e) return e;
+    if (c.mode === 'invisible' && conditions.length) return fail('config.conditions', 'none in invisible mode', conditions);
+    if (collecting && !c.endpoint) return fail('config.endpoint', `an http(s) URL in ${c.mode} mode`, c.endpoint);
     for (let i = 0; i < conditions.length; i++) {
-      const cond = conditions[i];
+      const { id, numbers: own, pool } = conditions[i];
       const f = `config.conditions[${i}]`;
-      if (!cond.id) return `${f}.id is required`;
-      if (ids.indexOf(cond.id) >= 0) return `${f}.id ${show(cond.id)} is used twice`;
-      ids.push(cond.id);
-      const e = cond.numbers && numbers(cond.numbers, `${f}.numbers`);
+      if (!id || ids.includes(id)) return fail(f + '.id', 'a unique name', id);
+      ids.push(id);
+      const e = numbers(own, f + '.numbers');
       if (e) return e;
-      if (cond.pool && !collecting) return `${f}.pool needs mode origin, traffic or journey`;
-      if (cond.pool && !cond.numbers && !c.numbers) return `${f}.pool needs fallback numbers (its own numbers or the default numbers)`;
+      // A pool is leased from the endpoint; its fallback is what shows on timeout or error.
+      if (pool && !(collecting && (own || c.numbers))) return fail(f + '.pool', 'origin, traffic or journey mode, and fallback numbers', pool);
     }
     // A tracked number that is also an original would be swapped again on the next scan.
-    for (const t of tracked) {
-      for (const o of originals) {
-        if (samePhone(t, o, country)) return `config.numbers: the tracked number ${show(t)} is also an original number, so it would be swapped again`;
-      }
-    }
-    return '';
+    const loop = tracked.find((t) => originals.some((o) => samePhone(t, o, country)));
+    return loop ? fail('config.numbers', 'no tracked number that is also an original', loop) : '';
   } catch (x) {
-    return `config could not be read (${x})`;
+    return `config: could not be read (${x})`;
   }
 }

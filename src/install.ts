@@ -9,12 +9,11 @@ import type { Mgt } from './types';
  */
 export function install(w: Window & { mgt?: any }): Mgt {
   const current = w.mgt;
-  if (current && current.v) return current;
-  const mgt = createMgt(w);
-  w.mgt = mgt;
+  if (current?.v) return current;
+  const mgt: any = (w.mgt = createMgt(w));
   // Replay in order, but subscriptions first: a listener queued after init must still hear the
   // first swaps and the consent a returning visitor's CMP reports during init.
-  const queue: unknown[][] = Array.prototype.map.call((current && current.q) || [], (args: ArrayLike<unknown>) => Array.prototype.slice.call(args)) as unknown[][];
-  for (const on of [true, false]) for (const args of queue) if ((args[0] === 'on') === on) (mgt as any).apply(null, args);
+  const queue: IArguments[] = Array.from(current?.q || []);
+  for (const on of [true, false]) for (const args of queue) if ((args[0] === 'on') === on) mgt.apply(null, args);
   return mgt;
 }

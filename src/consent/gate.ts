@@ -6,6 +6,6 @@ export function storageAllowed(c: Config, state: ConsentState): boolean {
   return (
     c.mode !== 'invisible' &&
     c.probabilistic !== 'always' &&
-    (state === 'granted' || (c.mode === 'rotation' && !!c.consent && c.consent.required === false && state !== 'denied'))
+    (state === 'granted' || (c.mode === 'rotation' && c.consent?.required === false && state !== 'denied'))
   );
 }

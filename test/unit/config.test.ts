@@ -14,7 +14,23 @@ describe('validate: a valid config passes', () => {
     [{ mode: 'traffic', endpoint: 'http://127.0.0.1:1/c', consent: { cmp: ['tcf', 'didomi'], tcf: { vendorId: 12, purposes: [1, 7] }, gcm: 'analytics_storage', didomi: 'c:mgt-AbCdEf12' } }],
     [{ mode: 'rotation', consent: { required: false, cmp: 'none', gpc: false, gcm: false }, trackingIds: { defaults: false, custom: [{ name: 'u', from: 'window', key: 'dataLayer.0.userType' }] } }],
     [{ mode: 'rotation', country: 'be', numbers: {} }],
+    [{ mode: 'rotation', site: undefined, cookie: { days: undefined } }],
   ])('%j', (config) => expect(validate(config)).toBe(''));
+});
+
+describe('validate: what old libraries add to the prototypes is not part of a config', () => {
+  it('enumerable additions to Array.prototype and Object.prototype (MooTools, Prototype.js)', () => {
+    const A = Array.prototype as any;
+    const O = Object.prototype as any;
+    A.each = () => 0;
+    O.extend = () => 0;
+    try {
+      expect(validate({ mode: 'rotation', numbers: N, urlParams: ['ref'], conditions: [{ id: 'a', source: ['paid'], params: { a: true } }], consent: { cmp: ['tcf'] } })).toBe('');
+    } finally {
+      delete A.each;
+      delete O.extend;
+    }
+  });
 });
 
 describe('validate: each mistake is named', () => {
@@ -23,8 +39,8 @@ describe('validate: each mistake is named', () => {
     [{}, 'config.mode'],
     [{ mode: 'visible' }, 'config.mode'],
     [{ mode: 'invisible', mdoe: 1 }, 'config.mdoe'],
-    [{ mode: 'invisible', numbers: { '12': '09 70 00 00 01' } }, 'config.numbers["12"]'],
-    [{ mode: 'invisible', numbers: { '01 23 45 67 89': 'call us' } }, 'config.numbers["01 23 45 67 89"]'],
+    [{ mode: 'invisible', numbers: { '12': '09 70 00 00 01' } }, 'config.numbers.12:'],
+    [{ mode: 'invisible', numbers: { '01 23 45 67 89': 'call us' } }, 'config.numbers.01 23 45 67 89:'],
     [{ mode: 'invisible', numbers: { '01 23 45 67 89': '09 70 00 00 01', '09 70 00 00 01': '09 70 00 00 02' } }, 'also an original'],
     [{ mode: 'invisible', numbers: N, ignore: '[[' }, 'config.ignore'],
     [{ mode: 'invisible', country: 'XX' }, 'config.country'],
@@ -44,9 +60,25 @@ describe('validate: each mistake is named', () => {
     [{ mode: 'rotation', probabilistic: 'never' }, 'config.probabilistic'],
     [{ mode: 'rotation', spa: 'yes' }, 'config.spa'],
     [{ mode: 'rotation', trackingIds: { custom: [{ name: 'a', from: 'body', key: 'k' }] } }, 'config.trackingIds.custom[0].from'],
+    [{ mode: 'rotation', urlParams: ['ref', undefined] }, 'config.urlParams[1]'],
+    [{ mode: 'rotation', conditions: [undefined] }, 'config.conditions[0]:'],
+    [{ mode: 'invisible', numbers: { '01 23 45 67 89': undefined } }, 'config.numbers.01 23 45 67 89:'],
   ])('%j names %s', (config, field) => {
     const message = validate(config);
     expect(message).toContain(field);
+  });
+
+  it('says what is expected and what it got', () => {
+    expect(validate({ mode: 'rotation', cookie: { days: 0 } })).toBe('config.cookie.days: a number from 1 to 395 (got 0)');
+    expect(validate({ mode: 'invisible', numbers: { '01 23 45 67 89': 'call us' } })).toBe('config.numbers.01 23 45 67 89: a FR phone number (got "call us")');
+    expect(validate({ mode: 'rotation', site: 'k', mdoe: 1 })).toBe('config.mdoe: unknown field');
+  });
+
+  it('a field named like an Object method is unknown too', () => {
+    for (const k of ['toString', 'constructor', 'hasOwnProperty']) {
+      expect(validate({ mode: 'rotation', [k]: 1 })).toBe(`config.${k}: unknown field`);
+      expect(validate({ mode: 'rotation', cookie: { [k]: 1 } })).toBe(`config.cookie.${k}: unknown field`);
+    }
   });
 
   it('never throws, even on hostile objects', () => {

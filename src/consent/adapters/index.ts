@@ -20,9 +20,15 @@ import { complianz } from './complianz';
 
 const ADAPTERS: Record<CmpName, Adapter> = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
 
-/** addEventListener on the window and its document for each of the space-separated `types`. */
+/** Every CmpName, for `cmp: 'auto'` and for config validation. */
+export const CMPS = Object.keys(ADAPTERS) as CmpName[];
+
+/**
+ * Listens for each of the space-separated event `types`, whether dispatched at the window or at
+ * the document: an event dispatched at the document passes the window first, in its capture phase.
+ */
 const on = (w: any, types: string, fn: (e: Event) => unknown): void => {
-  for (const t of types.split(' ')) w.addEventListener(t, fn), w.document.addEventListener(t, fn);
+  for (const t of types.split(' ')) w.addEventListener(t, fn, true);
 };
 
 /**
@@ -36,7 +42,7 @@ const on = (w: any, types: string, fn: (e: Event) => unknown): void => {
  */
 export function startAdapters(cfg: ConsentConfig, signal: (granted: boolean, source: CmpName) => void, w: any): void {
   const sel = cfg.cmp || 'auto';
-  for (const name of (sel == 'auto' ? Object.keys(ADAPTERS) : ([] as string[]).concat(sel)) as CmpName[]) {
+  for (const name of sel == 'auto' ? CMPS : ([] as string[]).concat(sel) as CmpName[]) {
     const a = ADAPTERS[name];
     const option = a && ((cfg as any)[name] || a[1]);
     if (option) {
@@ -45,7 +51,6 @@ export function startAdapters(cfg: ConsentConfig, signal: (granted: boolean, sou
       let found: unknown;
       const poll = () => found || (found = read());
       poll();
-      // DOMContentLoaded bubbles from the document to the window
       on(w, 'DOMContentLoaded load', poll);
       for (let i = 1; i < 9; i++) w.setTimeout(poll, i * i * 250);
       if (a[2]) on(w, a[2].replace(/#/g, option), read);

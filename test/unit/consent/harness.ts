@@ -12,6 +12,9 @@ export type Signal = [granted: boolean, source: string];
 export function fakeWindow(): any {
   const w: any = new EventTarget();
   w.document = new EventTarget();
+  // As in a browser, an event dispatched at the document reaches the window (where the adapters
+  // listen, capturing); nothing here listens at the document itself.
+  w.document.dispatchEvent = (e: Event) => w.dispatchEvent(e);
   w.setTimeout = (f: () => void, ms?: number) => setTimeout(f, ms);
   return w;
 }

@@ -11,9 +11,18 @@ describe('mgt_session', () => {
   beforeEach(() => localStorage.clear());
 
   it('round-trips exactly the documented fields', () => {
-    writeSession({ ...good, extra: 'no' } as any);
+    writeSession(good);
     expect(JSON.parse(localStorage.getItem('mgt_session')!)).toEqual(good);
     expect(readSession(() => {})).toEqual(good);
+  });
+
+  it('leaves out undefined fields (pageviews outside traffic and journey, expires of a number not leased)', () => {
+    const plain = { ...good, pageviews: undefined, to_swap: [{ original: '01 23 45 67 89', tracked: '09 70 00 00 01', expires: undefined }] };
+    writeSession(plain);
+    const stored = JSON.parse(localStorage.getItem('mgt_session')!);
+    expect(stored).not.toHaveProperty('pageviews');
+    expect(stored.to_swap[0]).toEqual({ original: '01 23 45 67 89', tracked: '09 70 00 00 01' });
+    expect(readSession(() => {})).toEqual(stored);
   });
 
   it.each([
@@ -27,6 +36,17 @@ describe('mgt_session', () => {
     ['an oversized landing', JSON.stringify({ ...good, landing: 'x'.repeat(3000) })],
     ['an oversized entry', JSON.stringify({ ...good, junk: 'x'.repeat(40000) })],
     ['null', 'null'],
+    ['a field we never write', JSON.stringify({ ...good, extra: 'no' })],
+    ['a missing field', JSON.stringify({ ...good, last_url: undefined })],
+    ['an inherited-looking field', JSON.stringify({ ...good, toString: 'x' })],
+    ['a list instead of an object', JSON.stringify([good])],
+    ['a source that is a list', JSON.stringify({ ...good, source: ['paid'] })],
+    ['a referrer with a path', JSON.stringify({ ...good, referrer: 'https://www.google.fr/search?q=x' })],
+    ['a tracked number that is markup', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: '<img src=x>' }] })],
+    ['an expiry that is not a number', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: '09 70 00 00 01', expires: '1' }] })],
+    ['a negative pageviews', JSON.stringify({ ...good, pageviews: -1 })],
+    ['too many to_swap entries', JSON.stringify({ ...good, to_swap: Array(51).fill(good.to_swap[0]) })],
+    ['an empty string', ''],
   ])('discards %s and reports it', (_, raw) => {
     localStorage.setItem('mgt_session', raw);
     const damaged = vi.fn();
@@ -39,7 +59,7 @@ describe('mgt_session', () => {
     const spy = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => { throw new Error('denied'); });
     const set = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => { throw new Error('quota'); });
     expect(readSession(() => {})).toBeUndefined();
-    expect(writeSession(good)).toBe(false);
+    expect(() => writeSession(good)).not.toThrow();
     expect(() => removeSession()).not.toThrow();
     spy.mockRestore();
     set.mockRestore();

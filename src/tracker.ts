@@ -7,12 +7,12 @@
 //
 // The config has been validated (config.ts): conditions are objects with an id, invisible mode has
 // none, a pool only comes with a collecting mode and fallback numbers.
-import type { Condition, Config, ConsentState, State } from './types';
+import type { Config, ConsentState, State } from './types';
 import { log, setDebug } from './lib/log';
 import { unhide } from './lib/unhide';
 import { classify } from './attribution/source';
 import { pickCondition } from './attribution/conditions';
-import { deviceTrackingIds, urlTrackingIds } from './attribution/trackingIds';
+import { trackingIds } from './attribution/trackingIds';
 import { cleanUrl, urlFilter } from './attribution/url';
 import { isNewVisit, keepAttribution, type Attribution } from './attribution/visit';
 import { createSwapper } from './swap/swapper';
@@ -65,8 +65,9 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   let referrer = doc.referrer;
   let kept: Attribution;
   let arrival: Arrival | undefined; // what this page load saw on arrival (see decide)
-  let condition: Condition | undefined;
-  let cid: string | null = null; // its id
+  let cid: string | null = null; // the id of the condition that matched
+  let pool: string | false | undefined; // its pool, while persistent
+  let wanted: string[] = []; // the originals that pool leases numbers for
   let shown: Numbers; // undefined until the first decision, so that the first one is applied
   let session: Session | undefined; // while persistent
   let views = 0; // page views of this page load, for the cookieless counter
@@ -131,13 +132,25 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
     Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? leasedUntil : undefined }));
 
   /**
-   * An event with the fields every event carries, identified only while the page is persistent.
-   * Fields that must be absent from anonymous events (SPEC 8, 9.1: visitor, tracking_ids, title)
-   * are given as undefined, which JSON leaves out; their URLs are clean(), hence paths.
+   * Completes an event as the current consent allows: identified, with its URLs redacted; or
+   * anonymous (SPEC 8, 9.1): no visitor, tracking IDs or title, and URLs cut to their path. Also
+   * rewrites the identified events still queued when consent is withdrawn.
    */
+  const finish = (e: Ev): Ev => {
+    if (!visitor) {
+      delete e.visitor;
+      delete e.tracking_ids;
+      delete e.title;
+    }
+    e.cookieless = !visitor;
+    for (const k of ['landing', 'url', 'page']) if (e[k]) e[k] = clean(e[k]);
+    return e;
+  };
+
+  /** An event with the fields every event carries; the URLs in `fields` are absolute. */
   const event = (type: string, fields: Ev): Ev => {
     const tracked = parsePhone(Object.values(shown)[0] || '', country);
-    return { type, mode, cookieless: !visitor, ts: Date.now(), source: kept.source, condition: cid, number: tracked && e164(tracked), visitor, ...fields };
+    return finish({ type, mode, ts: Date.now(), source: kept.source, condition: cid, number: tracked && e164(tracked), ...fields, visitor });
   };
 
   /** Sends what waits (page events, calls) unless the consent decision is pending; `force` on pagehide. */
@@ -155,15 +168,12 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   /** A number from storage or the endpoint reaches the page only if it is a valid phone number that is not an original. */
   const valid = (t: unknown): t is string => typeof t == 'string' && t.length <= 40 && !!parsePhone(t, country) && !originals.some((o) => same(o, t));
 
-  /** The originals the current condition's pool leases numbers for. */
-  const pooled = (): string[] => Object.keys(condition!.numbers || defaults);
-
   function decide(newView: boolean): void {
     const now = Date.now();
     const p = alive();
     const here = classify(page, referrer, cookie.domain);
     log('source', here.source, here._why);
-    const fresh: Arrival = { ...here, landing: page.href, tracking_ids: urlTrackingIds(page, cfg.trackingIds) };
+    const fresh: Arrival = { ...here, landing: page.href, tracking_ids: trackingIds(cfg.trackingIds, page) };
     // The arrival is kept in memory: it is the cookieless attribution, and what a later grant
     // saves, even after virtual page views dropped the landing URL's parameters. A reload or a
     // back/forward navigation is not a new arrival.
@@ -185,21 +195,21 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
       const mine = {
         ...current,
         landing: clean(current.landing),
-        tracking_ids: withIds() ? { ...current.tracking_ids, ...deviceTrackingIds(cfg.trackingIds, deviceReader(w)) } : {},
+        tracking_ids: withIds() ? { ...current.tracking_ids, ...trackingIds(cfg.trackingIds, undefined, deviceReader(w)) } : {},
       };
       kept = isNew ? keepAttribution(stored, mine, cfg.entry) : stored || mine;
       log(isNew ? 'new visit' : 'same visit', kept);
     }
 
     const pick = pickCondition(conditions, kept, page);
-    const cond = (condition = pick._condition);
+    const cond = pick._condition;
     cid = cond ? cond.id : null;
     log('condition', cid || 'none', pick._why);
 
     // The default numbers, overridden by the condition's; a pool leases visitor-level numbers.
     const numbers: Numbers = { ...defaults, ...(!mute() && cond && cond.numbers) };
-    const pool = p && cond && cond.pool;
-    const wanted = pool ? pooled() : [];
+    pool = p && cond && cond.pool;
+    wanted = Object.keys((cond && cond.numbers) || defaults);
     // Leased numbers still valid in mgt_session are reused, when there is one for every original.
     const leased: Numbers = {};
     for (const e of (pool && session && session.to_swap) || []) {
@@ -232,9 +242,9 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
       if (batch && !reported) {
         reported = true;
         const events = [
-          isNew && event('visit', { landing: clean(kept.landing), referrer: kept.referrer, tracking_ids: visitor && kept.tracking_ids }),
+          isNew && event('visit', { landing: kept.landing, referrer: kept.referrer, tracking_ids: kept.tracking_ids }),
           mode == 'traffic' && event('pageview', { count: session ? session.pageviews : views }),
-          mode == 'journey' && event('pageview', { url: clean(page), title: visitor && doc.title.slice(0, 2000) }),
+          mode == 'journey' && event('pageview', { url: page.href, title: doc.title.slice(0, 2000) }),
         ].filter(Boolean) as Ev[];
         log(waiting() ? 'events wait for consent' : mute() ? 'not sent: no consent, probabilistic off' : 'events', events);
         held.push(...events);
@@ -257,8 +267,6 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   /** Leases numbers for the current condition's pool; `fallback` is shown on timeout, error or an invalid answer. */
   function requestLease(fallback: Numbers, then?: () => void): void {
     const id = ++leasing;
-    const pool = condition!.pool;
-    const wanted = pooled();
     log('lease', pool);
     lease(cfg.endpoint!, { site: cfg.site, pool, visitor, source: kept.source, condition: cid, numbers: wanted }, cfg.pool?.timeout ?? 2000).then((answer) => {
       if (id != leasing) return;
@@ -282,7 +290,7 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
     clearTimeout(renewal);
     renewal = setTimeout(function renew() {
       if (doc.visibilityState == 'hidden') return doc.addEventListener('visibilitychange', renew, { once: true });
-      if (alive() && condition && condition.pool) requestLease({ ...shown });
+      if (alive() && pool) requestLease({ ...shown });
     }, Math.max(1000, leasedUntil - Date.now() - 30000));
   }
 
@@ -298,8 +306,8 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
       deleteVisitor();
       forget();
       clearTimeout(renewal);
-      // Identified events still queued are dropped (SPEC 9.1: sent without identifiers, or not at all).
-      if (batch) batch._queue = batch._queue.filter((e) => e.cookieless);
+      // Identified events still queued go out without identifiers (SPEC 9.1).
+      if (batch) for (const e of batch._queue) if (!e.cookieless) finish(e);
       log('erased mgt_visitor and mgt_session');
     }
     emit('consent', { state: next, source });
@@ -349,7 +357,7 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
           const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href')!);
           const dialled = m && decodeURIComponent(m[1]);
           if (dialled && !mute() && Object.values(shown).some((t) => same(t, dialled))) {
-            heldCalls.push(() => event('call', { number: e164(parsePhone(dialled, country)!), page: clean(page) }));
+            heldCalls.push(() => event('call', { number: e164(parsePhone(dialled, country)!), page: page.href }));
             release();
             // A call keeps the visit alive.
             if (session) session.last_action = Date.now();

@@ -32,8 +32,8 @@ export const httpUrl = (s: string | URL, base?: string | URL): URL | undefined =
 export function urlFilter(cfg: Config, trackingIds: boolean): (name: string, value: string) => boolean {
   const builtin = CLICK_IDS.concat(URL_IDS);
   const ids = builtin.concat(customIds(cfg.trackingIds, 'url').map((c) => c.key));
-  let allow = cfg.urlParams || [];
-  for (const c of cfg.conditions || []) allow = allow.concat(Object.keys(c?.params || {}));
+  // Conditions come from validated config: objects.
+  const allow = (cfg.urlParams || []).concat(...(cfg.conditions || []).map((c) => Object.keys(c.params || {})));
   return (name, value) =>
     (ids.includes(name) ? trackingIds : name.startsWith('utm_') || allow.includes(name)) &&
     // %40: a value that was encoded twice still carries an address.

@@ -10,7 +10,7 @@ export interface Batch {
   _push(event: Ev, now?: boolean): void;
   /** Sends what is queued. */
   _flush(): void;
-  /** Queued events, for the tracker to filter on withdrawal. */
+  /** Queued events, for the tracker to rewrite on withdrawal. */
   _queue: Ev[];
 }
 

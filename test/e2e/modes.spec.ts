@@ -145,6 +145,10 @@ test.describe('collecting modes over a three-page journey with consent', () => {
     expect((await session(page)).pageviews).toBe(2);
     await follow(page, '#next');
     expect((await session(page)).pageviews).toBe(3);
+    // Exactly the documented fields, pageviews included.
+    expect(Object.keys(await session(page)).sort()).toEqual(
+      ['condition', 'landing', 'last_action', 'last_url', 'pageviews', 'referrer', 'source', 'to_swap', 'tracking_ids', 'v'],
+    );
     const [cookie] = await visitorCookie(context);
     await leave(page);
     const events = await eventsAtLeast(server, 4);

@@ -59,11 +59,10 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   // can end storage (a denial) clears it: a grant allows whatever an unknown state allowed.
   let visitor: string | undefined;
   let created = false; // mgt_visitor was created on this page
-  let started = false;
   let swapping = true; // false after mgt('restore'), until mgt('swap')
   let page = new URL(loc.href);
   let referrer = doc.referrer;
-  let kept: Attribution;
+  let kept: Attribution; // set by the first decision
   let arrival: Arrival | undefined; // what this page load saw on arrival (see decide)
   let cid: string | null = null; // the id of the condition that matched
   let pool: string | false | undefined; // its pool, while persistent
@@ -106,7 +105,7 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   /** Our cookie still there? Another tab's withdrawal (or expiry) is never undone here. */
   const alive = (): boolean => {
     if (visitor && readVisitor() != visitor) {
-      log('mgt_visitor gone (withdrawn or expired): cookieless');
+      log('mgt_visitor gone: cookieless');
       forget();
     }
     return !!visitor;
@@ -203,16 +202,16 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
 
     const pick = pickCondition(conditions, kept, page);
     const cond = pick._condition;
-    cid = cond ? cond.id : null;
+    cid = cond?.id ?? null;
     log('condition', cid || 'none', pick._why);
 
     // The default numbers, overridden by the condition's; a pool leases visitor-level numbers.
-    const numbers: Numbers = { ...defaults, ...(!mute() && cond && cond.numbers) };
-    pool = p && cond && cond.pool;
-    wanted = Object.keys((cond && cond.numbers) || defaults);
+    const numbers: Numbers = { ...defaults, ...(!mute() && cond?.numbers) };
+    pool = p && cond?.pool;
+    wanted = Object.keys(cond?.numbers || defaults);
     // Leased numbers still valid in mgt_session are reused, when there is one for every original.
     const leased: Numbers = {};
-    for (const e of (pool && session && session.to_swap) || []) {
+    for (const e of (pool && session?.to_swap) || []) {
       if (e.expires! > now && wanted.includes(e.original) && valid(e.tracked)) {
         leased[e.original] = e.tracked;
         leasedUntil = e.expires!;
@@ -281,7 +280,7 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
         save();
         scheduleRenewal();
       }
-      if (then) then();
+      then?.();
     });
   }
 
@@ -308,10 +307,10 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
       clearTimeout(renewal);
       // Identified events still queued go out without identifiers (SPEC 9.1).
       if (batch) for (const e of batch._queue) if (!e.cookieless) finish(e);
-      log('erased mgt_visitor and mgt_session');
+      log('erased mgt_visitor, mgt_session');
     }
     emit('consent', { state: next, source });
-    if (!started) return;
+    if (!kept) return; // before the first decision: it will see this consent
     if (!was && visitor) {
       // A grant reports this page view again, identified (SPEC 7): what waited, anonymous, is dropped.
       reported = false;
@@ -333,7 +332,6 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   if (consentCfg.gpc !== false && (w.navigator as any).globalPrivacyControl === true) setConsent(false, 'gpc');
   for (const g of early) setConsent(g, 'command');
   ensureVisitor();
-  started = true;
   decide(true);
   // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
   // answers at once; still before the first paint. In every mode: even invisible, which never

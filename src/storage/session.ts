@@ -25,7 +25,8 @@ export interface Session {
 
 const str = (v: unknown): v is string => typeof v == 'string' && v.length <= 2000;
 const num = (v: unknown): boolean => typeof v == 'number' && v >= 0 && v < 1e15;
-const optional = (check: (v: unknown) => boolean) => (v: unknown) => v === undefined || check(v);
+const numOrNone = (v: unknown): boolean => v === undefined || num(v);
+const object = (v: any): boolean => v && typeof v == 'object' && !Array.isArray(v);
 // What the module writes: absolute http(s) URLs, an origin or 'direct', and phone numbers as written
 // in the config. Anything else was not written by us.
 const test = (re: RegExp) => (v: unknown) => str(v) && re.test(v);
@@ -40,10 +41,10 @@ const FIELDS: Record<string, (v: any) => boolean> = {
   last_action: num,
   last_url: href,
   referrer: test(/^(direct|https?:\/\/[\w.-]+(:\d+)?)$/),
-  source: test(/^(paid|organic|social|email|referral|campaign|direct)$/),
-  to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && phone(e.original) && phone(e.tracked) && optional(num)(e.expires)),
-  tracking_ids: (v) => v && typeof v == 'object' && !Array.isArray(v) && Object.values(v).every(str),
-  pageviews: optional(num),
+  source: test(/^(paid|email|social|organic|referral|campaign|direct)$/),
+  to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && phone(e.original) && phone(e.tracked) && numOrNone(e.expires)),
+  tracking_ids: (v) => object(v) && Object.values(v).every(str),
+  pageviews: numOrNone,
 };
 const NAMES = Object.keys(FIELDS);
 
@@ -74,7 +75,7 @@ export function readSession(onDamaged: (why: string) => void): Session | undefin
   } catch {
     /* not JSON: damaged */
   }
-  if (s && typeof s == 'object' && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k]))) return s;
+  if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k]))) return s;
   removeSession();
   onDamaged('mgt_session invalid: discarded, rebuilt');
 }

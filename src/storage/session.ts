@@ -31,7 +31,9 @@ const object = (v: any): boolean => v && typeof v == 'object' && !Array.isArray(
 // in the config. Anything else was not written by us.
 const test = (re: RegExp) => (v: unknown) => str(v) && re.test(v);
 const href = test(/^https?:\/\/[^\s<>"'`]*$/);
-const phone = test(/^[+\d][\d\s().\/\u00a0\u202f-]{5,40}$/);
+// Phone numbers: digits and the separators parsePhone() accepts (\s covers the non-breaking spaces;
+// US numbers start with '('). Numbers reach the page only after parsePhone() itself.
+const phone = test(/^\+?[\d\s().\/\u2010-\u2015-]{6,40}$/);
 
 /** One check per stored field: every field must pass, and no other may be there. */
 const FIELDS: Record<string, (v: any) => boolean> = {

@@ -16,6 +16,15 @@ describe('mgt_session', () => {
     expect(readSession(() => {})).toEqual(good);
   });
 
+  it('keeps numbers written in any form the config accepts (US parentheses, Unicode hyphens, non-breaking spaces)', () => {
+    const numbers = { ...good, to_swap: [
+      { original: '(212) 555-0100', tracked: '(212) 555-0199' },
+      { original: '01\u201123\u201145\u201167\u201189', tracked: '09\u00a070\u202f00 00 01' },
+    ] };
+    writeSession(numbers);
+    expect(readSession(() => {})).toEqual(numbers);
+  });
+
   it('leaves out undefined fields (pageviews outside traffic and journey, expires of a number not leased)', () => {
     const plain = { ...good, pageviews: undefined, to_swap: [{ original: '01 23 45 67 89', tracked: '09 70 00 00 01', expires: undefined }] };
     writeSession(plain);

@@ -27,10 +27,11 @@ const str = (v: unknown): v is string => typeof v == 'string' && v.length <= 200
 const num = (v: unknown): boolean => typeof v == 'number' && v >= 0 && v < 1e15;
 const numOrNone = (v: unknown): boolean => v === undefined || num(v);
 const object = (v: any): boolean => v && typeof v == 'object' && !Array.isArray(v);
-// What the module writes: absolute http(s) URLs, an origin or 'direct', and phone numbers as written
-// in the config. Anything else was not written by us.
+// What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
+// apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
+// or 'direct', and phone numbers as written in the config. Anything else was not written by us.
 const test = (re: RegExp) => (v: unknown) => str(v) && re.test(v);
-const href = test(/^https?:\/\/[^\s<>"'`]*$/);
+const href = test(/^https?:\/\/[^\s<>"`]*$/);
 // Phone numbers: digits and the separators parsePhone() accepts (\s covers the non-breaking spaces;
 // US numbers start with '('). Numbers reach the page only after parsePhone() itself.
 const phone = test(/^\+?[\d\s().\/\u2010-\u2015-]{6,40}$/);

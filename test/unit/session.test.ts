@@ -25,6 +25,12 @@ describe('mgt_session', () => {
     expect(readSession(() => {})).toEqual(numbers);
   });
 
+  it("keeps URLs whose path has an apostrophe, as the URL parser leaves it (/l'offre)", () => {
+    const landing = new URL("https://s.fr/l'offre-d'ete?utm_source=g").href;
+    writeSession({ ...good, landing, last_url: landing });
+    expect(readSession(() => {})).toMatchObject({ landing, last_url: landing });
+  });
+
   it('leaves out undefined fields (pageviews outside traffic and journey, expires of a number not leased)', () => {
     const plain = { ...good, pageviews: undefined, to_swap: [{ original: '01 23 45 67 89', tracked: '09 70 00 00 01', expires: undefined }] };
     writeSession(plain);
@@ -42,6 +48,8 @@ describe('mgt_session', () => {
     ['to_swap not a list', JSON.stringify({ ...good, to_swap: {} })],
     ['a to_swap entry without tracked', JSON.stringify({ ...good, to_swap: [{ original: 'a' }] })],
     ['tracking ids that are not strings', JSON.stringify({ ...good, tracking_ids: { a: { b: 1 } } })],
+    ['a landing with markup', JSON.stringify({ ...good, landing: 'https://s.fr/<script>' })],
+    ['a landing with a space', JSON.stringify({ ...good, landing: 'https://s.fr/a b' })],
     ['an oversized landing', JSON.stringify({ ...good, landing: 'x'.repeat(3000) })],
     ['an oversized entry', JSON.stringify({ ...good, junk: 'x'.repeat(40000) })],
     ['null', 'null'],

@@ -33,8 +33,9 @@ const object = (v: any): boolean => v && typeof v == 'object' && !Array.isArray(
 const test = (re: RegExp) => (v: unknown) => str(v) && re.test(v);
 const href = test(/^https?:\/\/[^\s<>"`]*$/);
 // Phone numbers: digits and the separators parsePhone() accepts (\s covers the non-breaking spaces;
-// US numbers start with '('). Numbers reach the page only after parsePhone() itself.
-const phone = test(/^\+?[\d\s().\/\u2010-\u2015-]{6,40}$/);
+// US numbers start with '('; Luxembourg has 4-digit ones). Numbers reach the page only after
+// parsePhone() itself.
+const phone = test(/^\+?[\d\s().\/\u2010-\u2015-]{4,40}$/);
 
 /** One check per stored field: every field must pass, and no other may be there. */
 const FIELDS: Record<string, (v: any) => boolean> = {
@@ -43,7 +44,8 @@ const FIELDS: Record<string, (v: any) => boolean> = {
   landing: href,
   last_action: num,
   last_url: href,
-  referrer: test(/^(direct|https?:\/\/[\w.-]+(:\d+)?)$/),
+  // An origin: host (an IPv6 one in brackets) and port, no path.
+  referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
   source: test(/^(paid|email|social|organic|referral|campaign|direct)$/),
   to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && phone(e.original) && phone(e.tracked) && numOrNone(e.expires)),
   tracking_ids: (v) => object(v) && Object.values(v).every(str),

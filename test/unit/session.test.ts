@@ -16,9 +16,10 @@ describe('mgt_session', () => {
     expect(readSession(() => {})).toEqual(good);
   });
 
-  it('keeps numbers written in any form the config accepts (US parentheses, Unicode hyphens, non-breaking spaces)', () => {
+  it('keeps numbers written in any form the config accepts (US parentheses, Unicode hyphens, non-breaking spaces, short LU numbers)', () => {
     const numbers = { ...good, to_swap: [
       { original: '(212) 555-0100', tracked: '(212) 555-0199' },
+      { original: '4711', tracked: '+352 4712' },
       { original: '01\u201123\u201145\u201167\u201189', tracked: '09\u00a070\u202f00 00 01' },
     ] };
     writeSession(numbers);
@@ -29,6 +30,11 @@ describe('mgt_session', () => {
     const landing = new URL("https://s.fr/l'offre-d'ete?utm_source=g").href;
     writeSession({ ...good, landing, last_url: landing });
     expect(readSession(() => {})).toMatchObject({ landing, last_url: landing });
+  });
+
+  it.each(['http://[::1]:8080', 'https://xn--ggl-boa.fr', 'http://127.0.0.1:3000'])('keeps the referrer origin %s', (referrer) => {
+    writeSession({ ...good, referrer });
+    expect(readSession(() => {})).toMatchObject({ referrer });
   });
 
   it('leaves out undefined fields (pageviews outside traffic and journey, expires of a number not leased)', () => {

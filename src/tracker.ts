@@ -245,7 +245,7 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
           mode == 'traffic' && event('pageview', { count: session ? session.pageviews : views }),
           mode == 'journey' && event('pageview', { url: page.href, title: doc.title.slice(0, 2000) }),
         ].filter(Boolean) as Ev[];
-        log(waiting() ? 'events wait for consent' : mute() ? 'not sent: no consent, probabilistic off' : 'events', events);
+        log(waiting() ? 'events wait for consent' : mute() ? 'not sent: probabilistic off' : 'events', events);
         held.push(...events);
         release();
       }

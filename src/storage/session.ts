@@ -82,7 +82,7 @@ export function readSession(onDamaged: (why: string) => void): Session | undefin
   }
   if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k]))) return s;
   removeSession();
-  onDamaged('mgt_session invalid: discarded, rebuilt');
+  onDamaged('mgt_session invalid: rebuilt');
 }
 
 /**

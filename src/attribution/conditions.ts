@@ -38,22 +38,24 @@ const norm = (s: string): string => {
 };
 
 /**
- * The first condition whose every set field matches. `_referrer` is an origin or 'direct';
- * `_landing` may be absolute or a path (resolved against the page). `_why` is for the debug console:
- * each condition tried, with the first field that failed or 'matches' for the winner.
+ * The first condition whose every set field matches, for a visit (its source, its referrer: an
+ * origin or 'direct', its landing URL: absolute or a path resolved against the page) seen on `page`.
+ * Conditions come from validated config: objects with an id. `_why` is for the debug console: each
+ * condition tried, with the first field that failed or 'matches' for the winner.
  */
 export function pickCondition(
   conditions: Condition[] | undefined,
-  ctx: { _source: Source; _referrer: string; _landing: string; _page: URL },
+  visit: { source: Source; referrer: string; landing: string },
+  page: URL,
 ): { _condition?: Condition; _why: string } {
-  const landing = httpUrl(ctx._landing, ctx._page);
-  const ref = httpUrl(ctx._referrer);
+  const landing = httpUrl(visit.landing, page);
+  const ref = httpUrl(visit.referrer);
   const host = ref ? ref.hostname : '';
   const onPath = (u: URL | undefined) => (p: string) => !!u && glob(norm(String(p)), norm(u.pathname));
   // One test per field, in the order they are explained; a field holds one value or a list, and
   // matches when one of them passes.
   const tests: Record<string, (v: any) => boolean> = {
-    source: (s: Source) => s == ctx._source,
+    source: (s: Source) => s == visit.source,
     referrer: (d: string) => isUnder(host, d),
     params: (params: Record<string, string | true>) => {
       for (const k in params) {
@@ -64,11 +66,10 @@ export function pickCondition(
       return true;
     },
     landing: onPath(landing),
-    page: onPath(ctx._page),
+    page: onPath(page),
   };
   const tried: string[] = [];
   for (const c of conditions || []) {
-    if (!c) continue;
     let miss = '';
     for (const f in tests) if (!miss && (c as any)[f] != null && !list((c as any)[f]).some(tests[f])) miss = f;
     tried.push(c.id + (miss ? ': ' + miss : ' matches'));

@@ -11,16 +11,15 @@ import { httpUrl } from './url';
 export const isUnder = (host: string, domain: string): boolean =>
   !!(domain = String(domain).toLowerCase().replace(/^\./, '')) && ('.' + host).endsWith('.' + domain);
 
-/** The referrer's origin ('https://www.google.fr'), or 'direct' when empty, unparsable or not http(s). */
-export const referrerOrigin = (referrer: string): string => (httpUrl(referrer) || { origin: 'direct' }).origin;
-
 /**
- * Classifies the visit. `_internal` marks a same-site referrer (same host, or `cookieDomain` and its
+ * Classifies the visit: its `source`, and its `referrer` as stored, the referring site's origin
+ * ('https://www.google.fr'), or 'direct' when there is none (empty, unparsable, not http(s)) or it
+ * is internal. `_internal` marks a same-site referrer (same host, or `cookieDomain` and its
  * subdomains) without campaign parameter or click ID: navigation inside the site starts no visit,
  * and its source is reported as 'direct' since the real one was decided on the entry page.
  * `_why` (debug console) names the deciding parameter or referrer host.
  */
-export function classify(page: URL, referrer: string, cookieDomain?: string): { _source: Source; _why: string; _internal: boolean } {
+export function classify(page: URL, referrer: string, cookieDomain?: string): { source: Source; referrer: string; _why: string; _internal: boolean } {
   // Empty parameters (?gclid=) are treated as absent: they identify nothing.
   const get = (name: string) => page.searchParams.get(name);
   // The first click ID in SPEC order; fbclid, listed last, is found only when no paid one is there.
@@ -34,7 +33,12 @@ export function classify(page: URL, referrer: string, cookieDomain?: string): { 
     .replace(/^social(-network|_media)$/, 'social');
   const ref = httpUrl(referrer);
   const host = ref ? ref.hostname : '';
-  const out = (source: string, why: string, internal?: boolean) => ({ _source: source as Source, _why: why, _internal: !!internal });
+  const out = (source: string, why: string, internal?: boolean) => ({
+    source: source as Source,
+    referrer: ref && !internal ? ref.origin : 'direct',
+    _why: why,
+    _internal: !!internal,
+  });
   if (click && click != 'fbclid') return out('paid', click);
   if (/^(paid|email|social|organic|referral)$/.test(bymedium)) return out(bymedium, 'utm_medium=' + medium);
   if (utm) return out('campaign', utm);

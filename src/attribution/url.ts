@@ -32,8 +32,8 @@ export const httpUrl = (s: string | URL, base?: string | URL): URL | undefined =
 export function urlFilter(cfg: Config, trackingIds: boolean): (name: string, value: string) => boolean {
   const builtin = CLICK_IDS.concat(URL_IDS);
   const ids = builtin.concat(customIds(cfg.trackingIds, 'url').map((c) => c.key));
-  let allow = cfg.urlParams || [];
-  for (const c of cfg.conditions || []) allow = allow.concat(Object.keys(c?.params || {}));
+  // Conditions come from validated config: objects.
+  const allow = (cfg.urlParams || []).concat(...(cfg.conditions || []).map((c) => Object.keys(c.params || {})));
   return (name, value) =>
     (ids.includes(name) ? trackingIds : name.startsWith('utm_') || allow.includes(name)) &&
     // %40: a value that was encoded twice still carries an address.
@@ -47,17 +47,17 @@ export function urlFilter(cfg: Config, trackingIds: boolean): (name: string, val
 
 /**
  * `url` as mgt may store or send it: absolute http(s), no credentials, no fragment, the query reduced
- * to the parameters `keep` accepts (original order, re-encoded), or only the path with `pathOnly`
- * (cookieless events, SPEC 8). At most 2,000 characters; '' for anything unparsable or not http(s).
+ * to the parameters `keep` accepts (original order, re-encoded), or only the path without `keep`
+ * (cookieless, SPEC 8). At most 2,000 characters; '' for anything unparsable or not http(s).
  */
-export function cleanUrl(url: string | URL, keep: (name: string, value: string) => boolean, pathOnly?: boolean): string {
+export function cleanUrl(url: string | URL, keep?: (name: string, value: string) => boolean): string {
   try {
     const u = httpUrl(url)!;
-    u.search = '' + new URLSearchParams([...u.searchParams].filter(([k, v]) => keep(k, v)));
+    u.search = '' + new URLSearchParams([...u.searchParams].filter(([k, v]) => keep && keep(k, v)));
     // The origin has no credentials; the fragment is left out.
     // A cut inside '%4', or between the bytes of '%C3%A9', would leave an escape a strict decoder
     // (decodeURIComponent on the collector) rejects: drop the unfinished character.
-    return clip(pathOnly ? u.pathname : u.origin + u.pathname + u.search).replace(
+    return clip(keep ? u.origin + u.pathname + u.search : u.pathname).replace(
       /(%([cd][\da-f]|e[\da-f](%[89ab][\da-f])?|f[0-7](%[89ab][\da-f]){0,2}))?(%[\da-f]?)?$/i,
       '',
     );

@@ -19,10 +19,10 @@ export function isNewVisit(internal: boolean, lastAction: number | undefined, no
 }
 
 /**
- * The attribution to keep when a visit starts. first_entry keeps the first one ever stored;
+ * The attribution to keep when a visit starts. first_entry (the default) keeps the first one ever stored;
  * last_entry takes the newest, except that a direct visit never erases a known source
  * (last non-direct click): typing the URL later should not hide the campaign that brought them.
  */
-export function keepAttribution(prev: Attribution | undefined, current: Attribution, entry: 'first_entry' | 'last_entry'): Attribution {
+export function keepAttribution(prev: Attribution | undefined, current: Attribution, entry?: 'first_entry' | 'last_entry'): Attribution {
   return prev && (entry != 'last_entry' || (current.source == 'direct' && prev.source != 'direct')) ? prev : current;
 }

@@ -1,11 +1,7 @@
 // The mgt_session localStorage object (SPEC 6.5). What is read back is validated field by field:
 // storage can be edited by anyone with devtools or by another script, so an entry that is not
-// exactly what we write is discarded rather than trusted.
+// exactly what we write (a missing, extra or malformed field, another version) is discarded.
 import type { Source } from '../types';
-
-const KEY = 'mgt_session';
-const SOURCES = /^(paid|organic|social|email|referral|campaign|direct)$/;
-const MAX = 2000;
 
 export interface SwapEntry {
   original: string;
@@ -27,74 +23,71 @@ export interface Session {
   pageviews?: number;
 }
 
-const str = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX;
-// What the module writes: absolute http(s) URLs, an origin or 'direct', and phone numbers as written
-// in the config. Anything else was not written by us.
-const href = (v: unknown): boolean => str(v) && /^https?:\/\/[^\s<>"'`]*$/.test(v);
-const origin = (v: unknown): boolean => v === 'direct' || (str(v) && /^https?:\/\/[\w.-]+(:\d+)?$/.test(v));
-const phone = (v: unknown): boolean => str(v) && /^[+\d][\d\s().\/\u00a0\u202f-]{5,40}$/.test(v);
-const num = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v < 1e15;
+const str = (v: unknown): v is string => typeof v == 'string' && v.length <= 2000;
+const num = (v: unknown): boolean => typeof v == 'number' && v >= 0 && v < 1e15;
+const numOrNone = (v: unknown): boolean => v === undefined || num(v);
+const object = (v: any): boolean => v && typeof v == 'object' && !Array.isArray(v);
+// What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
+// apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
+// or 'direct', and phone numbers as written in the config. Anything else was not written by us.
+const test = (re: RegExp) => (v: unknown) => str(v) && re.test(v);
+const href = test(/^https?:\/\/[^\s<>"`]*$/);
+// Phone numbers: digits and the separators parsePhone() accepts (\s covers the non-breaking spaces;
+// US numbers start with '('; Luxembourg has 4-digit ones). Numbers reach the page only after
+// parsePhone() itself.
+const phone = test(/^\+?[\d\s().\/\u2010-\u2015-]{4,40}$/);
 
-function valid(s: any): s is Session {
-  if (!s || typeof s !== 'object' || s.v !== 1) return false;
-  if (!(s.condition === null || str(s.condition)) || !href(s.landing) || !href(s.last_url) || !origin(s.referrer)) return false;
-  if (!num(s.last_action) || !SOURCES.test(s.source) || (s.pageviews !== undefined && !num(s.pageviews))) return false;
-  if (!Array.isArray(s.to_swap) || s.to_swap.length > 50) return false;
-  for (const e of s.to_swap) if (!e || !phone(e.original) || !phone(e.tracked) || (e.expires !== undefined && !num(e.expires))) return false;
-  const ids = s.tracking_ids;
-  if (!ids || typeof ids !== 'object' || Array.isArray(ids)) return false;
-  for (const k in ids) if (!str(ids[k])) return false;
-  return true;
-}
+/** One check per stored field: every field must pass, and no other may be there. */
+const FIELDS: Record<string, (v: any) => boolean> = {
+  v: (v) => v === 1,
+  condition: (v) => v === null || str(v),
+  landing: href,
+  last_action: num,
+  last_url: href,
+  // An origin: host (an IPv6 one in brackets) and port, no path.
+  referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
+  source: test(/^(paid|email|social|organic|referral|campaign|direct)$/),
+  to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && phone(e.original) && phone(e.tracked) && numOrNone(e.expires)),
+  tracking_ids: (v) => object(v) && Object.values(v).every(str),
+  pageviews: numOrNone,
+};
+const NAMES = Object.keys(FIELDS);
 
-/** Removes mgt_session; never throws (a localStorage that throws holds nothing of ours). */
-export function removeSession(): void {
+/**
+ * The one place that touches localStorage['mgt_session']: `getItem`, `setItem` (with `value`) or
+ * `removeItem`. A localStorage that throws (disabled, private mode, quota) holds nothing of ours:
+ * undefined.
+ */
+const store = (op: 'getItem' | 'setItem' | 'removeItem', value?: string): string | null | void => {
   try {
-    localStorage.removeItem(KEY);
+    return localStorage[op]('mgt_session', value!);
   } catch {
     /* storage unavailable */
   }
-}
+};
 
-/** The stored session, or undefined when absent; a damaged entry is removed and reported once. */
+export const removeSession = (): void => {
+  store('removeItem');
+};
+
+/** The stored session, or undefined when absent; a damaged entry is removed and reported. */
 export function readSession(onDamaged: (why: string) => void): Session | undefined {
-  let raw: string | null;
+  const raw = store('getItem');
+  if (raw == null) return;
+  let s: any;
   try {
-    raw = localStorage.getItem(KEY);
+    s = raw.length <= 32768 && JSON.parse(raw);
   } catch {
-    return undefined;
+    /* not JSON: damaged */
   }
-  if (raw === null) return undefined;
-  let s: unknown;
-  try {
-    s = raw.length <= 32768 ? JSON.parse(raw) : undefined;
-  } catch {
-    s = undefined;
-  }
-  if (valid(s)) return s;
+  if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k]))) return s;
   removeSession();
-  onDamaged('mgt_session was not valid: discarded and rebuilt');
-  return undefined;
+  onDamaged('mgt_session invalid: rebuilt');
 }
 
-/** Writes mgt_session with exactly the documented fields; false when storage refused it. */
-export function writeSession(s: Session): boolean {
-  const out: Session = {
-    v: 1,
-    condition: s.condition,
-    landing: s.landing,
-    last_action: s.last_action,
-    last_url: s.last_url,
-    referrer: s.referrer,
-    source: s.source,
-    to_swap: s.to_swap.map((e) => (e.expires ? { original: e.original, tracked: e.tracked, expires: e.expires } : { original: e.original, tracked: e.tracked })),
-    tracking_ids: s.tracking_ids,
-  };
-  if (s.pageviews !== undefined) out.pageviews = s.pageviews;
-  try {
-    localStorage.setItem(KEY, JSON.stringify(out));
-    return true;
-  } catch {
-    return false;
-  }
-}
+/**
+ * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
+ * ones, such as `pageviews` outside traffic and journey, are left out by JSON). False when storage
+ * refused it.
+ */
+export const writeSession = (s: Session): boolean => store('setItem', JSON.stringify(s)) === undefined;

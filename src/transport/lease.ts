@@ -1,39 +1,23 @@
 // Pool leases (SPEC 9.3): ask the collector for visitor-level numbers, wait at most `timeout` ms.
 
 export interface Lease {
-  numbers: Record<string, string>;
-  /** Seconds the numbers are held for this visitor. */
+  numbers: Record<string, unknown>;
+  /** Seconds the numbers are held for this visitor, at most a day. */
   ttl: number;
 }
 
-/** Resolves to the lease, or undefined on timeout, network error, or an answer that is not a lease. */
-export function lease(endpoint: string, body: Record<string, unknown>, timeout: number): Promise<Lease | undefined> {
-  return new Promise((resolve) => {
-    let ctrl: AbortController | undefined;
-    const timer = setTimeout(() => {
-      resolve(undefined);
-      ctrl && ctrl.abort();
-    }, timeout);
-    try {
-      ctrl = new AbortController();
-      fetch(`${endpoint}/lease`, {
-        method: 'POST',
-        // text/plain keeps this a simple CORS request: no preflight, one round trip.
-        headers: { 'content-type': 'text/plain' },
-        body: JSON.stringify(body),
-        credentials: 'omit',
-        signal: ctrl.signal,
-      })
-        .then((r) => (r.ok ? r.json() : undefined))
-        .then((j) => {
-          const ok = j && typeof j.numbers === 'object' && j.numbers && typeof j.ttl === 'number' && j.ttl > 0;
-          resolve(ok ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined);
-        })
-        .catch(() => resolve(undefined))
-        .then(() => clearTimeout(timer));
-    } catch {
-      clearTimeout(timer);
-      resolve(undefined);
-    }
-  });
-}
+/**
+ * Resolves to the lease, or undefined on timeout, network error, or an answer that is not a lease
+ * (the numbers in it are checked by the caller). Never rejects. A late answer is ignored; the
+ * request is not aborted, since the collector has received it anyway. The string body goes as
+ * text/plain: a CORS-simple request, no preflight, one round trip.
+ */
+export const lease = (endpoint: string, body: Record<string, unknown>, timeout: number): Promise<Lease | undefined> =>
+  new Promise<any>((resolve) => {
+    setTimeout(resolve, timeout);
+    fetch(endpoint + '/lease', { method: 'POST', body: JSON.stringify(body), credentials: 'omit' })
+      .then((r) => r.ok && r.json())
+      .then((j) => resolve(j && j.numbers && typeof j.numbers == 'object' && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined))
+      .catch(() => resolve(undefined));
+    // A fetch that throws at once (missing, replaced by the page) rejects: no lease.
+  }).catch(() => undefined);

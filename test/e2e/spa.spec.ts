@@ -111,3 +111,17 @@ test('cookieless traffic counts virtual page views 1, 2', async ({ page, server 
   await eventsAtLeast(server, 3);
   expect(server.events().filter((e) => e.type === 'pageview').map((e) => e.count)).toEqual([1, 2]);
 });
+
+test('virtual page views while consent is unknown: every view\'s anonymous events wait, and all go out on pagehide', async ({ page, server }) => {
+  await open(page, server, '/app/home', { config: cfg(server, { mode: 'traffic', spa: true }), body }, '?utm_source=news');
+  await push(page, '/app/list');
+  await push(page, '/app/detail');
+  await settle(page, 1500);
+  expect(server.events()).toEqual([]);
+  await leave(page);
+  await eventsAtLeast(server, 4);
+  await settle(page, 500);
+  const events = server.events();
+  expect(events.map((e) => [e.type, e.count])).toEqual([['visit', undefined], ['pageview', 1], ['pageview', 2], ['pageview', 3]]);
+  for (const e of events) expect(e).toMatchObject({ cookieless: true, source: 'campaign' });
+});

@@ -125,3 +125,28 @@ test('a new visitor (cookie gone, consent granted again) does not inherit the ol
   expect(visits.map((v) => [v.visitor, v.source])).toEqual([[first.value, 'paid'], [second.value, 'email']]);
   expect(JSON.stringify(visits[1])).not.toContain('OLD');
 });
+
+test('numbers written the US way keep mgt_session valid from page to page: one visit, pages counted', async ({ page, server, context }) => {
+  const US = { country: 'US', mode: 'traffic', numbers: { '(212) 555-0100': '(212) 555-0199' } };
+  pages(server, cfg(server, US));
+  await page.goto(server.url('/landing?utm_source=news'));
+  await Promise.all([page.waitForEvent('load'), page.click('#next')]);
+  expect(await session(page)).toMatchObject({ source: 'campaign', pageviews: 2, to_swap: [{ original: '(212) 555-0100', tracked: '(212) 555-0199' }] });
+  const [cookie] = await visitorCookie(context);
+  await leave(page);
+  const events = await eventsAtLeast(server, 3);
+  expect(events.map((e) => [e.type, e.count, e.visitor])).toEqual([['visit', undefined, cookie.value], ['pageview', 1, cookie.value], ['pageview', 2, cookie.value]]);
+});
+
+test("a landing page whose path has an apostrophe (/l'offre) keeps mgt_session valid: one visit, pages counted", async ({ page, server, context }) => {
+  const config = cfg(server, { mode: 'traffic' });
+  serve(server, "/l'offre", { config, queued: GRANT, body: '<a id="next" href="/products">next</a>' });
+  serve(server, '/products', { config, queued: GRANT, body: '' });
+  await page.goto(server.url("/l'offre?utm_source=news"));
+  await Promise.all([page.waitForEvent('load'), page.click('#next')]);
+  expect(await session(page)).toMatchObject({ source: 'campaign', pageviews: 2, landing: server.url("/l'offre?utm_source=news") });
+  const [cookie] = await visitorCookie(context);
+  await leave(page);
+  const events = await eventsAtLeast(server, 3);
+  expect(events.map((e) => [e.type, e.count, e.visitor])).toEqual([['visit', undefined, cookie.value], ['pageview', 1, cookie.value], ['pageview', 2, cookie.value]]);
+});

@@ -11,9 +11,39 @@ describe('mgt_session', () => {
   beforeEach(() => localStorage.clear());
 
   it('round-trips exactly the documented fields', () => {
-    writeSession({ ...good, extra: 'no' } as any);
+    writeSession(good);
     expect(JSON.parse(localStorage.getItem('mgt_session')!)).toEqual(good);
     expect(readSession(() => {})).toEqual(good);
+  });
+
+  it('keeps numbers written in any form the config accepts (US parentheses, Unicode hyphens, non-breaking spaces, short LU numbers)', () => {
+    const numbers = { ...good, to_swap: [
+      { original: '(212) 555-0100', tracked: '(212) 555-0199' },
+      { original: '4711', tracked: '+352 4712' },
+      { original: '01\u201123\u201145\u201167\u201189', tracked: '09\u00a070\u202f00 00 01' },
+    ] };
+    writeSession(numbers);
+    expect(readSession(() => {})).toEqual(numbers);
+  });
+
+  it("keeps URLs whose path has an apostrophe, as the URL parser leaves it (/l'offre)", () => {
+    const landing = new URL("https://s.fr/l'offre-d'ete?utm_source=g").href;
+    writeSession({ ...good, landing, last_url: landing });
+    expect(readSession(() => {})).toMatchObject({ landing, last_url: landing });
+  });
+
+  it.each(['http://[::1]:8080', 'https://xn--ggl-boa.fr', 'http://127.0.0.1:3000'])('keeps the referrer origin %s', (referrer) => {
+    writeSession({ ...good, referrer });
+    expect(readSession(() => {})).toMatchObject({ referrer });
+  });
+
+  it('leaves out undefined fields (pageviews outside traffic and journey, expires of a number not leased)', () => {
+    const plain = { ...good, pageviews: undefined, to_swap: [{ original: '01 23 45 67 89', tracked: '09 70 00 00 01', expires: undefined }] };
+    writeSession(plain);
+    const stored = JSON.parse(localStorage.getItem('mgt_session')!);
+    expect(stored).not.toHaveProperty('pageviews');
+    expect(stored.to_swap[0]).toEqual({ original: '01 23 45 67 89', tracked: '09 70 00 00 01' });
+    expect(readSession(() => {})).toEqual(stored);
   });
 
   it.each([
@@ -24,9 +54,22 @@ describe('mgt_session', () => {
     ['to_swap not a list', JSON.stringify({ ...good, to_swap: {} })],
     ['a to_swap entry without tracked', JSON.stringify({ ...good, to_swap: [{ original: 'a' }] })],
     ['tracking ids that are not strings', JSON.stringify({ ...good, tracking_ids: { a: { b: 1 } } })],
+    ['a landing with markup', JSON.stringify({ ...good, landing: 'https://s.fr/<script>' })],
+    ['a landing with a space', JSON.stringify({ ...good, landing: 'https://s.fr/a b' })],
     ['an oversized landing', JSON.stringify({ ...good, landing: 'x'.repeat(3000) })],
     ['an oversized entry', JSON.stringify({ ...good, junk: 'x'.repeat(40000) })],
     ['null', 'null'],
+    ['a field we never write', JSON.stringify({ ...good, extra: 'no' })],
+    ['a missing field', JSON.stringify({ ...good, last_url: undefined })],
+    ['an inherited-looking field', JSON.stringify({ ...good, toString: 'x' })],
+    ['a list instead of an object', JSON.stringify([good])],
+    ['a source that is a list', JSON.stringify({ ...good, source: ['paid'] })],
+    ['a referrer with a path', JSON.stringify({ ...good, referrer: 'https://www.google.fr/search?q=x' })],
+    ['a tracked number that is markup', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: '<img src=x>' }] })],
+    ['an expiry that is not a number', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: '09 70 00 00 01', expires: '1' }] })],
+    ['a negative pageviews', JSON.stringify({ ...good, pageviews: -1 })],
+    ['too many to_swap entries', JSON.stringify({ ...good, to_swap: Array(51).fill(good.to_swap[0]) })],
+    ['an empty string', ''],
   ])('discards %s and reports it', (_, raw) => {
     localStorage.setItem('mgt_session', raw);
     const damaged = vi.fn();
@@ -39,7 +82,7 @@ describe('mgt_session', () => {
     const spy = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => { throw new Error('denied'); });
     const set = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => { throw new Error('quota'); });
     expect(readSession(() => {})).toBeUndefined();
-    expect(writeSession(good)).toBe(false);
+    expect(() => writeSession(good)).not.toThrow();
     expect(() => removeSession()).not.toThrow();
     spy.mockRestore();
     set.mockRestore();

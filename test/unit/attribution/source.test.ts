@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classify, isUnder, referrerOrigin } from '../../../src/attribution/source';
+import { classify, isUnder } from '../../../src/attribution/source';
 
 const page = (query = '', host = 'www.shop.fr') => new URL(`https://${host}/offre${query}`);
-const source = (query: string, referrer = '', cookieDomain?: string) => classify(page(query), referrer, cookieDomain)._source;
+const source = (query: string, referrer = '', cookieDomain?: string) => classify(page(query), referrer, cookieDomain).source;
 
 describe('classify: SPEC 6.2 rules in order', () => {
   it.each([
@@ -34,7 +34,7 @@ describe('classify: SPEC 6.2 rules in order', () => {
     ['', '', 'direct', 'no referrer'],
   ])('%s from %s -> %s (%s)', (query, referrer, expected, why) => {
     const r = classify(page(query as string), referrer as string);
-    expect(r._source).toBe(expected);
+    expect(r.source).toBe(expected);
     expect(r._why).toBe(why);
     expect(r._internal).toBe(false);
   });
@@ -183,19 +183,19 @@ describe('classify: no usable referrer is direct', () => {
     ['https://'],
     ['http://[::1'],
   ])('%j', (referrer) => {
-    expect(classify(page(), referrer)).toEqual({ _source: 'direct', _why: 'no referrer', _internal: false });
+    expect(classify(page(), referrer)).toEqual({ source: 'direct', referrer: 'direct', _why: 'no referrer', _internal: false });
   });
 });
 
 describe('classify: internal navigation', () => {
   it('same host is internal and reported as direct', () => {
-    expect(classify(page(), 'https://www.shop.fr/catalogue')).toEqual({ _source: 'direct', _why: 'internal navigation', _internal: true });
+    expect(classify(page(), 'https://www.shop.fr/catalogue')).toEqual({ source: 'direct', referrer: 'direct', _why: 'internal navigation', _internal: true });
   });
   it('the scheme and port of the same host do not matter', () => {
     expect(classify(page(), 'http://www.shop.fr:8080/')._internal).toBe(true);
   });
   it('another subdomain is external without cookie.domain', () => {
-    expect(classify(page(), 'https://blog.shop.fr/')).toMatchObject({ _source: 'referral', _internal: false });
+    expect(classify(page(), 'https://blog.shop.fr/')).toMatchObject({ source: 'referral', _internal: false });
   });
   it.each(['shop.fr', '.shop.fr', 'SHOP.FR'])('cookie.domain %s makes its subdomains and itself internal', (domain) => {
     expect(classify(page(), 'https://blog.shop.fr/', domain)._internal).toBe(true);
@@ -217,7 +217,7 @@ describe('classify: internal navigation', () => {
     ['?gclid=x', 'paid'],
     ['?fbclid=x', 'social'],
   ])('a same-site referrer with %s is classified by the parameters, not internal', (query, expected) => {
-    expect(classify(page(query), 'https://www.shop.fr/')).toMatchObject({ _source: expected, _internal: false });
+    expect(classify(page(query), 'https://www.shop.fr/')).toMatchObject({ source: expected, _internal: false });
   });
   it('utm_term alone does not stop internal navigation', () => {
     expect(classify(page('?utm_term=x'), 'https://www.shop.fr/')._internal).toBe(true);
@@ -231,13 +231,13 @@ describe('classify: hostile input', () => {
   it('a 100 KB query string and a 100 KB referrer are handled quickly', () => {
     const big = 'x'.repeat(100_000);
     const t = performance.now();
-    expect(classify(page(`?a=${big}&utm_medium=${big}`), `https://www.google.fr/?q=${big}`)._source).toBe('campaign');
-    expect(classify(page(`?${'a=1&'.repeat(25_000)}`), `https://${'a.'.repeat(100)}example.com/${big}`)._source).toBe('referral');
+    expect(classify(page(`?a=${big}&utm_medium=${big}`), `https://www.google.fr/?q=${big}`).source).toBe('campaign');
+    expect(classify(page(`?${'a=1&'.repeat(25_000)}`), `https://${'a.'.repeat(100)}example.com/${big}`).source).toBe('referral');
     expect(performance.now() - t).toBeLessThan(500);
   });
   it('the explanation of a huge utm_medium is still a string, and not a listed medium', () => {
     const r = classify(page(`?utm_medium=${'cpc'.repeat(1000)}`), '');
-    expect(r._source).toBe('campaign');
+    expect(r.source).toBe('campaign');
   });
   it('malformed percent-encoding does not throw', () => {
     expect(source('?utm_medium=%E0%A4%A&gclid=%', '')).toBe('paid');
@@ -251,7 +251,7 @@ describe('classify: hostile input', () => {
   });
 });
 
-describe('referrerOrigin', () => {
+describe('classify: the referrer kept', () => {
   it.each([
     ['https://www.google.fr/search?q=secret#x', 'https://www.google.fr'],
     ['http://Example.COM:8080/a', 'http://example.com:8080'],
@@ -263,8 +263,9 @@ describe('referrerOrigin', () => {
     ['data:text/html,hi', 'direct'],
     ['ftp://files.example.com/', 'direct'],
     ['android-app://com.google.android.gm/', 'direct'],
+    ['https://www.shop.fr/catalogue', 'direct'],
   ])('%j -> %s', (referrer, expected) => {
-    expect(referrerOrigin(referrer)).toBe(expected);
+    expect(classify(page(), referrer).referrer).toBe(expected);
   });
 });
 

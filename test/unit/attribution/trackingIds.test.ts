@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CLICK_IDS, deviceTrackingIds, urlTrackingIds, type DeviceReader } from '../../../src/attribution/trackingIds';
-import type { CustomId } from '../../../src/types';
+import { CLICK_IDS, trackingIds, type DeviceReader } from '../../../src/attribution/trackingIds';
+import type { Config, CustomId } from '../../../src/types';
+
+// The tracker reads the URL and the device in separate calls: the URL on every page, the device
+// only with consent.
+const urlTrackingIds = (page: URL, cfg: Config['trackingIds']) => trackingIds(cfg, page);
+const deviceTrackingIds = (cfg: Config['trackingIds'], device: DeviceReader) => trackingIds(cfg, undefined, device);
 
 const url = (q: string) => new URL(`https://www.shop.fr/?${q}`);
 const long = 'x'.repeat(201);
@@ -172,5 +177,18 @@ describe('deviceTrackingIds: custom', () => {
   });
   it('a later custom id with a default name overrides the default', () => {
     expect(deviceTrackingIds({ custom: [{ name: '_ga', from: 'cookie', key: 'mine' }] }, device({}, { _ga: 'GA', mine: 'M' }))).toEqual({ _ga: 'M' });
+  });
+});
+
+describe('trackingIds: places given', () => {
+  const custom: CustomId[] = [{ name: 'aff', from: 'url', key: 'aff' }, { name: 'crm', from: 'cookie', key: 'crm_id' }];
+  it('without a device, device ids are absent and the URL ones are read', () => {
+    expect(trackingIds({ custom }, url('aff=1&gclid=G'))).toEqual({ aff: '1', gclid: 'G' });
+  });
+  it('without a page, URL ids are absent and the device ones are read', () => {
+    expect(trackingIds({ custom }, undefined, device({}, { crm_id: 'C', _ga: 'GA' }))).toEqual({ crm: 'C', _ga: 'GA' });
+  });
+  it('with both, both are read', () => {
+    expect(trackingIds({ custom }, url('aff=1'), device({}, { crm_id: 'C' }))).toEqual({ aff: '1', crm: 'C' });
   });
 });

@@ -26,9 +26,10 @@ export type Matcher = ((s: string, compact?: boolean) => Edited | undefined) & {
 
 /**
  * How one written form of an original is replaced: the tracked number; the tokens that take the
- * form's tokens' places ('' when the tracked number must be written fresh); international; prefix.
+ * form's tokens' places, or '' when the tracked number is written fresh, after this prefix ('' for
+ * the national form).
  */
-type Form = [Phone, string, boolean, string];
+type Form = [Phone, string, string];
 
 const GAP = `[${SEPARATORS}]{0,3}`;
 // A number never starts or ends inside a longer token: not next to a letter, digit or '+', and not
@@ -70,7 +71,7 @@ export function createMatcher(numbers: Record<string, string>, iso: string): Mat
           // A national original of another country than the tracked number's can only be
           // replaced by the international form, written fresh.
           const fresh = !p && k !== kt;
-          forms.set(key, [to!, !fresh && want.length === key.length ? want : '', !!p || fresh, p || '+']);
+          forms.set(key, [to!, !fresh && want.length === key.length ? want : '', fresh ? '+' : p]);
         }
   }
   // Longest first, so that of two originals where one starts the other, the whole one wins.
@@ -97,10 +98,10 @@ export function createMatcher(numbers: Record<string, string>, iso: string): Mat
         for (let c = 0; c < len; e++) if (TOKEN.test(s[e])) c++;
         if (ENDS_INSIDE.test(s.slice(e, e + 2))) continue;
         const w = s.slice(i, e);
-        const [to, want, intl, prefix] = form;
+        const [to, want, prefix] = form;
         let j = 0;
         // Same token count: every separator keeps its place, the tokens take the original's places.
-        const r = want ? w.replace(/[\d+]/g, () => want[j++]) : formatPhone(to, intl, prefix, compact);
+        const r = want ? w.replace(/[\d+]/g, () => want[j++]) : formatPhone(to, prefix, compact);
         out = out || s.split('');
         for (let x = 0; x < w.length; x++) out[i + x] = r.length === w.length ? r[x] : x ? '' : r;
         hits.push([i, w, r]);

@@ -57,11 +57,11 @@ export function samePhone(a: string, b: string, iso: string): boolean {
 }
 
 /**
- * Writes a number fresh in its country's usual grouping: national '09 70 00 00 01' or
- * international '+33 9 70 00 00 01'. `prefix` replaces '+' ('00'); `compact` leaves out the
+ * Writes a number fresh in its country's usual grouping: national '09 70 00 00 01', or
+ * international after `prefix` ('+' or '00'): '+33 9 70 00 00 01'. `compact` leaves out the
  * separators, for tel: links.
  */
-export function formatPhone(p: Phone, intl?: boolean, prefix = '+', compact?: boolean): string {
+export function formatPhone(p: Phone, prefix = '', compact?: boolean): string {
   const k = countryOf(p._cc)!;
   const n = p._nsn;
   // Every country's last rule has an empty prefix: one always matches.
@@ -69,5 +69,5 @@ export function formatPhone(p: Phone, intl?: boolean, prefix = '+', compact?: bo
   let i = 0;
   const groups = [...sizes].map((size) => n.slice(i, (i += +size)));
   groups.push(n.slice(i));
-  return (intl ? prefix + p._cc + (compact ? '' : ' ') : k._opt ? '' : k._trunk) + groups.filter((g) => g).join(compact ? '' : k._sep);
+  return (prefix ? prefix + p._cc + (compact ? '' : ' ') : k._opt ? '' : k._trunk) + groups.filter((g) => g).join(compact ? '' : k._sep);
 }

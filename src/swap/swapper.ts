@@ -255,17 +255,18 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     let last: Node | undefined;
     for (const r of records) {
       const t = r.target;
-      if (r.type === 'attributes') attr((t as Element).getAttributeNode(r.attributeName!));
-      else if (r.type === 'characterData') {
+      if (r.attributeName) attr((t as Element).getAttributeNode(r.attributeName));
+      else if (t.nodeType === 3) {
+        // A text edited. Not ours, and with digits or swapped before?
         const mem = memory.get(t);
-        // Our own edit, or a text the walk will not need.
         if (!(mem && mem[1] === (t as Text).data) && (mem || DIGIT.test((t as Text).data))) text(t);
-      } else
-        r.addedNodes.forEach((n) => {
-          if (last && last.contains(n)) return;
-          if (n.nodeType === 1) last = n;
-          queue(n);
-        });
+      }
+      // (Empty but for childList records.)
+      r.addedNodes.forEach((n) => {
+        if (last && last.contains(n)) return;
+        if (n.nodeType === 1) last = n;
+        queue(n);
+      });
     }
     // New content is swapped before the next paint (SPEC 10.3), whatever it costs: the parser or
     // the page added it in this task, at a similar cost. The scans already queued keep their pace.

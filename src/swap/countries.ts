@@ -1,6 +1,6 @@
 // The countries whose numbers mgt recognises. Adding a country is a data change: one line below.
 //
-// Each row holds, separated by spaces:
+// Rows end with ';'. Each holds, separated by spaces:
 //   1. the ISO 3166-1 alpha-2 code;
 //   2. the calling code;
 //   3. the trunk prefix dialled before national numbers: '-' when there is none (the national form
@@ -13,17 +13,18 @@
 //      the NSN wins; sizes are group lengths, the digits left over make one last group;
 //   6. optionally the group separator, a space when absent.
 // Canada shares the US row.
-const TABLE = `FR 33 0 [1-9]\\d{8} :12222
-BE 32 0 4\\d{8}|[1-9]\\d{7} 4:3222,[2349]:1322,:2222
-CH 41 0 [1-9]\\d{8} :2322
-LU 352 - [2-9]\\d{3,10} 6\\d{8}$:333,:2222
-MC 377 - [4689]\\d{7}|6\\d{8} 6\\d{8}$:12222,:2222
-DE 49 0 [1-9]\\d{5,12} 30|40|69|89:2,1[5-7]:3,:3
-ES 34 - [5-9]\\d{8} :3222
-IT 39 - 0\\d{5,10}|3\\d{8,9} 0[26]:24,3:334,:3
-NL 31 0 [1-9]\\d{8} 6:18,[1-7]0:234,:33
-GB 44 0 [1-9]\\d{8,9} 2:244,1\\d1|11|[389]:334,:46
-US 1 1? [2-9]\\d\\d[2-9]\\d{6} :334 -`;
+const TABLE =
+  'FR 33 0 [1-9]\\d{8} :12222;' +
+  'BE 32 0 4\\d{8}|[1-9]\\d{7} 4:3222,[2349]:1322,:2222;' +
+  'CH 41 0 [1-9]\\d{8} :2322;' +
+  'LU 352 - [2-9]\\d{3,10} 6\\d{8}$:333,:2222;' +
+  'MC 377 - [4689]\\d{7}|6\\d{8} 6\\d{8}$:12222,:2222;' +
+  'DE 49 0 [1-9]\\d{5,12} 30|40|69|89:2,1[5-7]:3,:3;' +
+  'ES 34 - [5-9]\\d{8} :3222;' +
+  'IT 39 - 0\\d{5,10}|3\\d{8,9} 0[26]:24,3:334,:3;' +
+  'NL 31 0 [1-9]\\d{8} 6:18,[1-7]0:234,:33;' +
+  'GB 44 0 [1-9]\\d{8,9} 2:244,1\\d1|11|[389]:334,:46;' +
+  'US 1 1? [2-9]\\d\\d[2-9]\\d{6} :334 -';
 
 export interface Country {
   /** Calling code digits, '33'. */
@@ -40,7 +41,7 @@ export interface Country {
 }
 
 const COUNTRIES: Record<string, Country> = {};
-for (const row of TABLE.split('\n')) {
+for (const row of TABLE.split(';')) {
   const [iso, cc, trunk, nsn, fmt, sep = ' '] = row.split(' ');
   COUNTRIES[iso] = {
     _cc: cc,

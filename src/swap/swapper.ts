@@ -72,9 +72,12 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     }
   }
 
-  /** The text of `n` as the page wrote it, before our edit. */
+  /**
+   * What the page wrote, given the value `v` now and what we remembered: our text, or our text
+   * extended (the parser appending to a node), stands for the original; anything else is new.
+   */
   function original(v: string, mem?: Memory): string {
-    return !mem || v === mem[1] ? (mem ? mem[0] : v) : mem[1] && !v.indexOf(mem[1]) ? mem[0] + v.slice(mem[1].length) : v;
+    return mem && (v === mem[1] || (mem[1] && !v.indexOf(mem[1]))) ? mem[0] + v.slice(mem[1].length) : v;
   }
 
   function mark(el: Element | null): void {
@@ -95,8 +98,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     const src: string[] = [];
     let s = '';
     for (const n of nodes) {
-      const mem = memory.size ? memory.get(n) : undefined;
-      const o = original(n.nodeValue!, mem);
+      const o = original(n.nodeValue!, memory.get(n));
       if (link && !LINK.test(o)) return;
       was.push(o);
       s += link ? o.replace(/%([\da-f]{2})|[^]/gi, (c, h) => (src.push(c), h ? String.fromCharCode(parseInt(h, 16)) : c)) : o;

@@ -1,10 +1,10 @@
 // Finds the configured original numbers in a string, in every usual written form, and computes
 // their replacements (SPEC 10.1, 10.2). Pure: the DOM side lives in swapper.ts.
 //
-// A number may only start at the first of adjacent tokens ('+' and digits). Where the characters
-// before allow it, the run of digits joined by separators from there is read as its tokens, looked
-// up among the originals' forms (national, +cc, 00cc, with or without the trunk), longest first.
-// A few small regexes keep scanning fast however many numbers are configured.
+// One regex finds, natively, each place where a number may start and the run of digits joined by
+// separators from there; the run's tokens ('+' and digits) are looked up among the originals'
+// forms (national, +cc, 00cc, with or without the trunk), longest first. A few small regexes keep
+// scanning fast however many numbers are configured.
 import { countryOf, type Country } from './countries';
 import { formatPhone, parsePhone, SEPARATORS, type Phone } from './phone';
 
@@ -36,13 +36,16 @@ const GAP = `[${SEPARATORS}]{0,3}`;
 // one separator away from another digit (IBANs, SIRET, order numbers, dates, times, prices).
 const NEAR_CHARS = '\\s.\\-/,:';
 const NEAR = `[${NEAR_CHARS}]`;
-/** What may come before a number: nothing, or a character that is none of those. */
-const START = `(?:^|[^\\w+${NEAR_CHARS}]|(?:^|\\D)${NEAR})`;
-const STARTS = new RegExp(`${START}$`);
-/** Adjacent tokens: a number can only start at the first. */
-const TOKENS = /[\d+]+/g;
-/** Digits joined by separators, maybe after a '+'. */
-const RUN = new RegExp(`(?:\\+${GAP})?\\d(?:${GAP}\\d)*`, 'y');
+/** One or two characters a number may come after: none of those, or a separator after a non-digit. */
+const BEFORE = `[^\\w+${NEAR_CHARS}]|\\D${NEAR}`;
+/** Where a number may start: the text's start (maybe a separator), or after BEFORE. */
+const START = `(?:^${NEAR}?|${BEFORE})`;
+/**
+ * BEFORE, then the run of digits joined by separators (maybe after a '+') from there. It is run on
+ * the text after a NUL, which stands for the text's start: BEFORE always reads one character or
+ * two, so a search resumed at a run's first token never finds the same run again.
+ */
+const RUN = new RegExp(`(?:${BEFORE})((?:\\+${GAP})?\\d(?:${GAP}\\d)*)`, 'g');
 const ENDS_INSIDE = new RegExp(`^(?:[\\w+]|${NEAR}\\d)`);
 const TOKEN = /[\d+]/;
 const NOT_TOKEN = /[^\d+]/g;
@@ -83,13 +86,13 @@ export function createMatcher(numbers: Record<string, string>, iso: string): Mat
   const matcher = ((s, compact) => {
     let out: string[] | undefined;
     const hits: Edited['_hits'] = [];
-    TOKENS.lastIndex = 0;
-    for (let m: RegExpExecArray | null; (m = TOKENS.exec(s)); ) {
-      const i = m.index;
-      RUN.lastIndex = i;
-      const run = STARTS.test(s.slice(i < 2 ? 0 : i - 2, i)) && RUN.exec(s);
-      if (!run) continue;
-      const tokens = run[0].replace(NOT_TOKEN, '');
+    const t = `\0${s}`;
+    RUN.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = RUN.exec(t)); ) {
+      const run = m[1];
+      // Where the run starts in s; unless a number is found here, the next may start further in.
+      const i = (RUN.lastIndex -= run.length) - 1;
+      const tokens = run.replace(NOT_TOKEN, '');
       for (const len of lengths) {
         const form = len <= tokens.length && forms.get(tokens.slice(0, len));
         if (!form) continue;
@@ -105,7 +108,7 @@ export function createMatcher(numbers: Record<string, string>, iso: string): Mat
         out = out || s.split('');
         for (let x = 0; x < w.length; x++) out[i + x] = r.length === w.length ? r[x] : x ? '' : r;
         hits.push([i, w, r]);
-        TOKENS.lastIndex = e;
+        RUN.lastIndex = e + 1;
         break;
       }
     }

@@ -97,15 +97,19 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     /** For a link: what the page wrote for each decoded character. */
     const src: string[] = [];
     let s = '';
+    let known = false;
     for (const n of nodes) {
-      const o = original(n.nodeValue!, memory.get(n));
+      const mem = memory.size ? memory.get(n) : undefined;
+      const o = original(n.nodeValue!, mem);
+      known = known || !!mem;
       if (link && !LINK.test(o)) return;
       was.push(o);
       s += link ? o.replace(/%([\da-f]{2})|[^]/gi, (c, h) => (src.push(c), h ? String.fromCharCode(parseInt(h, 16)) : c)) : o;
     }
     const r = on && match && match(s, link);
-    if (r && el && el.closest(skip)) return;
-    const out = r && r._out.map((c, k) => (link && c === s[k] ? src[k] : c));
+    // Nothing to swap here and nothing swapped before: nothing to write (the common case).
+    if (r ? el && el.closest(skip) : !known) return;
+    const out = r && (link ? r._out.map((c, k) => (c === s[k] ? src[k] : c)) : r._out);
     let at = 0;
     let changed = false;
     nodes.forEach((n, i) => {
@@ -262,13 +266,12 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
         // A text edited. Not ours, and with digits or swapped before?
         const mem = memory.get(t);
         if (!(mem && mem[1] === (t as Text).data) && (mem || DIGIT.test((t as Text).data))) text(t);
-      }
-      // (Empty but for childList records.)
-      r.addedNodes.forEach((n) => {
-        if (last && last.contains(n)) return;
-        if (n.nodeType === 1) last = n;
-        queue(n);
-      });
+      } else
+        r.addedNodes.forEach((n) => {
+          if (last && last.contains(n)) return;
+          if (n.nodeType === 1) last = n;
+          queue(n);
+        });
     }
     // New content is swapped before the next paint (SPEC 10.3), whatever it costs: the parser or
     // the page added it in this task, at a similar cost. The scans already queued keep their pace.

@@ -1,10 +1,11 @@
 // Finds the configured original numbers in a string, in every usual written form, and computes
 // their replacements (SPEC 10.1, 10.2). Pure: the DOM side lives in swapper.ts.
 //
-// A small regex finds runs of digits joined by separators; each run is then read as its digit
-// string and looked up among the originals' digit strings (national, +cc, 00cc, with or without
-// the trunk). One small regex keeps scanning fast however many numbers are configured.
-import { countryOfCode } from './countries';
+// One regex finds, natively, each place where a number may start and the run of digits joined by
+// separators from there; the run's tokens ('+' and digits) are looked up among the originals'
+// forms (national, +cc, 00cc, with or without the trunk), longest first. A few small regexes keep
+// scanning fast however many numbers are configured.
+import { countryOf, type Country } from './countries';
 import { formatPhone, parsePhone, SEPARATORS, type Phone } from './phone';
 
 /** What an edit did: the new text of every character of the input, and each replacement. */
@@ -23,17 +24,29 @@ export interface Edited {
  */
 export type Matcher = ((s: string, compact?: boolean) => Edited | undefined) & { _long: RegExp; _any: RegExp };
 
-/** How one written form of an original is replaced: original, tracked, international prefix, trunk written. */
-type Form = [Phone, Phone, string, boolean];
+/**
+ * How one written form of an original is replaced: the tracked number; the tokens that take the
+ * form's tokens' places, or '' when the tracked number is written fresh, after this prefix ('' for
+ * the national form).
+ */
+type Form = [Phone, string, string];
 
 const GAP = `[${SEPARATORS}]{0,3}`;
-const RUN = new RegExp(`(?:\\+${GAP})?\\d(?:${GAP}\\d)*`, 'g');
 // A number never starts or ends inside a longer token: not next to a letter, digit or '+', and not
 // one separator away from another digit (IBANs, SIRET, order numbers, dates, times, prices).
 const NEAR_CHARS = '\\s.\\-/,:';
 const NEAR = `[${NEAR_CHARS}]`;
-const BEFORE = new RegExp(`(?:[\\w+]|\\d${NEAR})$`);
-const AFTER = new RegExp(`^(?:[\\w+]|${NEAR}\\d)`);
+/** One or two characters a number may come after: none of those, or a separator after a non-digit. */
+const BEFORE = `[^\\w+${NEAR_CHARS}]|\\D${NEAR}`;
+/** Where a number may start: the text's start (maybe a separator), or after BEFORE. */
+const START = `(?:^${NEAR}?|${BEFORE})`;
+/**
+ * BEFORE, then the run of digits joined by separators (maybe after a '+') from there. It is run on
+ * the text after a NUL, which stands for the text's start: BEFORE always reads one character or
+ * two, so a search resumed at a run's first token never finds the same run again.
+ */
+const RUN = new RegExp(`(?:${BEFORE})((?:\\+${GAP})?\\d(?:${GAP}\\d)*)`, 'g');
+const ENDS_INSIDE = new RegExp(`^(?:[\\w+]|${NEAR}\\d)`);
 const TOKEN = /[\d+]/;
 const NOT_TOKEN = /[^\d+]/g;
 
@@ -46,74 +59,66 @@ export function createMatcher(numbers: Record<string, string>, iso: string): Mat
   for (const written in numbers) {
     const from = parsePhone(written, iso);
     const to = parsePhone(numbers[written], iso);
-    const k = from && countryOfCode(from._cc);
-    if (!to || !k) continue;
-    const add = (key: string, prefix: string, trunk: boolean) => forms.set(key, [from!, to, prefix, trunk]);
+    const k = from && countryOf(from._cc);
+    const kt = to && countryOf(to._cc);
+    if (!k || !kt) continue;
     const t = k._trunk;
-    const n = from!._nsn;
-    add((k._opt ? '' : t) + n, '', !k._opt && !!t);
-    if (k._opt) add(t + n, '', true);
-    for (const p of ['+', '00']) {
-      add(p + k._cc + n, p, false);
-      if (t && !k._opt) add(p + k._cc + t + n, p, true);
-    }
+    for (const p of ['', '+', '00'])
+      for (const trunk of [false, true])
+        // Nationally the trunk is written unless it is optional or absent; internationally it is
+        // left out, or written as in '+33 (0)1…' (never NANP's).
+        if (trunk ? t && !(p && k._opt) : p || !t || k._opt) {
+          const write = (x: Phone, c: Country) => (p && p + c._cc) + (trunk ? c._trunk : '') + x._nsn;
+          const key = write(from!, k);
+          const want = write(to!, kt);
+          // A national original of another country than the tracked number's can only be
+          // replaced by the international form, written fresh.
+          const fresh = !p && k !== kt;
+          forms.set(key, [to!, !fresh && want.length === key.length ? want : '', fresh ? '+' : p]);
+        }
   }
   // Longest first, so that of two originals where one starts the other, the whole one wins.
-  const lengths = [...new Set([...forms.keys()].map((key) => key.length))].sort((a, b) => b - a);
+  const keys = [...forms.keys()];
+  const lengths = [...new Set(keys.map((key) => key.length))].sort((a, b) => b - a);
   const min = lengths[lengths.length - 1];
   if (!min) return undefined;
 
   const matcher = ((s, compact) => {
     let out: string[] | undefined;
     const hits: Edited['_hits'] = [];
-    let m: RegExpExecArray | null;
+    const t = `\0${s}`;
     RUN.lastIndex = 0;
-    while ((m = RUN.exec(s))) {
-      const run = m[0];
-      if (run.length < min) continue;
+    for (let m: RegExpExecArray | null; (m = RUN.exec(t)); ) {
+      const run = m[1];
+      // Where the run starts in s; unless a number is found here, the next may start further in.
+      const i = (RUN.lastIndex -= run.length) - 1;
       const tokens = run.replace(NOT_TOKEN, '');
-      // i walks the run's characters, k its tokens ('+' and digits).
-      for (let k = 0, i = m.index; k + min <= tokens.length; k++, i++) {
-        while (!TOKEN.test(s[i])) i++;
-        // Inside a digit run (the common case) no number starts: skip the regex.
-        if (k && TOKEN.test(s[i - 1])) continue;
-        if (BEFORE.test(s.slice(i < 2 ? 0 : i - 2, i))) continue;
-        for (const len of lengths) {
-          const form = k + len <= tokens.length && forms.get(tokens.substr(k, len));
-          if (!form) continue;
-          // The end: just after the len-th token from i.
-          let e = i;
-          for (let c = 0; c < len; e++) if (TOKEN.test(s[e])) c++;
-          if (AFTER.test(s.slice(e, e + 2))) continue;
-          const w = s.slice(i, e);
-          const [from, to, prefix, trunk] = form;
-          // A national original of another country than the tracked number's can only be
-          // replaced by the international form, written fresh.
-          const intl = prefix || from._cc !== to._cc;
-          const want = (prefix ? (prefix === '00' ? '00' : '') + to._cc : '') + (trunk ? countryOfCode(to._cc)!._trunk : '') + to._nsn;
-          let r: string;
-          if (want.length === len - (prefix === '+' ? 1 : 0) && (prefix || !intl)) {
-            // Same digit count: every separator keeps its place, the digits take the original's places.
-            let j = 0;
-            r = w.replace(/\d/g, () => want[j++]);
-          } else r = formatPhone(to, !!intl, prefix || '+', compact);
-          out = out || s.split('');
-          if (r.length === w.length) for (let x = 0; x < r.length; x++) out[i + x] = r[x];
-          else for (let x = 0; x < w.length; x++) out[i + x] = x ? '' : r;
-          hits.push([i, w, r]);
-          k += len - 1;
-          i = e - 1;
-          break;
-        }
+      for (const len of lengths) {
+        const form = len <= tokens.length && forms.get(tokens.slice(0, len));
+        if (!form) continue;
+        // The end: just after the len-th token.
+        let e = i;
+        for (let c = 0; c < len; e++) if (TOKEN.test(s[e])) c++;
+        if (ENDS_INSIDE.test(s.slice(e, e + 2))) continue;
+        const w = s.slice(i, e);
+        const [to, want, prefix] = form;
+        let j = 0;
+        // Same token count: every separator keeps its place, the tokens take the original's places.
+        const r = want ? w.replace(/[\d+]/g, () => want[j++]) : formatPhone(to, prefix, compact);
+        out = out || s.split('');
+        for (let x = 0; x < w.length; x++) out[i + x] = r.length === w.length ? r[x] : x ? '' : r;
+        hits.push([i, w, r]);
+        RUN.lastIndex = e + 1;
+        break;
       }
     }
     return out && { _out: out, _hits: hits };
   }) as Matcher;
-  // The pre-filter: where a number may start (the rule of BEFORE), the first three tokens of
-  // some form, then enough digits for the shortest form.
-  const heads = new Set([...forms.keys()].map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')));
+  // The pre-filter: where a number may start, the first three tokens of some form, then enough
+  // digits for the shortest form.
+  const heads = new Set(keys.map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')));
   const body = `(?:${[...heads].join('|')})(?:${GAP}\\d){${min - 3}}`;
-  matcher._long = new RegExp(`(?:^|[^\\w+${NEAR_CHARS}]|(?:^|\\D)${NEAR})${body}`);
+  matcher._long = new RegExp(START + body);
   matcher._any = new RegExp(body);
   return matcher;
 }

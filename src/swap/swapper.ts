@@ -2,11 +2,12 @@
 // string) and phone-bearing attributes, in the document and its open shadow roots, kept up to
 // date by a MutationObserver and reversible byte for byte (SPEC 10.3, 10.4).
 //
-// Every node we changed is remembered with [original, written]. A node's "original" is derived
-// from that memory each time it is read, so a rescan is idempotent, a framework that writes a new
-// text becomes the new original, and the parser appending to a swapped node extends it.
+// Every text node and attribute (its Attr node) we changed is remembered with [original, written].
+// A node's "original" is derived from that memory each time it is read, so a rescan is idempotent,
+// a framework that writes a new text becomes the new original, and the parser appending to a
+// swapped node extends it. Restoring is the same edit with the swap turned off.
 import type { SwapEvent } from '../types';
-import { createMatcher, type Edited, type Matcher } from './matcher';
+import { createMatcher, type Matcher } from './matcher';
 
 export interface SwapperOptions {
   /** ISO country of the configured numbers' national format. */
@@ -29,35 +30,32 @@ const SKIP = 'script,style,noscript,template,textarea,input,select,[contentedita
 const ATTRS = ['href', 'title', 'alt', 'aria-label'];
 const LINK = /^\s*(?:tel|sms|callto):/i;
 const DIGIT = /\d/;
-const ESCAPE = /^%([\da-f]{2})/i;
 const CLASS = 'mgt-number';
+const NONE = /$^/;
 /** Milliseconds of scanning per task: longer documents continue in later tasks (no long task). */
 const BUDGET = 25;
 /** Work units between two looks at the clock: a node, or 1 KB of text read at once. */
 const CHECK = 64;
 /** NodeFilter.SHOW_ELEMENT. */
 const ELEMENT = 1;
-
-/** A pending scan of a root: its walker over elements, created when the scan starts. */
-type Job = [Node, TreeWalker?];
+/** An attributeFilter implies attributes: true. */
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ATTRS };
 
 type Memory = [string, string];
 
 export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
-  const texts = new Map<Node, Memory>();
-  const attrs = new Map<Element, Record<string, Memory>>();
+  const memory = new Map<Node, Memory>();
   /** Elements we gave the class, and whether they had a class attribute before. */
   const classed: [Element, boolean][] = [];
-  /** The document and every open shadow root found, all observed while on. */
-  const roots: Node[] = [doc];
-  /** Pending scans; observed additions go first. */
-  let jobs: Job[] = [];
+  /** Pending scans of roots, each a walker over the root's elements; observed additions go first. */
+  let jobs: TreeWalker[] = [];
   let match: Matcher | undefined;
   /** The matcher's pre-filters: most texts with digits (prices, dates…) hold no original. */
-  let long = /$^/;
-  let any = long;
+  let long = NONE;
+  let any = NONE;
   let mapping = '';
+  /** Swapping and observing; off, edits write the originals back. */
   let on = false;
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
   let pumping = false;
@@ -74,13 +72,12 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     }
   }
 
-  /** The text of `n` as the page wrote it, before our edit. */
+  /**
+   * What the page wrote, given the value `v` now and what we remembered: our text, or our text
+   * extended (the parser appending to a node), stands for the original; anything else is new.
+   */
   function original(v: string, mem?: Memory): string {
-    return !mem || v === mem[1] ? (mem ? mem[0] : v) : mem[1] && !v.indexOf(mem[1]) ? mem[0] + v.slice(mem[1].length) : v;
-  }
-
-  function emit(r: Edited, nodeAt: (i: number) => Node): void {
-    for (const [i, o, t] of r._hits) guard(opts._onSwap, { original: o, tracked: t, node: nodeAt(i) });
+    return mem && (v === mem[1] || (mem[1] && !v.indexOf(mem[1]))) ? mem[0] + v.slice(mem[1].length) : v;
   }
 
   function mark(el: Element | null): void {
@@ -90,96 +87,89 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     }
   }
 
+  /**
+   * Swaps `nodes` of `el` — adjacent text nodes read as one string, or one attribute — and
+   * remembers what it wrote; off, writes back what the page wrote. A `link` (href) is read with
+   * its percent escapes decoded; the escapes of characters not swapped are written back as they were.
+   */
+  function edit(nodes: Node[], el: Element | null, link?: boolean): void {
+    const was: string[] = [];
+    /** For a link: what the page wrote for each decoded character. */
+    const src: string[] = [];
+    let s = '';
+    let known = false;
+    for (const n of nodes) {
+      const mem = memory.size ? memory.get(n) : undefined;
+      const o = original(n.nodeValue!, mem);
+      known = known || !!mem;
+      if (link && !LINK.test(o)) return;
+      was.push(o);
+      s += link ? o.replace(/%([\da-f]{2})|[^]/gi, (c, h) => (src.push(c), h ? String.fromCharCode(parseInt(h, 16)) : c)) : o;
+    }
+    const r = on && match && match(s, link);
+    // Nothing to swap here and nothing swapped before: nothing to write (the common case).
+    if (r ? el && el.closest(skip) : !known) return;
+    const out = r && (link ? r._out.map((c, k) => (c === s[k] ? src[k] : c)) : r._out);
+    let at = 0;
+    let changed = false;
+    nodes.forEach((n, i) => {
+      const o = was[i];
+      // Each text node takes its characters' slice; a link is one node, whose slice is all of out.
+      const v = out ? out.slice(at, (at += o.length)).join('') : o;
+      if (v !== n.nodeValue) {
+        n.nodeValue = v;
+        changed = true;
+      }
+      if (v !== o) memory.set(n, [o, v]);
+      else memory.delete(n);
+    });
+    if (r) {
+      mark(el);
+      if (changed)
+        for (const [i, o, t] of r._hits) {
+          // The node where the number starts; an attribute's element.
+          let k = 0;
+          for (let j = i; j >= was[k].length && k < nodes.length - 1; ) j -= was[k++].length;
+          guard(opts._onSwap, { original: o, tracked: t, node: nodes[k].nodeType === 2 ? el! : nodes[k] });
+        }
+    }
+  }
+
   /** Handles the run of adjacent text nodes around `t` as one string. */
   function text(t: Node): void {
     let a = t;
     let b: Node | null;
     while ((b = a.previousSibling) && b.nodeType === 3) a = b;
-    const nodes: Text[] = [];
-    const was: string[] = [];
-    let s = '';
-    let known = false;
-    for (b = a; b && b.nodeType === 3; b = b.nextSibling) {
-      const mem = texts.size ? texts.get(b) : undefined;
-      const o = original((b as Text).data, mem);
-      known = known || !!mem;
-      nodes.push(b as Text);
-      was.push(o);
-      s += o;
-    }
-    group = nodes;
-    const r = match && match(s);
-    const el = t.parentElement;
-    if (r ? el && el.closest(skip) : !known) return;
-    let at = 0;
-    let changed = false;
-    nodes.forEach((n, i) => {
-      const o = was[i];
-      const v = r ? r._out.slice(at, (at += o.length)).join('') : o;
-      if (v !== n.data) {
-        n.data = v;
-        changed = true;
-      }
-      if (v !== o) texts.set(n, [o, v]);
-      else texts.delete(n);
-    });
-    if (r) {
-      mark(el);
-      if (changed)
-        emit(r, (i) => {
-          let k = 0;
-          while (i >= was[k].length && k < nodes.length - 1) i -= was[k++].length;
-          return nodes[k];
-        });
-    }
+    const nodes: Node[] = [];
+    for (b = a; b && b.nodeType === 3; b = b.nextSibling) nodes.push(b);
+    edit((group = nodes), t.parentElement);
   }
 
-  /** Handles one attribute; hrefs are read with their percent escapes decoded. */
-  function attr(el: Element, name: string): void {
-    const v = el.getAttribute(name);
-    if (v == null) return;
-    const all = attrs.get(el);
-    const o = original(v, all && all[name]);
-    const link = name === 'href';
-    let s = o;
-    const at: number[] = [];
-    if (link) {
-      if (!LINK.test(o)) return;
-      // Where each decoded character came from, so untouched escapes are written back as they were.
-      s = '';
-      for (let i = 0; i < o.length; ) {
-        const h = ESCAPE.exec(o.slice(i, i + 3));
-        at.push(i);
-        s += h ? String.fromCharCode(parseInt(h[1], 16)) : o[i];
-        i += h ? 3 : 1;
-      }
-      at.push(o.length);
-    }
-    const r = match && match(s, link);
-    if (r && el.closest(skip)) return;
-    const n = r ? r._out.map((c, k) => (link && c === s[k] ? o.slice(at[k], at[k + 1]) : c)).join('') : o;
-    if (n !== o) (all || (attrs.set(el, {}), attrs.get(el)!))[name] = [o, n];
-    else if (all) delete all[name];
-    if (n !== v) {
-      el.setAttribute(name, n);
-      if (r) emit(r, () => el);
-    }
-    if (r) mark(el);
+  /** Handles one attribute (of an element still). */
+  function attr(a: Attr | null): void {
+    const el = a && a.ownerElement;
+    if (el) edit([a!], el, a!.name === 'href');
+  }
+
+  /** Re-applies what we wrote in `n` (a text node, with its siblings, or an attribute); off, undoes it. */
+  function redo(_: Memory, n: Node): void {
+    if (n.nodeType !== 3) attr(n as Attr);
+    // A text node out of the document is swapped again when it comes back.
+    else if (!on || n.isConnected) text(n);
   }
 
   /** An element's own open shadow root and phone attributes. */
   function element(el: Element): void {
     const sr = el.shadowRoot;
-    if (sr && roots.indexOf(sr) < 0 && !el.closest(skip)) {
-      roots.push(sr);
-      if (on) observer.observe(sr, OBSERVE);
+    if (sr && !el.closest(skip)) {
+      observer.observe(sr, OBSERVE);
       queue(sr);
-    } else if (sr && roots.indexOf(sr) > 0) queue(sr);
+    }
     if (el.hasAttributes())
       for (const a of ATTRS) {
         const v = el.getAttribute(a);
         // Most hrefs with digits are paths: only links that dial are read further.
-        if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v))) attr(el, a);
+        if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v))) attr(el.getAttributeNode(a));
       }
   }
 
@@ -197,7 +187,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     if (root.nodeType === 3) return text(root);
     if (root.nodeType === 1) element(root as Element);
     // While a job runs it is jobs[0]: new jobs go right after it. A childless element is done.
-    if (root.firstChild) jobs.splice(pumping ? 1 : 0, 0, [root]);
+    if (root.firstChild) jobs.splice(pumping ? 1 : 0, 0, doc.createTreeWalker(root, ELEMENT));
   }
 
   /**
@@ -217,12 +207,11 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       let only: Node | null = null;
       const html = doc.documentElement;
       const body = doc.body;
-      for (let job: Job | undefined; jobs.length > keep && (job = jobs[0]); jobs.shift(), (clean = undefined)) {
-        const root = job[0];
-        let x: Node | null = root;
+      for (let w: TreeWalker | undefined; jobs.length > keep && (w = jobs[0]); jobs.shift(), (clean = undefined)) {
+        const root = w.root;
         group = [];
-        const w = job[1] ? ((x = job[1].nextNode()), job[1]) : (job[1] = doc.createTreeWalker(root, ELEMENT));
-        for (; x; x = w.nextNode()) {
+        // A walker still on its root starts there; another resumes after the last node handled.
+        for (let x: Node | null = w.currentNode === root ? root : w.nextNode(); x; x = w.nextNode()) {
           if (x === clean) clean = undefined;
           if (x !== root) element(x as Element);
           if (clean !== undefined) {
@@ -272,10 +261,10 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     let last: Node | undefined;
     for (const r of records) {
       const t = r.target;
-      if (r.type === 'attributes') attr(t as Element, r.attributeName!);
-      else if (r.type === 'characterData') {
-        const mem = texts.get(t);
-        // Our own edit, or a text the walk will not need.
+      if (r.attributeName) attr((t as Element).getAttributeNode(r.attributeName));
+      else if (t.nodeType === 3) {
+        // A text edited. Not ours, and with digits or swapped before?
+        const mem = memory.get(t);
         if (!(mem && mem[1] === (t as Text).data) && (mem || DIGIT.test((t as Text).data))) text(t);
       } else
         r.addedNodes.forEach((n) => {
@@ -290,16 +279,12 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   }
 
   function start(): void {
-    if (!on) {
-      on = true;
-      for (const r of roots) observer.observe(r, OBSERVE);
-    }
+    on = true;
+    // Open shadow roots are observed as the scan finds them.
+    observer.observe(doc, OBSERVE);
     jobs = [];
     // What we swapped, first: a new mapping may restore it or swap it differently.
-    texts.forEach((_, n) => n.isConnected && text(n));
-    attrs.forEach((all, el) => {
-      for (const name in all) attr(el, name);
-    });
+    memory.forEach(redo);
     // Nothing to swap: no need to read the page.
     if (match) scan(doc);
   }
@@ -310,45 +295,28 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       if (key === mapping && on) return;
       mapping = key;
       match = createMatcher(numbers, opts._country);
-      long = match ? match._long : /$^/;
-      any = match ? match._any : long;
+      long = match ? match._long : NONE;
+      any = match ? match._any : NONE;
       start();
     },
     _scan(root) {
-      if (!on || !root) start();
-      else scan(root);
+      if (on && root) scan(root);
+      else start();
     },
     _restore() {
       // Texts written by the page since the last callback are the originals to put back.
       guard(handle, observer.takeRecords());
       observer.disconnect();
       on = false;
+      // (A slice still scheduled finds no job.)
       jobs = [];
-      clearTimeout(timer as number);
-      timer = 0;
-      texts.forEach((mem, n) => {
-        const o = original((n as Text).data, mem);
-        if ((n as Text).data !== o) (n as Text).data = o;
-      });
-      attrs.forEach((all, el) => {
-        for (const name in all) {
-          const v = el.getAttribute(name);
-          if (v != null) {
-            const o = original(v, all[name]);
-            if (v !== o) el.setAttribute(name, o);
-          }
-        }
-      });
+      memory.forEach(redo);
+      memory.clear();
       for (const [el, had] of classed) {
         el.classList.remove(CLASS);
         if (!had && !el.getAttribute('class')) el.removeAttribute('class');
       }
-      texts.clear();
-      attrs.clear();
       classed.length = 0;
-      roots.length = 1;
     },
   };
 }
-
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRS };

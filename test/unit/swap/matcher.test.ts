@@ -37,7 +37,7 @@ describe('every usual written form of SPEC 10.1, for every country', () => {
     const o = parsePhone(original, iso)!;
     const t = parsePhone(tracked, iso)!;
     const grouped = formatPhone(o);
-    const intl = formatPhone(o, true);
+    const intl = formatPhone(o, '+');
     const trunk = grouped.replace(/\D/g, '').length > o._nsn.length ? grouped.replace(/\D/g, '')[0] : '';
     const national = (iso === 'US' || iso === 'CA' ? '' : trunk) + t._nsn;
     const forms: [string, string][] = [

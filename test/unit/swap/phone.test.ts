@@ -30,7 +30,7 @@ describe('parsePhone', () => {
   it.each(COUNTRIES)('%s: reads %s nationally and in every international form', (iso, written, want) => {
     const p = parsePhone(written, iso)!;
     expect(p && e164(p)).toBe(want);
-    const intl = formatPhone(p, true);
+    const intl = formatPhone(p, '+');
     for (const form of [intl, intl.replace('+', '00'), want, intl.replace(/ /g, '\u00a0')]) expect(e164(parsePhone(form, 'FR')!)).toBe(want);
   });
 
@@ -62,14 +62,14 @@ describe('formatPhone', () => {
   it.each(COUNTRIES)('%s: writes %s in the usual national and international grouping', (iso, written, _e164, national, international) => {
     const p = parsePhone(written, iso)!;
     expect(formatPhone(p)).toBe(national);
-    expect(formatPhone(p, true)).toBe(international);
+    expect(formatPhone(p, '+')).toBe(international);
   });
 
   it('writes the 00 prefix and compact forms', () => {
     const p = parsePhone('09 70 00 00 01', 'FR')!;
-    expect(formatPhone(p, true, '00')).toBe('0033 9 70 00 00 01');
-    expect(formatPhone(p, true, '+', true)).toBe('+33970000001');
-    expect(formatPhone(p, false, '+', true)).toBe('0970000001');
+    expect(formatPhone(p, '00')).toBe('0033 9 70 00 00 01');
+    expect(formatPhone(p, '+', true)).toBe('+33970000001');
+    expect(formatPhone(p, '', true)).toBe('0970000001');
   });
 });
 

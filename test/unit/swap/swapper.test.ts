@@ -79,6 +79,16 @@ describe('where numbers are swapped (SPEC 10.3)', () => {
     expect(events.length).toBe(1);
   });
 
+  it('never swaps the open shadow root of an ignored host', () => {
+    document.body.innerHTML = '<div id=host data-mgt-ignore></div><p>01 23 45 67 89</p>';
+    const root = $('#host').attachShadow({ mode: 'open' });
+    root.appendChild(document.createElement('p')).textContent = '01 23 45 67 89';
+    swapper = createSwapper(document, { _country: 'FR', _onSwap: () => {} });
+    swapper._set(NUMBERS);
+    expect(root.textContent).toBe('01 23 45 67 89');
+    expect($('p').textContent).toBe('09 70 00 00 01');
+  });
+
   it('swaps open shadow roots, present and added later', async () => {
     setup('<div id=host></div>');
     swapper!._restore();
@@ -212,6 +222,20 @@ describe('the observer', () => {
     expect($('#b').getAttribute('title')).toBe('Autre texte');
   });
 
+  it('an attribute the page removes and sets again is swapped again, and restored as the page wrote it', async () => {
+    setup('<a id=a href="tel:0123456789" title="01 23 45 67 89">x</a>');
+    $('#a').removeAttribute('title');
+    $('#a').removeAttribute('href');
+    await tick();
+    $('#a').setAttribute('title', 'Tél. 01.23.45.67.89');
+    $('#a').setAttribute('href', 'tel:+33123456789');
+    await tick();
+    expect($('#a').getAttribute('title')).toBe('Tél. 09.70.00.00.01');
+    expect($('#a').getAttribute('href')).toBe('tel:+33970000001');
+    swapper!._restore();
+    expect($('#a').outerHTML).toBe('<a id="a" title="Tél. 01.23.45.67.89" href="tel:+33123456789">x</a>');
+  });
+
   it('a page change made just before restore is what restore keeps', () => {
     setup('<p id=a>Tél. 01 23 45 67 89</p>');
     ($('#a').firstChild as Text).data = 'Fermé';
@@ -271,6 +295,28 @@ describe('the scan', () => {
     expect(d.querySelector('a')!.getAttribute('href')).toBe('tel:+33970000001');
     expect(d.querySelector('a')!.getAttribute('aria-label')).toBe('Appeler le 09 70 00 00 01');
     expect(d.querySelector('a')!.textContent).toBe('09 70 00 00 01');
+  });
+
+  it('a restore in the middle of a sliced scan stops it: the page stays as it was', async () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 2000; i++) rows.push(`<div><p>Ligne ${i}</p><span>01 23 45 67 89</span></div>`);
+    document.body.innerHTML = rows.join('');
+    const before = document.body.innerHTML;
+    const now = performance.now.bind(performance);
+    let t = 0;
+    // A slow clock, so that the scan is split into slices.
+    performance.now = () => (t += 1);
+    try {
+      swapper = createSwapper(document, { _country: 'FR', _onSwap: () => {} });
+      swapper._set(NUMBERS);
+      expect(document.body.innerHTML).not.toBe(before);
+      expect(document.body.textContent).toContain('01 23 45 67 89');
+      swapper._restore();
+      for (let i = 0; i < 5; i++) await tick();
+    } finally {
+      performance.now = now;
+    }
+    expect(document.body.innerHTML).toBe(before);
   });
 
   it('a long document is scanned in slices that each stay within the budget, and completely', async () => {

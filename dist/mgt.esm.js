@@ -1,53 +1,56 @@
 /*! mgt 0.1.0 | consent-aware call tracking | MIT */
 // The countries whose numbers mgt recognises. Adding a country is a data change: one line below.
 //
-// Each row holds, separated by spaces:
-//   1. the calling code;
-//   2. the trunk prefix dialled before national numbers: '-' when there is none (the national form
+// Rows end with ';'. Each holds, separated by spaces:
+//   1. the ISO 3166-1 alpha-2 code;
+//   2. the calling code;
+//   3. the trunk prefix dialled before national numbers: '-' when there is none (the national form
 //      is the NSN itself, as in Spain or Italy), or 'digits?' when it is optional and never written
 //      after the calling code (NANP's '1');
-//   3. the valid national significant numbers (NSN), as a regular expression — reasonable, not
+//   4. the valid national significant numbers (NSN), as a regular expression — reasonable, not
 //      exhaustive: it only decides which configured numbers are accepted;
-//   4. how a number is grouped when it must be written fresh (SPEC 10.2): comma-separated rules
-//      `prefix:sizes`, the first whose prefix (a regex) matches the start of the NSN wins, a bare
-//      `sizes` matching always; sizes are group lengths, the digits left over make one last group;
-//   5. optionally the group separator, a space when absent.
-const TABLE = {
-    FR: '33 0 [1-9]\\d{8} 12222',
-    BE: '32 0 4\\d{8}|[1-9]\\d{7} 4:3222,[2349]:1322,2222',
-    CH: '41 0 [1-9]\\d{8} 2322',
-    LU: '352 - [2-9]\\d{3,10} 6\\d{8}$:333,2222',
-    MC: '377 - [4689]\\d{7}|6\\d{8} 6\\d{8}$:12222,2222',
-    DE: '49 0 [1-9]\\d{5,12} 30|40|69|89:2,1[5-7]:3,3',
-    ES: '34 - [5-9]\\d{8} 3222',
-    IT: '39 - 0\\d{5,10}|3\\d{8,9} 0[26]:24,3:334,3',
-    NL: '31 0 [1-9]\\d{8} 6:18,[1-7]0:234,33',
-    GB: '44 0 [1-9]\\d{8,9} 2:244,1\\d1|11|[389]:334,46',
-    US: '1 1? [2-9]\\d\\d[2-9]\\d{6} 334 -',
-};
-TABLE.CA = TABLE.US;
-const parsed = {};
-/** The country of an ISO 3166-1 alpha-2 code, or undefined when mgt does not know it. */
-function country(iso) {
-    const key = String(iso).toUpperCase();
-    const row = TABLE[key];
-    if (!row || parsed[key])
-        return parsed[key];
-    const [cc, trunk, nsn, fmt, sep] = row.split(' ');
-    return (parsed[key] = {
+//   5. how a number is grouped when it must be written fresh (SPEC 10.2): comma-separated rules
+//      `prefix:sizes`, the first whose prefix (a regex, empty for any number) matches the start of
+//      the NSN wins; sizes are group lengths, the digits left over make one last group;
+//   6. optionally the group separator, a space when absent.
+// Canada shares the US row.
+const TABLE = 'FR 33 0 [1-9]\\d{8} :12222;' +
+    'BE 32 0 4\\d{8}|[1-9]\\d{7} 4:3222,[2349]:1322,:2222;' +
+    'CH 41 0 [1-9]\\d{8} :2322;' +
+    'LU 352 - [2-9]\\d{3,10} 6\\d{8}$:333,:2222;' +
+    'MC 377 - [4689]\\d{7}|6\\d{8} 6\\d{8}$:12222,:2222;' +
+    'DE 49 0 [1-9]\\d{5,12} 30|40|69|89:2,1[5-7]:3,:3;' +
+    'ES 34 - [5-9]\\d{8} :3222;' +
+    'IT 39 - 0\\d{5,10}|3\\d{8,9} 0[26]:24,3:334,:3;' +
+    'NL 31 0 [1-9]\\d{8} 6:18,[1-7]0:234,:33;' +
+    'GB 44 0 [1-9]\\d{8,9} 2:244,1\\d1|11|[389]:334,:46;' +
+    'US 1 1? [2-9]\\d\\d[2-9]\\d{6} :334 -';
+const COUNTRIES = {};
+for (const row of TABLE.split(';')) {
+    const [iso, cc, trunk, nsn, fmt, sep = ' '] = row.split(' ');
+    COUNTRIES[iso] = {
         _cc: cc,
         _trunk: trunk.replace(/\D/g, ''),
         _opt: trunk.indexOf('?') > 0,
         _nsn: new RegExp(`^(?:${nsn})$`),
         _fmt: fmt.split(','),
-        _sep: sep || ' ',
-    });
+        _sep: sep,
+    };
 }
-/** The country of a calling code ('1' gives the NANP row), or undefined. */
-function countryOfCode(cc) {
-    for (const iso in TABLE)
-        if (!TABLE[iso].indexOf(cc + ' '))
-            return country(iso);
+COUNTRIES.CA = COUNTRIES.US;
+/**
+ * The country of an ISO 3166-1 alpha-2 code, or undefined when mgt does not know it. (Upper-cased,
+ * no code can name a property every object has, such as 'constructor'.)
+ */
+const country = (iso) => COUNTRIES[iso.toUpperCase()];
+/**
+ * The country whose calling code starts `digits` ('33…' gives France, '1' the NANP row), or
+ * undefined. Calling codes are a prefix code: no code starts another, so at most one matches.
+ */
+function countryOf(digits) {
+    for (const iso in COUNTRIES)
+        if (!digits.indexOf(COUNTRIES[iso]._cc))
+            return COUNTRIES[iso];
     return undefined;
 }
 
@@ -55,992 +58,63 @@ function countryOfCode(cc) {
 /** Characters people put between the digits of a phone number (SPEC 10.1). */
 const SEPARATORS = '\\s.\\-/()\\u2010-\\u2015';
 const STRIP = new RegExp(`[${SEPARATORS}]`, 'g');
+/** parsePhone's last answer for each text (the numbers of a config, a few dialled ones). */
+const known = new Map();
 /**
  * Reads a number written in any usual form, national for `iso` ('01 23 45 67 89') or international
  * for any known country ('+33 (0)1 23 45 67 89', '0033 1 23…'). Undefined when it is not a valid
  * number: config validation relies on this to reject a tracked number that could not be dialled.
+ * Remembered: config validation compares every tracked number with every original.
  */
 function parsePhone(text, iso) {
-    // Remembered: config validation compares every tracked number with every original.
     let hit = known.get(text);
     if (!hit || hit[0] !== iso)
-        known.set(text, (hit = [iso, parse(String(text), iso)]));
+        known.set(text, (hit = [iso, parse(text, iso)]));
     return hit[1];
 }
-/** parsePhone's last answer for each text (the numbers of a config, a few dialled ones). */
-const known = new Map();
 function parse(text, iso) {
     const m = /^(\+|00)?(\d+)$/.exec(text.replace(STRIP, ''));
-    if (!m)
+    let d = m ? m[2] : '';
+    const k = m && (m[1] ? countryOf(d) : country(iso));
+    if (!k)
         return undefined;
-    let d = m[2];
-    let k = m[1] ? undefined : country(iso);
+    const t = k._trunk;
     if (m[1]) {
-        for (let n = 1; n < 4 && !k; n++)
-            k = countryOfCode(d.slice(0, n));
-        if (!k)
-            return undefined;
         d = d.slice(k._cc.length);
         // '+33 (0)1 23…' and the common mistake '+33 01 23…' both carry the trunk after the code.
-        if (k._trunk && !k._opt && !d.indexOf(k._trunk) && !k._nsn.test(d))
-            d = d.slice(k._trunk.length);
+        if (t && !k._opt && !d.indexOf(t) && !k._nsn.test(d))
+            d = d.slice(t.length);
     }
-    else if (k && k._trunk) {
-        if (!d.indexOf(k._trunk))
-            d = d.slice(k._trunk.length);
-        else if (!k._opt)
-            return undefined;
-    }
-    return k && k._nsn.test(d) ? { _cc: k._cc, _nsn: d } : undefined;
+    else if (t && !d.indexOf(t))
+        d = d.slice(t.length);
+    else if (t && !k._opt)
+        return undefined;
+    return k._nsn.test(d) ? { _cc: k._cc, _nsn: d } : undefined;
 }
 /** E.164, the form numbers are sent in: '+33970000001'. */
+function e164(p) {
+    return `+${p._cc}${p._nsn}`;
+}
 /** Whether two written numbers are the same phone number (whatever their form). */
 function samePhone(a, b, iso) {
     const x = parsePhone(a, iso);
     const y = parsePhone(b, iso);
     return !!x && !!y && x._cc === y._cc && x._nsn === y._nsn;
 }
-function e164(p) {
-    return `+${p._cc}${p._nsn}`;
-}
 /**
- * Writes a number fresh in its country's usual grouping: national '09 70 00 00 01' or
- * international '+33 9 70 00 00 01'. `prefix` replaces '+' ('00'); `compact` leaves out the
+ * Writes a number fresh in its country's usual grouping: national '09 70 00 00 01', or
+ * international after `prefix` ('+' or '00'): '+33 9 70 00 00 01'. `compact` leaves out the
  * separators, for tel: links.
  */
-function formatPhone(p, intl, prefix = '+', compact) {
-    const k = countryOfCode(p._cc);
+function formatPhone(p, prefix = '', compact) {
+    const k = countryOf(p._cc);
     const n = p._nsn;
-    let sizes = '';
-    for (const rule of k._fmt) {
-        const [re, s] = rule.split(':');
-        if (s === undefined || new RegExp(`^(?:${re})`).test(n)) {
-            sizes = s === undefined ? re : s;
-            break;
-        }
-    }
-    const groups = [];
+    // Every country's last rule has an empty prefix: one always matches.
+    const sizes = k._fmt.map((rule) => rule.split(':')).find(([re]) => new RegExp(`^(?:${re})`).test(n))[1];
     let i = 0;
-    for (const size of sizes)
-        if (i < n.length)
-            groups.push(n.slice(i, (i += +size)));
-    if (i < n.length)
-        groups.push(n.slice(i));
-    const sep = compact ? '' : k._sep;
-    return intl ? prefix + p._cc + (compact ? '' : ' ') + groups.join(sep) : (k._opt ? '' : k._trunk) + groups.join(sep);
-}
-
-const SOURCES$1 = ['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct'];
-const CMPS = ['tcf', 'didomi', 'axeptio', 'tarteaucitron', 'klaro', 'cookieconsent', 'onetrust', 'cookiebot', 'usercentrics', 'piwikpro', 'cookieyes', 'complianz', 'gcm'];
-const show = (v) => {
-    try {
-        return JSON.stringify(v);
-    }
-    catch {
-        return String(v);
-    }
-};
-const isObject = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
-const expect = (ok, f, what, v) => (ok ? undefined : `${f} must be ${what} (got ${show(v)})`);
-const bool = (v, f) => expect(typeof v === 'boolean', f, 'true or false', v);
-const text = (v, f) => expect(typeof v === 'string' && v, f, 'a non-empty string', v);
-const range = (min, max) => (v, f) => expect(typeof v === 'number' && v >= min && v <= max, f, `a number from ${min} to ${max}`, v);
-const list$1 = (item) => (v, f) => {
-    if (!Array.isArray(v))
-        return expect(0, f, 'a list', v);
-    for (let i = 0; i < v.length; i++) {
-        const e = check(item, v[i], `${f}[${i}]`);
-        if (e)
-            return e;
-    }
-};
-const either = (item) => (v, f) => check(Array.isArray(v) ? list$1(item) : item, v, f);
-const url = (v, f) => {
-    let ok = false;
-    try {
-        ok = typeof v === 'string' && /^https?:$/.test(new URL(v, location.href).protocol);
-    }
-    catch {
-        /* not a URL */
-    }
-    return expect(ok, f, 'an http(s) URL', v);
-};
-const selector = (v, f) => {
-    let ok = typeof v === 'string' && !!v;
-    try {
-        document.createDocumentFragment().querySelector(v);
-    }
-    catch {
-        ok = false;
-    }
-    return expect(ok, f, 'a valid CSS selector', v);
-};
-const domain = (v, f) => {
-    const d = typeof v === 'string' ? v.replace(/^\./, '').toLowerCase() : '';
-    const host = location.hostname;
-    return expect(d && (host === d || host.slice(-d.length - 1) === '.' + d), f, "this site's host or a parent domain of it", v);
-};
-const skip = () => undefined; // checked with the country, in validate()
-function check(rule, v, f) {
-    if (typeof rule === 'function')
-        return rule(v, f);
-    if (Array.isArray(rule))
-        return expect(rule.indexOf(v) >= 0, f, `one of ${rule.join(', ')}`, v);
-    if (!isObject(v))
-        return expect(0, f, 'an object', v);
-    for (const k in v) {
-        if (!rule[k])
-            return `${f}.${k} is not a known field`;
-        const e = v[k] === undefined ? 0 : check(rule[k], v[k], `${f}.${k}`);
-        if (e)
-            return e;
-    }
-}
-const consent = { required: bool, cmp: (v, f) => check(Array.isArray(v) ? list$1(CMPS) : ['auto', 'none', ...CMPS], v, f), gpc: bool,
-    tcf: { vendorId: range(1, 1e6), purposes: list$1(range(1, 11)) }, gcm: (v, f) => (v === false ? undefined : text(v, f)) };
-for (const c of CMPS)
-    if (!consent[c])
-        consent[c] = text;
-const SCHEMA = {
-    mode: ['invisible', 'rotation', 'origin', 'traffic', 'journey'],
-    site: text,
-    endpoint: url,
-    // The countries whose numbering plan the swap engine knows (swap/countries.ts).
-    country: (v, f) => expect(typeof v === 'string' && country(v.toUpperCase()), f, 'a supported country code (FR, BE, CH, LU, MC, DE, ES, IT, NL, GB, US, CA)', v),
-    numbers: skip,
-    conditions: list$1({ id: text, source: either(SOURCES$1), referrer: either(text), landing: either(text), page: either(text), numbers: skip, pool: text,
-        params: (v, f) => {
-            if (!isObject(v))
-                return expect(0, f, 'an object', v);
-            for (const k in v)
-                if (v[k] !== true && typeof v[k] !== 'string')
-                    return expect(0, `${f}.${k}`, 'a string or true', v[k]);
-        } }),
-    entry: ['first_entry', 'last_entry'],
-    probabilistic: ['fallback', 'always', 'off'],
-    consent,
-    cookie: { days: range(1, 395), domain },
-    session: { timeout: range(1, 1440) },
-    trackingIds: { defaults: bool, custom: list$1({ name: text, from: ['cookie', 'url', 'localStorage', 'window'], key: text }) },
-    pool: { timeout: range(0, 30000) },
-    urlParams: list$1(text),
-    ignore: selector,
-    spa: bool,
-    debug: bool,
-};
-/**
- * Validates a config as `mgt('init')` does. Returns '' when it is valid, else one message that
- * names the field (the console shows it after the `[mgt]` prefix).
- */
-function validate(config) {
-    try {
-        const c = config;
-        if (!isObject(c) || !c.mode)
-            return 'config.mode is required';
-        const problem = check(SCHEMA, c, 'config');
-        if (problem)
-            return problem;
-        const country = (c.country || 'FR').toUpperCase();
-        const originals = [];
-        const tracked = [];
-        const numbers = (map, f) => {
-            if (!isObject(map))
-                return expect(0, f, 'an object mapping original numbers to tracked numbers', map);
-            for (const o in map) {
-                if (!parsePhone(o, country))
-                    return `${f}[${show(o)}] is not a valid ${country} phone number`;
-                if (typeof map[o] !== 'string' || !parsePhone(map[o], country))
-                    return `${f}[${show(o)}]: the tracked number ${show(map[o])} is not a valid ${country} phone number`;
-                originals.push(o);
-                tracked.push(map[o]);
-            }
-        };
-        const collecting = /^(origin|traffic|journey)$/.test(c.mode);
-        const conditions = c.conditions || [];
-        if (c.numbers) {
-            const e = numbers(c.numbers, 'config.numbers');
-            if (e)
-                return e;
-        }
-        if (c.mode === 'invisible' && conditions.length)
-            return 'config.conditions: invisible mode swaps the default numbers only';
-        if (collecting && !c.endpoint)
-            return `config.endpoint is required in ${c.mode} mode`;
-        const ids = [];
-        for (let i = 0; i < conditions.length; i++) {
-            const cond = conditions[i];
-            const f = `config.conditions[${i}]`;
-            if (!cond.id)
-                return `${f}.id is required`;
-            if (ids.indexOf(cond.id) >= 0)
-                return `${f}.id ${show(cond.id)} is used twice`;
-            ids.push(cond.id);
-            const e = cond.numbers && numbers(cond.numbers, `${f}.numbers`);
-            if (e)
-                return e;
-            if (cond.pool && !collecting)
-                return `${f}.pool needs mode origin, traffic or journey`;
-            if (cond.pool && !cond.numbers && !c.numbers)
-                return `${f}.pool needs fallback numbers (its own numbers or the default numbers)`;
-        }
-        // A tracked number that is also an original would be swapped again on the next scan.
-        for (const t of tracked) {
-            for (const o of originals) {
-                if (samePhone(t, o, country))
-                    return `config.numbers: the tracked number ${show(t)} is also an original number, so it would be swapped again`;
-            }
-        }
-        return '';
-    }
-    catch (x) {
-        return `config could not be read (${x})`;
-    }
-}
-
-// Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
-// (config.debug or ?mgt_debug=1); config mistakes and ignored commands print always.
-let debugOn = false;
-const setDebug = (on) => {
-    debugOn = on;
-};
-/** Explains a decision; silent unless debug is on. */
-const log = (...args) => {
-    if (debugOn)
-        console.info('[mgt]', ...args);
-};
-const warn = (...args) => {
-    console.warn('[mgt]', ...args);
-};
-const error = (...args) => {
-    console.error('[mgt]', ...args);
-};
-
-/** Ends the site's optional anti-flicker hiding (SPEC 3): `class="mgt-hide"` on <html>. */
-const unhide = (d) => d.documentElement.classList.remove('mgt-hide');
-
-/** Click IDs of the ad platforms, in SPEC 6.2 order: their presence makes a visit paid (fbclid, last, makes it social). */
-const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
-/**
- * URL parameters captured by default (SPEC 6.4): five of the click IDs (not dclid/ttclid) and the
- * Google Ads ValueTrack parameters. Written out rather than derived: gzip makes the repeat nearly free.
- */
-const URL_IDS = 'gclid gbraid wbraid fbclid msclkid campaignid adgroupid keyword matchtype network device creative placement targetid'.split(' ');
-/**
- * Stores what `read` returns when it is a primitive (not null/undefined) whose text is non-empty and
- * at most 200 characters. Objects and functions are skipped. A failing read (a throwing getter, a
- * blocked localStorage, a Proxy trap, a Symbol that cannot become text) is an absent id: it must not
- * cost the others.
- */
-const put = (ids, key, read) => {
-    try {
-        let v = read();
-        if (v != null && Object(v) !== v && (v += '') && v.length <= 200)
-            ids[key] = v;
-    }
-    catch {
-        /* unreadable: absent */
-    }
-};
-/** The custom ids read from `from` (all of them without it); malformed entries are skipped. */
-const customIds = (cfg, from) => (cfg?.custom || []).filter((c) => c && (!from || c.from == from));
-/** Tracking IDs in the page URL: the defaults present (unless `defaults: false`) and custom `from: 'url'`. */
-function urlTrackingIds(page, cfg) {
-    const ids = {};
-    const get = (k) => page.searchParams.get(k);
-    if (cfg?.defaults !== false)
-        URL_IDS.map((k) => put(ids, k, () => get(k)));
-    customIds(cfg, 'url').map((c) => put(ids, c.name, () => get(c.key)));
-    return ids;
-}
-/** Tracking IDs on the device (cookies, localStorage, window): read only with consent (SPEC 6.4). */
-function deviceTrackingIds(cfg, read) {
-    const ids = {};
-    // _ga and every _pk_id.* cookie. Listing the cookies may throw too (blocked cookies): inside put,
-    // that costs nothing else, and the list itself (an object) is never stored.
-    if (cfg?.defaults !== false)
-        put(ids, '', () => read._cookieNames().map((n) => /^(_ga$|_pk_id\.)/.test(n) && put(ids, n, () => read._cookie(n))));
-    customIds(cfg).map((c) => put(ids, c.name, () => 
-    // `from` is validated config; 'url' ids (left to urlTrackingIds) find no reader here, and the
-    // failed call makes them absent.
-    ({
-        cookie: read._cookie,
-        localStorage: read._local,
-        // A dotted path ('dataLayer.0.userType') followed through own data properties of objects
-        // only: a getter or a Proxy trap could run page code with side effects, so accessors are
-        // absent, and primitives are not walked ('str'.length is not an id).
-        window: (path) => path.split('.').reduce((o, k) => (Object(o) === o ? (Object.getOwnPropertyDescriptor(o, k) || {}).value : undefined), read._window),
-    }[c.from](c.key))));
-    return ids;
-}
-
-/**
- * Cuts at 2,000 characters (SPEC 9.2). A surrogate pair cut in half is left as is: JSON.stringify
- * escapes the lone half, so the payload stays valid.
- */
-const clip = (s) => String(s).slice(0, 2000);
-/** Parses an http(s) URL (relative to `base` if given); anything else (javascript:, data:, garbage) is undefined. */
-const httpUrl = (s, base) => {
-    try {
-        const u = new URL(s, base);
-        if (/^https?:$/.test(u.protocol))
-            return u;
-    }
-    catch {
-        /* not a URL: the caller treats it as absent */
-    }
-};
-/**
- * The allow-list of SPEC 9.2 as a predicate on one query parameter (decoded name and value).
- *
- * - Tracking-ID parameters (click IDs, ValueTrack, custom ids read from the URL) are kept only when
- *   `trackingIds` is true, and dropped otherwise even when a condition or `urlParams` names them:
- *   SPEC 6.4 removes them from every stored URL without consent.
- * - The built-in ones are exempt from the name and phone rules: ValueTrack `keyword` contains "key",
- *   and `campaignid=12345678901` is 11 digits; both are ad-platform identifiers that are stored in
- *   `tracking_ids` anyway, so dropping them from the URL would protect nothing.
- */
-function urlFilter(cfg, trackingIds) {
-    const builtin = CLICK_IDS.concat(URL_IDS);
-    const ids = builtin.concat(customIds(cfg.trackingIds, 'url').map((c) => c.key));
-    let allow = cfg.urlParams || [];
-    for (const c of cfg.conditions || [])
-        allow = allow.concat(Object.keys(c?.params || {}));
-    return (name, value) => (ids.includes(name) ? trackingIds : name.startsWith('utm_') || allow.includes(name)) &&
-        // %40: a value that was encoded twice still carries an address.
-        !/@|%40/i.test(value) &&
-        (builtin.includes(name) ||
-            // A name that suggests a secret or personal data ('mail' covers email, 'pass' password), or a
-            // phone-like value: 8 digits, each at most 3 separators from the next ('06 12 34 56 78',
-            // '+33 (0)6.12…'); the bounded repetition keeps the scan linear on a 100 KB value.
-            !(/mail|token|pass|pwd|secret|auth|key|session|phone|tel|name|address/i.test(name) || /\d([\s.\/()-]{0,3}\d){7}/.test(value)));
-}
-/**
- * `url` as mgt may store or send it: absolute http(s), no credentials, no fragment, the query reduced
- * to the parameters `keep` accepts (original order, re-encoded), or only the path with `pathOnly`
- * (cookieless events, SPEC 8). At most 2,000 characters; '' for anything unparsable or not http(s).
- */
-function cleanUrl(url, keep, pathOnly) {
-    try {
-        const u = httpUrl(url);
-        u.search = '' + new URLSearchParams([...u.searchParams].filter(([k, v]) => keep(k, v)));
-        // The origin has no credentials; the fragment is left out.
-        // A cut inside '%4', or between the bytes of '%C3%A9', would leave an escape a strict decoder
-        // (decodeURIComponent on the collector) rejects: drop the unfinished character.
-        return clip(pathOnly ? u.pathname : u.origin + u.pathname + u.search).replace(/(%([cd][\da-f]|e[\da-f](%[89ab][\da-f])?|f[0-7](%[89ab][\da-f]){0,2}))?(%[\da-f]?)?$/i, '');
-    }
-    catch {
-        // Also undefined from httpUrl: anything that is not an http(s) URL.
-        return '';
-    }
-}
-
-/**
- * `host` is `domain` or a subdomain of it, on a label boundary: 'www.google.fr' is under 'google.fr',
- * 'notgoogle.fr' is not. `domain` is config text: case and a leading dot are tolerated.
- */
-const isUnder = (host, domain) => !!(domain = String(domain).toLowerCase().replace(/^\./, '')) && ('.' + host).endsWith('.' + domain);
-/** The referrer's origin ('https://www.google.fr'), or 'direct' when empty, unparsable or not http(s). */
-const referrerOrigin = (referrer) => (httpUrl(referrer) || { origin: 'direct' }).origin;
-/**
- * Classifies the visit. `_internal` marks a same-site referrer (same host, or `cookieDomain` and its
- * subdomains) without campaign parameter or click ID: navigation inside the site starts no visit,
- * and its source is reported as 'direct' since the real one was decided on the entry page.
- * `_why` (debug console) names the deciding parameter or referrer host.
- */
-function classify(page, referrer, cookieDomain) {
-    // Empty parameters (?gclid=) are treated as absent: they identify nothing.
-    const get = (name) => page.searchParams.get(name);
-    // The first click ID in SPEC order; fbclid, listed last, is found only when no paid one is there.
-    const click = CLICK_IDS.find(get);
-    const utm = ['utm_source', 'utm_medium', 'utm_campaign'].find(get);
-    const medium = (get('utm_medium') || '').trim().toLowerCase();
-    // The listed utm_medium values, each rewritten to its source (anchored: linear on a 100 KB value).
-    const bymedium = medium
-        .replace(/^(cpc|ppc|cpm|display|paid_?search|paid_social)$/, 'paid')
-        .replace(/^(e-mail|newsletter)$/, 'email')
-        .replace(/^social(-network|_media)$/, 'social');
-    const ref = httpUrl(referrer);
-    const host = ref ? ref.hostname : '';
-    const out = (source, why, internal) => ({ _source: source, _why: why, _internal: !!internal });
-    if (click && click != 'fbclid')
-        return out('paid', click);
-    if (/^(paid|email|social|organic|referral)$/.test(bymedium))
-        return out(bymedium, 'utm_medium=' + medium);
-    if (utm)
-        return out('campaign', utm);
-    if (click)
-        return out('social', click);
-    if (!ref)
-        return out('direct', 'no referrer');
-    if (host == page.hostname || (cookieDomain && isUnder(host, cookieDomain)))
-        return out('direct', 'internal navigation', true);
-    return out(
-    // Referrer hosts, matched on a label boundary ('(^|\.)'); webmail first, since mail.google.com
-    // is also Google. '(com?\.)?[a-z]{2,3}' is any country domain: google.fr, google.co.uk, google.com.br…
-    /^(web)?mail\.|(^|\.)(mail\.yahoo|outlook\.(live|office(365)?))\.com$/.test(host)
-        ? 'email'
-        : /(^|\.)((google|bing|search\.yahoo|yandex)\.(com?\.)?[a-z]{2,3}|(duckduckgo|qwant|baidu|startpage|search\.brave|ask|naver)\.com|(ecosia|lilo)\.org|ya\.ru|seznam\.cz)$/.test(host)
-            ? 'organic'
-            : /(^|\.)((facebook|instagram|linkedin|x|twitter|youtube|tiktok|reddit|snapchat|threads)\.com|pinterest\.(com?\.)?[a-z]{2,3}|lnkd\.in|t\.co|youtu\.be|threads\.net|bsky\.app)$/.test(host)
-                ? 'social'
-                : 'referral', 'referrer ' + host);
-}
-
-/** `v` as an array: condition fields accept one value or several. */
-const list = (v) => [].concat(v);
-/**
- * Whole-string match where '*' is any run of characters and everything else is literal. No regex:
- * patterns come from config, the path from the URL, and a backtracking regex over a hostile 100 KB
- * path with several stars could stall the page. The first part must start `s`, the last end it, and
- * leftmost placement of each middle part is optimal, so one indexOf per part suffices.
- */
-const glob = (pattern, s) => {
-    const parts = pattern.split('*');
-    const last = parts.pop();
-    const end = s.length - last.length;
-    let i = 0;
-    return (s.endsWith(last) &&
-        // Without a star the last part is the whole pattern: equality.
-        (parts.length ? parts.every((p, k) => (k = k ? s.indexOf(p, i) : s.startsWith(p) ? 0 : -1) >= 0 && (i = k + p.length) <= end) : !end));
-};
-/**
- * Marketers write '/Promo/' for '/promo' and 'été' for '%C3%A9t%C3%A9': paths and patterns compare
- * percent-decoded (as sent when malformed), without case and without one trailing slash.
- */
-const norm = (s) => {
-    try {
-        s = decodeURIComponent(s);
-    }
-    catch {
-        /* malformed escape: compare as sent */
-    }
-    return s.toLowerCase().replace(/(.)\/$/, '$1');
-};
-/**
- * The first condition whose every set field matches. `_referrer` is an origin or 'direct';
- * `_landing` may be absolute or a path (resolved against the page). `_why` is for the debug console:
- * each condition tried, with the first field that failed or 'matches' for the winner.
- */
-function pickCondition(conditions, ctx) {
-    const landing = httpUrl(ctx._landing, ctx._page);
-    const ref = httpUrl(ctx._referrer);
-    const host = ref ? ref.hostname : '';
-    const onPath = (u) => (p) => !!u && glob(norm(String(p)), norm(u.pathname));
-    // One test per field, in the order they are explained; a field holds one value or a list, and
-    // matches when one of them passes.
-    const tests = {
-        source: (s) => s == ctx._source,
-        referrer: (d) => isUnder(host, d),
-        params: (params) => {
-            for (const k in params) {
-                const got = landing && landing.searchParams.get(k);
-                // true = present (even empty); a string = equal, case-insensitive.
-                if (got == null || (params[k] !== true && got.toLowerCase() != String(params[k]).toLowerCase()))
-                    return false;
-            }
-            return true;
-        },
-        landing: onPath(landing),
-        page: onPath(ctx._page),
-    };
-    const tried = [];
-    for (const c of conditions || []) {
-        if (!c)
-            continue;
-        let miss = '';
-        for (const f in tests)
-            if (!miss && c[f] != null && !list(c[f]).some(tests[f]))
-                miss = f;
-        tried.push(c.id + (miss ? ': ' + miss : ' matches'));
-        if (!miss)
-            return { _condition: c, _why: tried.join(', ') };
-    }
-    return { _why: tried.join(', ') || 'no conditions' };
-}
-
-/**
- * A new visit starts on an arrival from outside, when nothing is stored, or after `timeoutMinutes`
- * of inactivity. A last action in the future (clock change, tampered storage) is trusted only within
- * the same window, so a bogus far-future value cannot keep one visit alive forever.
- */
-function isNewVisit(internal, lastAction, now, timeoutMinutes) {
-    return !internal || !(Math.abs(now - lastAction) <= timeoutMinutes * 6e4);
-}
-/**
- * The attribution to keep when a visit starts. first_entry keeps the first one ever stored;
- * last_entry takes the newest, except that a direct visit never erases a known source
- * (last non-direct click): typing the URL later should not hide the campaign that brought them.
- */
-function keepAttribution(prev, current, entry) {
-    return prev && (entry != 'last_entry' || (current.source == 'direct' && prev.source != 'direct')) ? prev : current;
-}
-
-// Finds the configured original numbers in a string, in every usual written form, and computes
-// their replacements (SPEC 10.1, 10.2). Pure: the DOM side lives in swapper.ts.
-//
-// A small regex finds runs of digits joined by separators; each run is then read as its digit
-// string and looked up among the originals' digit strings (national, +cc, 00cc, with or without
-// the trunk). One small regex keeps scanning fast however many numbers are configured.
-const GAP = `[${SEPARATORS}]{0,3}`;
-const RUN = new RegExp(`(?:\\+${GAP})?\\d(?:${GAP}\\d)*`, 'g');
-// A number never starts or ends inside a longer token: not next to a letter, digit or '+', and not
-// one separator away from another digit (IBANs, SIRET, order numbers, dates, times, prices).
-const NEAR_CHARS = '\\s.\\-/,:';
-const NEAR = `[${NEAR_CHARS}]`;
-const BEFORE = new RegExp(`(?:[\\w+]|\\d${NEAR})$`);
-const AFTER = new RegExp(`^(?:[\\w+]|${NEAR}\\d)`);
-const TOKEN = /[\d+]/;
-const NOT_TOKEN = /[^\d+]/g;
-/**
- * Builds the matcher of a mapping original -> tracked (both as written in the config, in the
- * national format of `iso` or international). Undefined when no pair is usable.
- */
-function createMatcher(numbers, iso) {
-    const forms = new Map();
-    for (const written in numbers) {
-        const from = parsePhone(written, iso);
-        const to = parsePhone(numbers[written], iso);
-        const k = from && countryOfCode(from._cc);
-        if (!to || !k)
-            continue;
-        const add = (key, prefix, trunk) => forms.set(key, [from, to, prefix, trunk]);
-        const t = k._trunk;
-        const n = from._nsn;
-        add((k._opt ? '' : t) + n, '', !k._opt && !!t);
-        if (k._opt)
-            add(t + n, '', true);
-        for (const p of ['+', '00']) {
-            add(p + k._cc + n, p, false);
-            if (t && !k._opt)
-                add(p + k._cc + t + n, p, true);
-        }
-    }
-    // Longest first, so that of two originals where one starts the other, the whole one wins.
-    const lengths = [...new Set([...forms.keys()].map((key) => key.length))].sort((a, b) => b - a);
-    const min = lengths[lengths.length - 1];
-    if (!min)
-        return undefined;
-    const matcher = ((s, compact) => {
-        let out;
-        const hits = [];
-        let m;
-        RUN.lastIndex = 0;
-        while ((m = RUN.exec(s))) {
-            const run = m[0];
-            if (run.length < min)
-                continue;
-            const tokens = run.replace(NOT_TOKEN, '');
-            // i walks the run's characters, k its tokens ('+' and digits).
-            for (let k = 0, i = m.index; k + min <= tokens.length; k++, i++) {
-                while (!TOKEN.test(s[i]))
-                    i++;
-                // Inside a digit run (the common case) no number starts: skip the regex.
-                if (k && TOKEN.test(s[i - 1]))
-                    continue;
-                if (BEFORE.test(s.slice(i < 2 ? 0 : i - 2, i)))
-                    continue;
-                for (const len of lengths) {
-                    const form = k + len <= tokens.length && forms.get(tokens.substr(k, len));
-                    if (!form)
-                        continue;
-                    // The end: just after the len-th token from i.
-                    let e = i;
-                    for (let c = 0; c < len; e++)
-                        if (TOKEN.test(s[e]))
-                            c++;
-                    if (AFTER.test(s.slice(e, e + 2)))
-                        continue;
-                    const w = s.slice(i, e);
-                    const [from, to, prefix, trunk] = form;
-                    // A national original of another country than the tracked number's can only be
-                    // replaced by the international form, written fresh.
-                    const intl = prefix || from._cc !== to._cc;
-                    const want = (prefix ? (prefix === '00' ? '00' : '') + to._cc : '') + (trunk ? countryOfCode(to._cc)._trunk : '') + to._nsn;
-                    let r;
-                    if (want.length === len - (prefix === '+' ? 1 : 0) && (prefix || !intl)) {
-                        // Same digit count: every separator keeps its place, the digits take the original's places.
-                        let j = 0;
-                        r = w.replace(/\d/g, () => want[j++]);
-                    }
-                    else
-                        r = formatPhone(to, !!intl, prefix || '+', compact);
-                    out = out || s.split('');
-                    if (r.length === w.length)
-                        for (let x = 0; x < r.length; x++)
-                            out[i + x] = r[x];
-                    else
-                        for (let x = 0; x < w.length; x++)
-                            out[i + x] = x ? '' : r;
-                    hits.push([i, w, r]);
-                    k += len - 1;
-                    i = e - 1;
-                    break;
-                }
-            }
-        }
-        return out && { _out: out, _hits: hits };
-    });
-    // The pre-filter: where a number may start (the rule of BEFORE), the first three tokens of
-    // some form, then enough digits for the shortest form.
-    const heads = new Set([...forms.keys()].map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')));
-    const body = `(?:${[...heads].join('|')})(?:${GAP}\\d){${min - 3}}`;
-    matcher._long = new RegExp(`(?:^|[^\\w+${NEAR_CHARS}]|(?:^|\\D)${NEAR})${body}`);
-    matcher._any = new RegExp(body);
-    return matcher;
-}
-
-const SKIP = 'script,style,noscript,template,textarea,input,select,[contenteditable],[data-mgt-ignore]';
-const ATTRS = ['href', 'title', 'alt', 'aria-label'];
-const LINK = /^\s*(?:tel|sms|callto):/i;
-const DIGIT = /\d/;
-const ESCAPE = /^%([\da-f]{2})/i;
-const CLASS = 'mgt-number';
-/** Milliseconds of scanning per task: longer documents continue in later tasks (no long task). */
-const BUDGET = 25;
-/** Work units between two looks at the clock: a node, or 1 KB of text read at once. */
-const CHECK = 64;
-/** NodeFilter.SHOW_ELEMENT. */
-const ELEMENT = 1;
-function createSwapper(doc, opts) {
-    const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
-    const texts = new Map();
-    const attrs = new Map();
-    /** Elements we gave the class, and whether they had a class attribute before. */
-    const classed = [];
-    /** The document and every open shadow root found, all observed while on. */
-    const roots = [doc];
-    /** Pending scans; observed additions go first. */
-    let jobs = [];
-    let match;
-    /** The matcher's pre-filters: most texts with digits (prices, dates…) hold no original. */
-    let long = /$^/;
-    let any = long;
-    let mapping = '';
-    let on = false;
-    let timer = 0;
-    let pumping = false;
-    /** The last text group handled, so a walk does not handle it again for its next members. */
-    let group = [];
-    const observer = new MutationObserver((records) => guard(handle, records));
-    const now = () => performance.now();
-    function guard(f, a) {
-        try {
-            f(a);
-        }
-        catch (e) {
-            // Never throw into the page: a swap that fails leaves the page as it is.
-        }
-    }
-    /** The text of `n` as the page wrote it, before our edit. */
-    function original(v, mem) {
-        return !mem || v === mem[1] ? (mem ? mem[0] : v) : mem[1] && !v.indexOf(mem[1]) ? mem[0] + v.slice(mem[1].length) : v;
-    }
-    function emit(r, nodeAt) {
-        for (const [i, o, t] of r._hits)
-            guard(opts._onSwap, { original: o, tracked: t, node: nodeAt(i) });
-    }
-    function mark(el) {
-        if (el && !el.classList.contains(CLASS)) {
-            classed.push([el, el.hasAttribute('class')]);
-            el.classList.add(CLASS);
-        }
-    }
-    /** Handles the run of adjacent text nodes around `t` as one string. */
-    function text(t) {
-        let a = t;
-        let b;
-        while ((b = a.previousSibling) && b.nodeType === 3)
-            a = b;
-        const nodes = [];
-        const was = [];
-        let s = '';
-        let known = false;
-        for (b = a; b && b.nodeType === 3; b = b.nextSibling) {
-            const mem = texts.size ? texts.get(b) : undefined;
-            const o = original(b.data, mem);
-            known = known || !!mem;
-            nodes.push(b);
-            was.push(o);
-            s += o;
-        }
-        group = nodes;
-        const r = match && match(s);
-        const el = t.parentElement;
-        if (r ? el && el.closest(skip) : !known)
-            return;
-        let at = 0;
-        let changed = false;
-        nodes.forEach((n, i) => {
-            const o = was[i];
-            const v = r ? r._out.slice(at, (at += o.length)).join('') : o;
-            if (v !== n.data) {
-                n.data = v;
-                changed = true;
-            }
-            if (v !== o)
-                texts.set(n, [o, v]);
-            else
-                texts.delete(n);
-        });
-        if (r) {
-            mark(el);
-            if (changed)
-                emit(r, (i) => {
-                    let k = 0;
-                    while (i >= was[k].length && k < nodes.length - 1)
-                        i -= was[k++].length;
-                    return nodes[k];
-                });
-        }
-    }
-    /** Handles one attribute; hrefs are read with their percent escapes decoded. */
-    function attr(el, name) {
-        const v = el.getAttribute(name);
-        if (v == null)
-            return;
-        const all = attrs.get(el);
-        const o = original(v, all && all[name]);
-        const link = name === 'href';
-        let s = o;
-        const at = [];
-        if (link) {
-            if (!LINK.test(o))
-                return;
-            // Where each decoded character came from, so untouched escapes are written back as they were.
-            s = '';
-            for (let i = 0; i < o.length;) {
-                const h = ESCAPE.exec(o.slice(i, i + 3));
-                at.push(i);
-                s += h ? String.fromCharCode(parseInt(h[1], 16)) : o[i];
-                i += h ? 3 : 1;
-            }
-            at.push(o.length);
-        }
-        const r = match && match(s, link);
-        if (r && el.closest(skip))
-            return;
-        const n = r ? r._out.map((c, k) => (link && c === s[k] ? o.slice(at[k], at[k + 1]) : c)).join('') : o;
-        if (n !== o)
-            (all || (attrs.set(el, {}), attrs.get(el)))[name] = [o, n];
-        else if (all)
-            delete all[name];
-        if (n !== v) {
-            el.setAttribute(name, n);
-            if (r)
-                emit(r, () => el);
-        }
-        if (r)
-            mark(el);
-    }
-    /** An element's own open shadow root and phone attributes. */
-    function element(el) {
-        const sr = el.shadowRoot;
-        if (sr && roots.indexOf(sr) < 0 && !el.closest(skip)) {
-            roots.push(sr);
-            if (on)
-                observer.observe(sr, OBSERVE);
-            queue(sr);
-        }
-        else if (sr && roots.indexOf(sr) > 0)
-            queue(sr);
-        if (el.hasAttributes())
-            for (const a of ATTRS) {
-                const v = el.getAttribute(a);
-                // Most hrefs with digits are paths: only links that dial are read further.
-                if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v)))
-                    attr(el, a);
-            }
-    }
-    /** Queues the scan of `root` and runs it now, as far as the budget allows. */
-    function scan(root) {
-        queue(root);
-        if (!pumping)
-            pump();
-    }
-    /**
-     * Queues the scan of `root` first, so new content is not kept waiting behind a long initial scan.
-     * One pass: each element is visited once, for its shadow root, attributes and text children.
-     */
-    function queue(root) {
-        if (root.nodeType === 3)
-            return text(root);
-        if (root.nodeType === 1)
-            element(root);
-        // While a job runs it is jobs[0]: new jobs go right after it. A childless element is done.
-        if (root.firstChild)
-            jobs.splice(pumping ? 1 : 0, 0, [root]);
-    }
-    /**
-     * Runs queued jobs for at most about BUDGET ms, then leaves the rest to a later task. The clock
-     * is read every CHECK units of work: nodes visited, and kilobytes of text read by textContent
-     * (a subtree's text is read at once, however long). `keep` last jobs are left for later.
-     */
-    function pump(keep = 0, end = now() + BUDGET) {
-        let c = 0;
-        let d;
-        let b;
-        pumping = true;
-        try {
-            // The first element after a subtree whose texts cannot hold an original (null: the job's
-            // end), whose texts are not tested; undefined: none. Not kept across tasks: the page changes.
-            let clean;
-            let only = null;
-            const html = doc.documentElement;
-            const body = doc.body;
-            for (let job; jobs.length > keep && (job = jobs[0]); jobs.shift(), (clean = undefined)) {
-                const root = job[0];
-                let x = root;
-                group = [];
-                const w = job[1] ? ((x = job[1].nextNode()), job[1]) : (job[1] = doc.createTreeWalker(root, ELEMENT));
-                for (; x; x = w.nextNode()) {
-                    if (x === clean)
-                        clean = undefined;
-                    if (x !== root)
-                        element(x);
-                    if (clean !== undefined) {
-                        // Texts not tested.
-                    }
-                    else if (
-                    // Not read: the document's text (null), <html>'s and <body>'s (the whole page), a
-                    // leaf's (its texts are tested as cheaply), a sole element child's (nearly its parent's).
-                    x !== only &&
-                        x !== doc &&
-                        x !== body &&
-                        x !== html &&
-                        x.firstElementChild &&
-                        ((c += (d = x.textContent).length >> 10), !any.test(d)))
-                        for (b = x, clean = null; b && b !== root; b = b.parentNode) {
-                            if ((clean = b.nextElementSibling))
-                                break;
-                        }
-                    else {
-                        only = x.firstElementChild;
-                        if (only !== x.lastElementChild)
-                            only = null;
-                        for (let t = x.firstChild; t; t = t.nextSibling, c++)
-                            if (t.nodeType === 3 &&
-                                DIGIT.test((d = t.data)) &&
-                                // A whole original, or a text sibling next: a number split by a framework
-                                // starts in a node followed by another.
-                                (long.test(d) || ((b = t.nextSibling) && b.nodeType === 3)) &&
-                                group.indexOf(t) < 0)
-                                text(t);
-                    }
-                    if (++c >= CHECK && ((c = 0), now() > end))
-                        return defer();
-                }
-            }
-        }
-        finally {
-            pumping = false;
-        }
-    }
-    function defer() {
-        timer = timer || setTimeout(() => ((timer = 0), guard(pump, 0)), 0);
-    }
-    /** Observed changes: edits handled at once, additions queued, then one slice for them all. */
-    function handle(records) {
-        const keep = jobs.length;
-        let last;
-        for (const r of records) {
-            const t = r.target;
-            if (r.type === 'attributes')
-                attr(t, r.attributeName);
-            else if (r.type === 'characterData') {
-                const mem = texts.get(t);
-                // Our own edit, or a text the walk will not need.
-                if (!(mem && mem[1] === t.data) && (mem || DIGIT.test(t.data)))
-                    text(t);
-            }
-            else
-                r.addedNodes.forEach((n) => {
-                    if (last && last.contains(n))
-                        return;
-                    if (n.nodeType === 1)
-                        last = n;
-                    queue(n);
-                });
-        }
-        // New content is swapped before the next paint (SPEC 10.3), whatever it costs: the parser or
-        // the page added it in this task, at a similar cost. The scans already queued keep their pace.
-        if (!pumping)
-            pump(keep, Infinity);
-    }
-    function start() {
-        if (!on) {
-            on = true;
-            for (const r of roots)
-                observer.observe(r, OBSERVE);
-        }
-        jobs = [];
-        // What we swapped, first: a new mapping may restore it or swap it differently.
-        texts.forEach((_, n) => n.isConnected && text(n));
-        attrs.forEach((all, el) => {
-            for (const name in all)
-                attr(el, name);
-        });
-        // Nothing to swap: no need to read the page.
-        if (match)
-            scan(doc);
-    }
-    return {
-        _set(numbers) {
-            const key = JSON.stringify(numbers);
-            if (key === mapping && on)
-                return;
-            mapping = key;
-            match = createMatcher(numbers, opts._country);
-            long = match ? match._long : /$^/;
-            any = match ? match._any : long;
-            start();
-        },
-        _scan(root) {
-            if (!on || !root)
-                start();
-            else
-                scan(root);
-        },
-        _restore() {
-            // Texts written by the page since the last callback are the originals to put back.
-            guard(handle, observer.takeRecords());
-            observer.disconnect();
-            on = false;
-            jobs = [];
-            clearTimeout(timer);
-            timer = 0;
-            texts.forEach((mem, n) => {
-                const o = original(n.data, mem);
-                if (n.data !== o)
-                    n.data = o;
-            });
-            attrs.forEach((all, el) => {
-                for (const name in all) {
-                    const v = el.getAttribute(name);
-                    if (v != null) {
-                        const o = original(v, all[name]);
-                        if (v !== o)
-                            el.setAttribute(name, o);
-                    }
-                }
-            });
-            for (const [el, had] of classed) {
-                el.classList.remove(CLASS);
-                if (!had && !el.getAttribute('class'))
-                    el.removeAttribute('class');
-            }
-            texts.clear();
-            attrs.clear();
-            classed.length = 0;
-            roots.length = 1;
-        },
-    };
-}
-const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRS };
-
-function storageAllowed(c, state) {
-    return (c.mode !== 'invisible' &&
-        c.probabilistic !== 'always' &&
-        (state === 'granted' || (c.mode === 'rotation' && !!c.consent && c.consent.required === false && state !== 'denied')));
+    const groups = [...sizes].map((size) => n.slice(i, (i += +size)));
+    groups.push(n.slice(i));
+    return (prefix ? prefix + p._cc + (compact ? '' : ' ') : k._opt ? '' : k._trunk) + groups.filter((g) => g).join(compact ? '' : k._sep);
 }
 
 // Every function a CMP (or a hostile stub) may call back, and every call we make into a CMP, runs
@@ -1306,10 +380,15 @@ const complianz = [
 ];
 
 const ADAPTERS = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
-/** addEventListener on the window and its document for each of the space-separated `types`. */
+/** Every CmpName, for `cmp: 'auto'` and for config validation. */
+const CMPS = Object.keys(ADAPTERS);
+/**
+ * Listens for each of the space-separated event `types`, whether dispatched at the window or at
+ * the document: an event dispatched at the document passes the window first, in its capture phase.
+ */
 const on = (w, types, fn) => {
     for (const t of types.split(' '))
-        w.addEventListener(t, fn), w.document.addEventListener(t, fn);
+        w.addEventListener(t, fn, true);
 };
 /**
  * Starts the adapters `cfg.cmp` selects: 'auto' (default) every one, each waiting for its CMP;
@@ -1322,7 +401,7 @@ const on = (w, types, fn) => {
  */
 function startAdapters(cfg, signal, w) {
     const sel = cfg.cmp || 'auto';
-    for (const name of (sel == 'auto' ? Object.keys(ADAPTERS) : [].concat(sel))) {
+    for (const name of sel == 'auto' ? CMPS : [].concat(sel)) {
         const a = ADAPTERS[name];
         const option = a && (cfg[name] || a[1]);
         if (option) {
@@ -1331,7 +410,6 @@ function startAdapters(cfg, signal, w) {
             let found;
             const poll = () => found || (found = read());
             poll();
-            // DOMContentLoaded bubbles from the document to the window
             on(w, 'DOMContentLoaded load', poll);
             for (let i = 1; i < 9; i++)
                 w.setTimeout(poll, i * i * 250);
@@ -1339,6 +417,853 @@ function startAdapters(cfg, signal, w) {
                 on(w, a[2].replace(/#/g, option), read);
         }
     }
+}
+
+const show = (v) => {
+    try {
+        return JSON.stringify(v);
+    }
+    catch {
+        return String(v); // a cyclic object
+    }
+};
+const fail = (f, what, v) => `${f}: ${what} (got ${show(v)})`;
+/** A rule from a test of the value: falsy, or throwing, is a mistake. */
+const is = (test, what) => (v, f) => {
+    try {
+        if (test(v))
+            return;
+    }
+    catch {
+        /* not even the right type */
+    }
+    return fail(f, what, v);
+};
+const bool = is((v) => v === !!v, 'true or false');
+const text = is((v) => typeof v === 'string' && v, 'a non-empty string');
+const range = (min, max) => is((v) => typeof v === 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
+/**
+ * Walks the own entries of a list (`f[0]`), or of an object (`f.key`) when `obj`.
+ * `ruleOf(key, value)` is the rule of each entry, none for an unknown field.
+ */
+const each = (ruleOf, obj) => (v, f) => {
+    if (obj ? !v || typeof v !== 'object' || Array.isArray(v) : !Array.isArray(v))
+        return fail(f, obj ? 'an object' : 'a list', v);
+    for (const k of Object.keys(v)) {
+        const rule = ruleOf(k, v[k]);
+        const field = obj ? `${f}.${k}` : `${f}[${k}]`;
+        const e = rule ? check(rule, v[k], field) : field + ': unknown field';
+        if (e)
+            return e;
+    }
+};
+const list$1 = (item) => each(() => item);
+const either = (item) => (v, f) => check(Array.isArray(v) ? list$1(item) : item, v, f);
+const skip = () => undefined; // numbers: checked with the country, in validate()
+const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
+function check(rule, v, f) {
+    if (typeof rule === 'function')
+        return rule(v, f);
+    if (Array.isArray(rule))
+        return rule.includes(v) ? undefined : fail(f, 'one of ' + rule.join(', '), v);
+    // A field set to undefined is absent. Own fields only: `constructor` is a typo like any other.
+    return each((k, x) => rule.hasOwnProperty(k) && (x === undefined ? skip : rule[k]), 1)(v, f);
+}
+const consent = {
+    required: bool,
+    cmp: (v, f) => check(Array.isArray(v) ? list$1(CMPS) : ['auto', 'none', ...CMPS], v, f),
+    gpc: bool,
+    tcf: { vendorId: range(1, 1e6), purposes: list$1(range(1, 11)) },
+    gcm: (v, f) => (v === false ? undefined : text(v, f)), // false: not followed
+};
+for (const c of CMPS)
+    consent[c] = consent[c] || text; // the other CMPs: a name or category
+const SCHEMA = {
+    mode: MODES,
+    site: text,
+    endpoint: is((v) => typeof v === 'string' && /^https?:$/.test(new URL(v, location.href).protocol), 'an http(s) URL'),
+    // The countries whose numbering plan the swap engine knows (swap/countries.ts).
+    country: is((v) => country(v.toUpperCase()), 'one of FR BE CH LU MC DE ES IT NL GB US CA'),
+    numbers: skip,
+    conditions: list$1({
+        id: text,
+        source: either(['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct']),
+        referrer: either(text),
+        landing: either(text),
+        page: either(text),
+        numbers: skip,
+        pool: text,
+        params: each(() => is((v) => v === true || typeof v === 'string', 'a string or true'), 1),
+    }),
+    entry: ['first_entry', 'last_entry'],
+    probabilistic: ['fallback', 'always', 'off'],
+    consent,
+    cookie: {
+        days: range(1, 395),
+        domain: is((v) => {
+            const d = '.' + v.replace(/^\./, '').toLowerCase();
+            return d !== '.' && ('.' + location.hostname).endsWith(d);
+        }, "this site's host or a parent domain"),
+    },
+    session: { timeout: range(1, 1440) },
+    trackingIds: { defaults: bool, custom: list$1({ name: text, from: ['cookie', 'url', 'localStorage', 'window'], key: text }) },
+    pool: { timeout: range(0, 30000) },
+    urlParams: list$1(text),
+    // An empty fragment matches nothing, and an invalid selector throws.
+    ignore: is((v) => typeof v === 'string' && !document.createDocumentFragment().querySelector(v), 'a CSS selector'),
+    spa: bool,
+    debug: bool,
+};
+/**
+ * Validates a config as `mgt('init')` does. Returns '' when it is valid, else one message that
+ * names the field (the console shows it after the `[mgt]` prefix).
+ */
+function validate(config) {
+    try {
+        const c = config;
+        // The mode first: it is required, and what else is allowed depends on it.
+        const problem = check(MODES, c?.mode, 'config.mode') || check(SCHEMA, c, 'config');
+        if (problem)
+            return problem;
+        const country = (c.country || 'FR').toUpperCase();
+        const collecting = /^(origin|traffic|journey)$/.test(c.mode);
+        const conditions = c.conditions || [];
+        const ids = [];
+        const originals = [];
+        const tracked = [];
+        const phone = is((v) => typeof v === 'string' && parsePhone(v, country), `a ${country} phone number`);
+        // original -> tracked; the value after "got" shows which of the two is wrong
+        const pair = (o) => (t, f) => phone(o, f) || phone(t, f) || void (originals.push(o), tracked.push(t));
+        const numbers = (map, f) => map ? each(pair, 1)(map, f) : undefined;
+        const e = numbers(c.numbers, 'config.numbers');
+        if (e)
+            return e;
+        if (c.mode === 'invisible' && conditions.length)
+            return fail('config.conditions', 'none in invisible mode', conditions);
+        if (collecting && !c.endpoint)
+            return fail('config.endpoint', `an http(s) URL in ${c.mode} mode`, c.endpoint);
+        for (let i = 0; i < conditions.length; i++) {
+            const { id, numbers: own, pool } = conditions[i];
+            const f = `config.conditions[${i}]`;
+            if (!id || ids.includes(id))
+                return fail(f + '.id', 'a unique name', id);
+            ids.push(id);
+            const e = numbers(own, f + '.numbers');
+            if (e)
+                return e;
+            // A pool is leased from the endpoint; its fallback is what shows on timeout or error.
+            if (pool && !(collecting && (own || c.numbers)))
+                return fail(f + '.pool', 'origin, traffic or journey mode, and fallback numbers', pool);
+        }
+        // A tracked number that is also an original would be swapped again on the next scan.
+        const loop = tracked.find((t) => originals.some((o) => samePhone(t, o, country)));
+        return loop ? fail('config.numbers', 'no tracked number that is also an original', loop) : '';
+    }
+    catch (x) {
+        return `config: could not be read (${x})`;
+    }
+}
+
+// Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
+// (config.debug or ?mgt_debug=1); config mistakes and ignored commands print always.
+// Printing never throws: a missing console, or a page value whose inspection throws, must not
+// turn a log line into an error in the page.
+let debugOn = false;
+const setDebug = (on) => {
+    debugOn = on;
+};
+const print = (level, gated) => (...args) => {
+    try {
+        if (debugOn || !gated)
+            console[level]('[mgt]', ...args);
+    }
+    catch {
+        /* nowhere to print */
+    }
+};
+/** Explains a decision; silent unless debug is on. */
+const log = print('info', 1);
+const warn = print('warn');
+const error = print('error');
+
+/** Ends the site's optional anti-flicker hiding (SPEC 3): `class="mgt-hide"` on <html>. */
+const unhide = (d) => d.documentElement.classList.remove('mgt-hide');
+
+/** Click IDs of the ad platforms, in SPEC 6.2 order: their presence makes a visit paid (fbclid, last, makes it social). */
+const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
+/**
+ * URL parameters captured by default (SPEC 6.4): five of the click IDs (not dclid/ttclid) and the
+ * Google Ads ValueTrack parameters. Written out rather than derived: gzip makes the repeat nearly free.
+ */
+const URL_IDS = 'gclid gbraid wbraid fbclid msclkid campaignid adgroupid keyword matchtype network device creative placement targetid'.split(' ');
+/**
+ * Stores what `read` returns when it is a primitive (not null/undefined) whose text is non-empty and
+ * at most 200 characters. Objects and functions are skipped. A failing read (a throwing getter, a
+ * blocked localStorage, a Proxy trap, a Symbol that cannot become text, a place not given) is an
+ * absent id: it must not cost the others.
+ */
+const put = (ids, key, read) => {
+    try {
+        let v = read();
+        if (v != null && Object(v) !== v && (v += '') && v.length <= 200)
+            ids[key] = v;
+    }
+    catch {
+        /* unreadable: absent */
+    }
+};
+/** The custom ids read from `from` (all of them without it); malformed entries are skipped. */
+const customIds = (cfg, from) => (cfg?.custom || []).filter((c) => c && (!from || c.from == from));
+/**
+ * The tracking IDs found in the page URL, on the device, or both: the defaults (unless
+ * `defaults: false`) and the custom ones, from the places given. The device is read only with
+ * consent (SPEC 6.4): reading a tracker is access to the device as much as writing one.
+ */
+function trackingIds(cfg, page, device) {
+    const ids = {};
+    const url = (k) => page.searchParams.get(k);
+    if (cfg?.defaults !== false) {
+        URL_IDS.map((k) => put(ids, k, () => url(k)));
+        // _ga and every _pk_id.* cookie. Listing the cookies may throw too (blocked cookies): inside put,
+        // that costs nothing else, and the list itself (an object) is never stored.
+        put(ids, '', () => device._cookieNames().map((n) => /^(_ga$|_pk_id\.)/.test(n) && put(ids, n, () => device._cookie(n))));
+    }
+    // Each place a custom id may come from (`from` is validated config); a place not given throws,
+    // inside put: absent.
+    const places = {
+        url,
+        cookie: (k) => device._cookie(k),
+        localStorage: (k) => device._local(k),
+        // A dotted path ('dataLayer.0.userType') followed through own data properties of objects only:
+        // a getter or a Proxy trap could run page code with side effects, so accessors are absent, and
+        // primitives are not walked ('str'.length is not an id).
+        window: (path) => path.split('.').reduce((o, k) => (Object(o) === o ? (Object.getOwnPropertyDescriptor(o, k) || {}).value : undefined), device._window),
+    };
+    customIds(cfg).map((c) => put(ids, c.name, () => places[c.from](c.key)));
+    return ids;
+}
+
+/**
+ * Cuts at 2,000 characters (SPEC 9.2). A surrogate pair cut in half is left as is: JSON.stringify
+ * escapes the lone half, so the payload stays valid.
+ */
+const clip = (s) => String(s).slice(0, 2000);
+/** Parses an http(s) URL (relative to `base` if given); anything else (javascript:, data:, garbage) is undefined. */
+const httpUrl = (s, base) => {
+    try {
+        const u = new URL(s, base);
+        if (/^https?:$/.test(u.protocol))
+            return u;
+    }
+    catch {
+        /* not a URL: the caller treats it as absent */
+    }
+};
+/**
+ * The allow-list of SPEC 9.2 as a predicate on one query parameter (decoded name and value).
+ *
+ * - Tracking-ID parameters (click IDs, ValueTrack, custom ids read from the URL) are kept only when
+ *   `trackingIds` is true, and dropped otherwise even when a condition or `urlParams` names them:
+ *   SPEC 6.4 removes them from every stored URL without consent.
+ * - The built-in ones are exempt from the name and phone rules: ValueTrack `keyword` contains "key",
+ *   and `campaignid=12345678901` is 11 digits; both are ad-platform identifiers that are stored in
+ *   `tracking_ids` anyway, so dropping them from the URL would protect nothing.
+ */
+function urlFilter(cfg, trackingIds) {
+    const builtin = CLICK_IDS.concat(URL_IDS);
+    const ids = builtin.concat(customIds(cfg.trackingIds, 'url').map((c) => c.key));
+    // Conditions come from validated config: objects.
+    const allow = (cfg.urlParams || []).concat(...(cfg.conditions || []).map((c) => Object.keys(c.params || {})));
+    return (name, value) => (ids.includes(name) ? trackingIds : name.startsWith('utm_') || allow.includes(name)) &&
+        // %40: a value that was encoded twice still carries an address.
+        !/@|%40/i.test(value) &&
+        (builtin.includes(name) ||
+            // A name that suggests a secret or personal data ('mail' covers email, 'pass' password), or a
+            // phone-like value: 8 digits, each at most 3 separators from the next ('06 12 34 56 78',
+            // '+33 (0)6.12…'); the bounded repetition keeps the scan linear on a 100 KB value.
+            !(/mail|token|pass|pwd|secret|auth|key|session|phone|tel|name|address/i.test(name) || /\d([\s.\/()-]{0,3}\d){7}/.test(value)));
+}
+/**
+ * `url` as mgt may store or send it: absolute http(s), no credentials, no fragment, the query reduced
+ * to the parameters `keep` accepts (original order, re-encoded), or only the path without `keep`
+ * (cookieless, SPEC 8). At most 2,000 characters; '' for anything unparsable or not http(s).
+ */
+function cleanUrl(url, keep) {
+    try {
+        const u = httpUrl(url);
+        u.search = '' + new URLSearchParams([...u.searchParams].filter(([k, v]) => keep && keep(k, v)));
+        // The origin has no credentials; the fragment is left out.
+        // A cut inside '%4', or between the bytes of '%C3%A9', would leave an escape a strict decoder
+        // (decodeURIComponent on the collector) rejects: drop the unfinished character.
+        return clip(keep ? u.origin + u.pathname + u.search : u.pathname).replace(/(%([cd][\da-f]|e[\da-f](%[89ab][\da-f])?|f[0-7](%[89ab][\da-f]){0,2}))?(%[\da-f]?)?$/i, '');
+    }
+    catch {
+        // Also undefined from httpUrl: anything that is not an http(s) URL.
+        return '';
+    }
+}
+
+/**
+ * `host` is `domain` or a subdomain of it, on a label boundary: 'www.google.fr' is under 'google.fr',
+ * 'notgoogle.fr' is not. `domain` is config text: case and a leading dot are tolerated.
+ */
+const isUnder = (host, domain) => !!(domain = String(domain).toLowerCase().replace(/^\./, '')) && ('.' + host).endsWith('.' + domain);
+/**
+ * Classifies the visit: its `source`, and its `referrer` as stored, the referring site's origin
+ * ('https://www.google.fr'), or 'direct' when there is none (empty, unparsable, not http(s)) or it
+ * is internal. `_internal` marks a same-site referrer (same host, or `cookieDomain` and its
+ * subdomains) without campaign parameter or click ID: navigation inside the site starts no visit,
+ * and its source is reported as 'direct' since the real one was decided on the entry page.
+ * `_why` (debug console) names the deciding parameter or referrer host.
+ */
+function classify(page, referrer, cookieDomain) {
+    // Empty parameters (?gclid=) are treated as absent: they identify nothing.
+    const get = (name) => page.searchParams.get(name);
+    // The first click ID in SPEC order; fbclid, listed last, is found only when no paid one is there.
+    const click = CLICK_IDS.find(get);
+    const utm = ['utm_source', 'utm_medium', 'utm_campaign'].find(get);
+    const medium = (get('utm_medium') || '').trim().toLowerCase();
+    // The listed utm_medium values, each rewritten to its source (anchored: linear on a 100 KB value).
+    const bymedium = medium
+        .replace(/^(cpc|ppc|cpm|display|paid_?search|paid_social)$/, 'paid')
+        .replace(/^(e-mail|newsletter)$/, 'email')
+        .replace(/^social(-network|_media)$/, 'social');
+    const ref = httpUrl(referrer);
+    const host = ref ? ref.hostname : '';
+    const out = (source, why, internal) => ({
+        source: source,
+        referrer: ref && !internal ? ref.origin : 'direct',
+        _why: why,
+        _internal: !!internal,
+    });
+    if (click && click != 'fbclid')
+        return out('paid', click);
+    if (/^(paid|email|social|organic|referral)$/.test(bymedium))
+        return out(bymedium, 'utm_medium=' + medium);
+    if (utm)
+        return out('campaign', utm);
+    if (click)
+        return out('social', click);
+    if (!ref)
+        return out('direct', 'no referrer');
+    if (host == page.hostname || (cookieDomain && isUnder(host, cookieDomain)))
+        return out('direct', 'internal navigation', true);
+    return out(
+    // Referrer hosts, matched on a label boundary ('(^|\.)'); webmail first, since mail.google.com
+    // is also Google. '(com?\.)?[a-z]{2,3}' is any country domain: google.fr, google.co.uk, google.com.br…
+    /^(web)?mail\.|(^|\.)(mail\.yahoo|outlook\.(live|office(365)?))\.com$/.test(host)
+        ? 'email'
+        : /(^|\.)((google|bing|search\.yahoo|yandex)\.(com?\.)?[a-z]{2,3}|(duckduckgo|qwant|baidu|startpage|search\.brave|ask|naver)\.com|(ecosia|lilo)\.org|ya\.ru|seznam\.cz)$/.test(host)
+            ? 'organic'
+            : /(^|\.)((facebook|instagram|linkedin|x|twitter|youtube|tiktok|reddit|snapchat|threads)\.com|pinterest\.(com?\.)?[a-z]{2,3}|lnkd\.in|t\.co|youtu\.be|threads\.net|bsky\.app)$/.test(host)
+                ? 'social'
+                : 'referral', 'referrer ' + host);
+}
+
+/** `v` as an array: condition fields accept one value or several. */
+const list = (v) => [].concat(v);
+/**
+ * Whole-string match where '*' is any run of characters and everything else is literal. No regex:
+ * patterns come from config, the path from the URL, and a backtracking regex over a hostile 100 KB
+ * path with several stars could stall the page. The first part must start `s`, the last end it, and
+ * leftmost placement of each middle part is optimal, so one indexOf per part suffices.
+ */
+const glob = (pattern, s) => {
+    const parts = pattern.split('*');
+    const last = parts.pop();
+    const end = s.length - last.length;
+    let i = 0;
+    return (s.endsWith(last) &&
+        // Without a star the last part is the whole pattern: equality.
+        (parts.length ? parts.every((p, k) => (k = k ? s.indexOf(p, i) : s.startsWith(p) ? 0 : -1) >= 0 && (i = k + p.length) <= end) : !end));
+};
+/**
+ * Marketers write '/Promo/' for '/promo' and 'été' for '%C3%A9t%C3%A9': paths and patterns compare
+ * percent-decoded (as sent when malformed), without case and without one trailing slash.
+ */
+const norm = (s) => {
+    try {
+        s = decodeURIComponent(s);
+    }
+    catch {
+        /* malformed escape: compare as sent */
+    }
+    return s.toLowerCase().replace(/(.)\/$/, '$1');
+};
+/**
+ * The first condition whose every set field matches, for a visit (its source, its referrer: an
+ * origin or 'direct', its landing URL: absolute or a path resolved against the page) seen on `page`.
+ * Conditions come from validated config: objects with an id. `_why` is for the debug console: each
+ * condition tried, with the first field that failed or 'matches' for the winner.
+ */
+function pickCondition(conditions, visit, page) {
+    const landing = httpUrl(visit.landing, page);
+    const ref = httpUrl(visit.referrer);
+    const host = ref ? ref.hostname : '';
+    const onPath = (u) => (p) => !!u && glob(norm(String(p)), norm(u.pathname));
+    // One test per field, in the order they are explained; a field holds one value or a list, and
+    // matches when one of them passes.
+    const tests = {
+        source: (s) => s == visit.source,
+        referrer: (d) => isUnder(host, d),
+        params: (params) => {
+            for (const k in params) {
+                const got = landing && landing.searchParams.get(k);
+                // true = present (even empty); a string = equal, case-insensitive.
+                if (got == null || (params[k] !== true && got.toLowerCase() != String(params[k]).toLowerCase()))
+                    return false;
+            }
+            return true;
+        },
+        landing: onPath(landing),
+        page: onPath(page),
+    };
+    const tried = [];
+    for (const c of conditions || []) {
+        let miss = '';
+        for (const f in tests)
+            if (!miss && c[f] != null && !list(c[f]).some(tests[f]))
+                miss = f;
+        tried.push(c.id + (miss ? ': ' + miss : ' matches'));
+        if (!miss)
+            return { _condition: c, _why: tried.join(', ') };
+    }
+    return { _why: tried.join(', ') || 'no conditions' };
+}
+
+/**
+ * A new visit starts on an arrival from outside, when nothing is stored, or after `timeoutMinutes`
+ * of inactivity. A last action in the future (clock change, tampered storage) is trusted only within
+ * the same window, so a bogus far-future value cannot keep one visit alive forever.
+ */
+function isNewVisit(internal, lastAction, now, timeoutMinutes) {
+    return !internal || !(Math.abs(now - lastAction) <= timeoutMinutes * 6e4);
+}
+/**
+ * The attribution to keep when a visit starts. first_entry (the default) keeps the first one ever stored;
+ * last_entry takes the newest, except that a direct visit never erases a known source
+ * (last non-direct click): typing the URL later should not hide the campaign that brought them.
+ */
+function keepAttribution(prev, current, entry) {
+    return prev && (entry != 'last_entry' || (current.source == 'direct' && prev.source != 'direct')) ? prev : current;
+}
+
+// Finds the configured original numbers in a string, in every usual written form, and computes
+// their replacements (SPEC 10.1, 10.2). Pure: the DOM side lives in swapper.ts.
+//
+// One regex finds, natively, each place where a number may start and the run of digits joined by
+// separators from there; the run's tokens ('+' and digits) are looked up among the originals'
+// forms (national, +cc, 00cc, with or without the trunk), longest first. A few small regexes keep
+// scanning fast however many numbers are configured.
+const GAP = `[${SEPARATORS}]{0,3}`;
+// A number never starts or ends inside a longer token: not next to a letter, digit or '+', and not
+// one separator away from another digit (IBANs, SIRET, order numbers, dates, times, prices).
+const NEAR_CHARS = '\\s.\\-/,:';
+const NEAR = `[${NEAR_CHARS}]`;
+/** One or two characters a number may come after: none of those, or a separator after a non-digit. */
+const BEFORE = `[^\\w+${NEAR_CHARS}]|\\D${NEAR}`;
+/** Where a number may start: the text's start (maybe a separator), or after BEFORE. */
+const START = `(?:^${NEAR}?|${BEFORE})`;
+/**
+ * BEFORE, then the run of digits joined by separators (maybe after a '+') from there. It is run on
+ * the text after a NUL, which stands for the text's start: BEFORE always reads one character or
+ * two, so a search resumed at a run's first token never finds the same run again.
+ */
+const RUN = new RegExp(`(?:${BEFORE})((?:\\+${GAP})?\\d(?:${GAP}\\d)*)`, 'g');
+const ENDS_INSIDE = new RegExp(`^(?:[\\w+]|${NEAR}\\d)`);
+const TOKEN = /[\d+]/;
+const NOT_TOKEN = /[^\d+]/g;
+/**
+ * Builds the matcher of a mapping original -> tracked (both as written in the config, in the
+ * national format of `iso` or international). Undefined when no pair is usable.
+ */
+function createMatcher(numbers, iso) {
+    const forms = new Map();
+    for (const written in numbers) {
+        const from = parsePhone(written, iso);
+        const to = parsePhone(numbers[written], iso);
+        const k = from && countryOf(from._cc);
+        const kt = to && countryOf(to._cc);
+        if (!k || !kt)
+            continue;
+        const t = k._trunk;
+        for (const p of ['', '+', '00'])
+            for (const trunk of [false, true])
+                // Nationally the trunk is written unless it is optional or absent; internationally it is
+                // left out, or written as in '+33 (0)1…' (never NANP's).
+                if (trunk ? t && !(p && k._opt) : p || !t || k._opt) {
+                    const write = (x, c) => (p && p + c._cc) + (trunk ? c._trunk : '') + x._nsn;
+                    const key = write(from, k);
+                    const want = write(to, kt);
+                    // A national original of another country than the tracked number's can only be
+                    // replaced by the international form, written fresh.
+                    const fresh = !p && k !== kt;
+                    forms.set(key, [to, !fresh && want.length === key.length ? want : '', fresh ? '+' : p]);
+                }
+    }
+    // Longest first, so that of two originals where one starts the other, the whole one wins.
+    const keys = [...forms.keys()];
+    const lengths = [...new Set(keys.map((key) => key.length))].sort((a, b) => b - a);
+    const min = lengths[lengths.length - 1];
+    if (!min)
+        return undefined;
+    const matcher = ((s, compact) => {
+        let out;
+        const hits = [];
+        const t = `\0${s}`;
+        RUN.lastIndex = 0;
+        for (let m; (m = RUN.exec(t));) {
+            const run = m[1];
+            // Where the run starts in s; unless a number is found here, the next may start further in.
+            const i = (RUN.lastIndex -= run.length) - 1;
+            const tokens = run.replace(NOT_TOKEN, '');
+            for (const len of lengths) {
+                const form = len <= tokens.length && forms.get(tokens.slice(0, len));
+                if (!form)
+                    continue;
+                // The end: just after the len-th token.
+                let e = i;
+                for (let c = 0; c < len; e++)
+                    if (TOKEN.test(s[e]))
+                        c++;
+                if (ENDS_INSIDE.test(s.slice(e, e + 2)))
+                    continue;
+                const w = s.slice(i, e);
+                const [to, want, prefix] = form;
+                let j = 0;
+                // Same token count: every separator keeps its place, the tokens take the original's places.
+                const r = want ? w.replace(/[\d+]/g, () => want[j++]) : formatPhone(to, prefix, compact);
+                out = out || s.split('');
+                for (let x = 0; x < w.length; x++)
+                    out[i + x] = r.length === w.length ? r[x] : x ? '' : r;
+                hits.push([i, w, r]);
+                RUN.lastIndex = e + 1;
+                break;
+            }
+        }
+        return out && { _out: out, _hits: hits };
+    });
+    // The pre-filter: where a number may start, the first three tokens of some form, then enough
+    // digits for the shortest form.
+    const heads = new Set(keys.map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')));
+    const body = `(?:${[...heads].join('|')})(?:${GAP}\\d){${min - 3}}`;
+    matcher._long = new RegExp(START + body);
+    matcher._any = new RegExp(body);
+    return matcher;
+}
+
+const SKIP = 'script,style,noscript,template,textarea,input,select,[contenteditable],[data-mgt-ignore]';
+const ATTRS = ['href', 'title', 'alt', 'aria-label'];
+const LINK = /^\s*(?:tel|sms|callto):/i;
+const DIGIT = /\d/;
+const CLASS = 'mgt-number';
+const NONE = /$^/;
+/** Milliseconds of scanning per task: longer documents continue in later tasks (no long task). */
+const BUDGET = 25;
+/** Work units between two looks at the clock: a node, or 1 KB of text read at once. */
+const CHECK = 64;
+/** NodeFilter.SHOW_ELEMENT. */
+const ELEMENT = 1;
+/** An attributeFilter implies attributes: true. */
+const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: ATTRS };
+function createSwapper(doc, opts) {
+    const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
+    const memory = new Map();
+    /** Elements we gave the class, and whether they had a class attribute before. */
+    const classed = [];
+    /** Pending scans of roots, each a walker over the root's elements; observed additions go first. */
+    let jobs = [];
+    let match;
+    /** The matcher's pre-filters: most texts with digits (prices, dates…) hold no original. */
+    let long = NONE;
+    let any = NONE;
+    let mapping = '';
+    /** Swapping and observing; off, edits write the originals back. */
+    let on = false;
+    let timer = 0;
+    let pumping = false;
+    /** The last text group handled, so a walk does not handle it again for its next members. */
+    let group = [];
+    const observer = new MutationObserver((records) => guard(handle, records));
+    const now = () => performance.now();
+    function guard(f, a) {
+        try {
+            f(a);
+        }
+        catch (e) {
+            // Never throw into the page: a swap that fails leaves the page as it is.
+        }
+    }
+    /**
+     * What the page wrote, given the value `v` now and what we remembered: our text, or our text
+     * extended (the parser appending to a node), stands for the original; anything else is new.
+     */
+    function original(v, mem) {
+        return mem && (v === mem[1] || (mem[1] && !v.indexOf(mem[1]))) ? mem[0] + v.slice(mem[1].length) : v;
+    }
+    function mark(el) {
+        if (el && !el.classList.contains(CLASS)) {
+            classed.push([el, el.hasAttribute('class')]);
+            el.classList.add(CLASS);
+        }
+    }
+    /**
+     * Swaps `nodes` of `el` — adjacent text nodes read as one string, or one attribute — and
+     * remembers what it wrote; off, writes back what the page wrote. A `link` (href) is read with
+     * its percent escapes decoded; the escapes of characters not swapped are written back as they were.
+     */
+    function edit(nodes, el, link) {
+        const was = [];
+        /** For a link: what the page wrote for each decoded character. */
+        const src = [];
+        let s = '';
+        let known = false;
+        for (const n of nodes) {
+            const mem = memory.size ? memory.get(n) : undefined;
+            const o = original(n.nodeValue, mem);
+            known = known || !!mem;
+            if (link && !LINK.test(o))
+                return;
+            was.push(o);
+            s += link ? o.replace(/%([\da-f]{2})|[^]/gi, (c, h) => (src.push(c), h ? String.fromCharCode(parseInt(h, 16)) : c)) : o;
+        }
+        const r = on && match && match(s, link);
+        // Nothing to swap here and nothing swapped before: nothing to write (the common case).
+        if (r ? el && el.closest(skip) : !known)
+            return;
+        const out = r && (link ? r._out.map((c, k) => (c === s[k] ? src[k] : c)) : r._out);
+        let at = 0;
+        let changed = false;
+        nodes.forEach((n, i) => {
+            const o = was[i];
+            // Each text node takes its characters' slice; a link is one node, whose slice is all of out.
+            const v = out ? out.slice(at, (at += o.length)).join('') : o;
+            if (v !== n.nodeValue) {
+                n.nodeValue = v;
+                changed = true;
+            }
+            if (v !== o)
+                memory.set(n, [o, v]);
+            else
+                memory.delete(n);
+        });
+        if (r) {
+            mark(el);
+            if (changed)
+                for (const [i, o, t] of r._hits) {
+                    // The node where the number starts; an attribute's element.
+                    let k = 0;
+                    for (let j = i; j >= was[k].length && k < nodes.length - 1;)
+                        j -= was[k++].length;
+                    guard(opts._onSwap, { original: o, tracked: t, node: nodes[k].nodeType === 2 ? el : nodes[k] });
+                }
+        }
+    }
+    /** Handles the run of adjacent text nodes around `t` as one string. */
+    function text(t) {
+        let a = t;
+        let b;
+        while ((b = a.previousSibling) && b.nodeType === 3)
+            a = b;
+        const nodes = [];
+        for (b = a; b && b.nodeType === 3; b = b.nextSibling)
+            nodes.push(b);
+        edit((group = nodes), t.parentElement);
+    }
+    /** Handles one attribute (of an element still). */
+    function attr(a) {
+        const el = a && a.ownerElement;
+        if (el)
+            edit([a], el, a.name === 'href');
+    }
+    /** Re-applies what we wrote in `n` (a text node, with its siblings, or an attribute); off, undoes it. */
+    function redo(_, n) {
+        if (n.nodeType !== 3)
+            attr(n);
+        // A text node out of the document is swapped again when it comes back.
+        else if (!on || n.isConnected)
+            text(n);
+    }
+    /** An element's own open shadow root and phone attributes. */
+    function element(el) {
+        const sr = el.shadowRoot;
+        if (sr && !el.closest(skip)) {
+            observer.observe(sr, OBSERVE);
+            queue(sr);
+        }
+        if (el.hasAttributes())
+            for (const a of ATTRS) {
+                const v = el.getAttribute(a);
+                // Most hrefs with digits are paths: only links that dial are read further.
+                if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v)))
+                    attr(el.getAttributeNode(a));
+            }
+    }
+    /** Queues the scan of `root` and runs it now, as far as the budget allows. */
+    function scan(root) {
+        queue(root);
+        if (!pumping)
+            pump();
+    }
+    /**
+     * Queues the scan of `root` first, so new content is not kept waiting behind a long initial scan.
+     * One pass: each element is visited once, for its shadow root, attributes and text children.
+     */
+    function queue(root) {
+        if (root.nodeType === 3)
+            return text(root);
+        if (root.nodeType === 1)
+            element(root);
+        // While a job runs it is jobs[0]: new jobs go right after it. A childless element is done.
+        if (root.firstChild)
+            jobs.splice(pumping ? 1 : 0, 0, doc.createTreeWalker(root, ELEMENT));
+    }
+    /**
+     * Runs queued jobs for at most about BUDGET ms, then leaves the rest to a later task. The clock
+     * is read every CHECK units of work: nodes visited, and kilobytes of text read by textContent
+     * (a subtree's text is read at once, however long). `keep` last jobs are left for later.
+     */
+    function pump(keep = 0, end = now() + BUDGET) {
+        let c = 0;
+        let d;
+        let b;
+        pumping = true;
+        try {
+            // The first element after a subtree whose texts cannot hold an original (null: the job's
+            // end), whose texts are not tested; undefined: none. Not kept across tasks: the page changes.
+            let clean;
+            let only = null;
+            const html = doc.documentElement;
+            const body = doc.body;
+            for (let w; jobs.length > keep && (w = jobs[0]); jobs.shift(), (clean = undefined)) {
+                const root = w.root;
+                group = [];
+                // A walker still on its root starts there; another resumes after the last node handled.
+                for (let x = w.currentNode === root ? root : w.nextNode(); x; x = w.nextNode()) {
+                    if (x === clean)
+                        clean = undefined;
+                    if (x !== root)
+                        element(x);
+                    if (clean !== undefined) {
+                        // Texts not tested.
+                    }
+                    else if (
+                    // Not read: the document's text (null), <html>'s and <body>'s (the whole page), a
+                    // leaf's (its texts are tested as cheaply), a sole element child's (nearly its parent's).
+                    x !== only &&
+                        x !== doc &&
+                        x !== body &&
+                        x !== html &&
+                        x.firstElementChild &&
+                        ((c += (d = x.textContent).length >> 10), !any.test(d)))
+                        for (b = x, clean = null; b && b !== root; b = b.parentNode) {
+                            if ((clean = b.nextElementSibling))
+                                break;
+                        }
+                    else {
+                        only = x.firstElementChild;
+                        if (only !== x.lastElementChild)
+                            only = null;
+                        for (let t = x.firstChild; t; t = t.nextSibling, c++)
+                            if (t.nodeType === 3 &&
+                                DIGIT.test((d = t.data)) &&
+                                // A whole original, or a text sibling next: a number split by a framework
+                                // starts in a node followed by another.
+                                (long.test(d) || ((b = t.nextSibling) && b.nodeType === 3)) &&
+                                group.indexOf(t) < 0)
+                                text(t);
+                    }
+                    if (++c >= CHECK && ((c = 0), now() > end))
+                        return defer();
+                }
+            }
+        }
+        finally {
+            pumping = false;
+        }
+    }
+    function defer() {
+        timer = timer || setTimeout(() => ((timer = 0), guard(pump, 0)), 0);
+    }
+    /** Observed changes: edits handled at once, additions queued, then one slice for them all. */
+    function handle(records) {
+        const keep = jobs.length;
+        let last;
+        for (const r of records) {
+            const t = r.target;
+            if (r.attributeName)
+                attr(t.getAttributeNode(r.attributeName));
+            else if (t.nodeType === 3) {
+                // A text edited. Not ours, and with digits or swapped before?
+                const mem = memory.get(t);
+                if (!(mem && mem[1] === t.data) && (mem || DIGIT.test(t.data)))
+                    text(t);
+            }
+            else
+                r.addedNodes.forEach((n) => {
+                    if (last && last.contains(n))
+                        return;
+                    if (n.nodeType === 1)
+                        last = n;
+                    queue(n);
+                });
+        }
+        // New content is swapped before the next paint (SPEC 10.3), whatever it costs: the parser or
+        // the page added it in this task, at a similar cost. The scans already queued keep their pace.
+        if (!pumping)
+            pump(keep, Infinity);
+    }
+    function start() {
+        on = true;
+        // Open shadow roots are observed as the scan finds them.
+        observer.observe(doc, OBSERVE);
+        jobs = [];
+        // What we swapped, first: a new mapping may restore it or swap it differently.
+        memory.forEach(redo);
+        // Nothing to swap: no need to read the page.
+        if (match)
+            scan(doc);
+    }
+    return {
+        _set(numbers) {
+            const key = JSON.stringify(numbers);
+            if (key === mapping && on)
+                return;
+            mapping = key;
+            match = createMatcher(numbers, opts._country);
+            long = match ? match._long : NONE;
+            any = match ? match._any : NONE;
+            start();
+        },
+        _scan(root) {
+            if (on && root)
+                scan(root);
+            else
+                start();
+        },
+        _restore() {
+            // Texts written by the page since the last callback are the originals to put back.
+            guard(handle, observer.takeRecords());
+            observer.disconnect();
+            on = false;
+            // (A slice still scheduled finds no job.)
+            jobs = [];
+            memory.forEach(redo);
+            memory.clear();
+            for (const [el, had] of classed) {
+                el.classList.remove(CLASS);
+                if (!had && !el.getAttribute('class'))
+                    el.removeAttribute('class');
+            }
+            classed.length = 0;
+        },
+    };
+}
+
+function storageAllowed(c, state) {
+    return (c.mode !== 'invisible' &&
+        c.probabilistic !== 'always' &&
+        (state === 'granted' || (c.mode === 'rotation' && c.consent?.required === false && state !== 'denied')));
 }
 
 /*! js-cookie v3.0.8 | MIT */
@@ -1469,192 +1394,160 @@ function init(converter, defaultAttributes) {
 
 var api = init(defaultConverter, { path: '/' });
 
-// The mgt_visitor cookie: a random visitor ID, created once on consent and never extended, so its
-// lifetime is what the cookie policy says (cookie.days after creation, at most 13 months).
+// The mgt_visitor cookie, written, read and removed through js-cookie (its default path is '/'):
+// a random visitor ID, created once on consent and never extended, so its lifetime is what the
+// cookie policy says (cookie.days after creation, at most 13 months).
 const NAME = 'mgt_visitor';
-// What we write: 16 random bytes as base64url (22 characters). Anything else is not ours.
-const VALID = /^[\w-]{22}$/;
 /** The visitor ID, or undefined when the cookie is absent, expired, blocked or tampered with. */
 function readVisitor() {
     try {
         const id = api.get(NAME);
-        return id && VALID.test(id) ? id : undefined;
+        // What we write: 16 random bytes as base64url (22 characters). Anything else is not ours.
+        if (/^[\w-]{22}$/.test(id))
+            return id;
     }
     catch {
-        return undefined;
-    }
-}
-/** 128 bits from crypto.getRandomValues; undefined when the browser has no such source. */
-function newId() {
-    try {
-        const bytes = crypto.getRandomValues(new Uint8Array(16));
-        return btoa(String.fromCharCode.apply(null, bytes)).replace(/\+/g, '-').replace(/\//g, '_').slice(0, 22);
-    }
-    catch {
-        return undefined;
+        /* cookies blocked */
     }
 }
 /**
- * Creates the cookie and returns the new ID, or undefined when cookies are blocked (the write is
- * read back to be sure). `domain` comes from config.cookie.domain; without it the cookie is host-only.
+ * Creates the cookie with an ID of 128 bits from crypto.getRandomValues and returns it; undefined
+ * when there is no such source (no weak ID instead) or cookies are blocked (the write is read back
+ * to be sure). `domain` comes from config.cookie.domain; without it the cookie is host-only.
  */
 function createVisitor(days, domain) {
-    const id = newId();
-    if (!id)
-        return undefined;
     try {
-        api.set(NAME, id, { expires: days, path: '/', sameSite: 'Lax', secure: location.protocol === 'https:', domain });
+        const id = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
+            .replace(/\+/g, '-')
+            .replace(/\//g, '_')
+            .slice(0, 22);
+        api.set(NAME, id, { expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain });
+        if (readVisitor() == id)
+            return id;
     }
     catch {
-        return undefined;
+        /* no random source, or cookies blocked */
     }
-    return readVisitor() === id ? id : undefined;
 }
 /**
  * Deletes the cookie in every form the module may have written: host-only, and with a Domain
  * attribute for this host and each of its parent domains (a site may have changed cookie.domain
- * since the cookie was written).
+ * since the cookie was written; the browser ignores a bare top-level domain).
  */
 function deleteVisitor() {
     try {
-        api.remove(NAME, { path: '/' });
         const labels = location.hostname.split('.');
-        for (let i = 0; i < labels.length - 1; i++)
-            api.remove(NAME, { path: '/', domain: labels.slice(i).join('.') });
+        api.remove(NAME);
+        labels.map((_, i) => api.remove(NAME, { domain: labels.slice(i).join('.') }));
     }
     catch {
         /* cookies blocked: there is nothing to delete */
     }
 }
 
-const KEY = 'mgt_session';
-const SOURCES = /^(paid|organic|social|email|referral|campaign|direct)$/;
-const MAX = 2000;
-const str = (v) => typeof v === 'string' && v.length <= MAX;
-// What the module writes: absolute http(s) URLs, an origin or 'direct', and phone numbers as written
-// in the config. Anything else was not written by us.
-const href = (v) => str(v) && /^https?:\/\/[^\s<>"'`]*$/.test(v);
-const origin = (v) => v === 'direct' || (str(v) && /^https?:\/\/[\w.-]+(:\d+)?$/.test(v));
-const phone = (v) => str(v) && /^[+\d][\d\s().\/\u00a0\u202f-]{5,40}$/.test(v);
-const num = (v) => typeof v === 'number' && v >= 0 && v < 1e15;
-function valid(s) {
-    if (!s || typeof s !== 'object' || s.v !== 1)
-        return false;
-    if (!(s.condition === null || str(s.condition)) || !href(s.landing) || !href(s.last_url) || !origin(s.referrer))
-        return false;
-    if (!num(s.last_action) || !SOURCES.test(s.source) || (s.pageviews !== undefined && !num(s.pageviews)))
-        return false;
-    if (!Array.isArray(s.to_swap) || s.to_swap.length > 50)
-        return false;
-    for (const e of s.to_swap)
-        if (!e || !phone(e.original) || !phone(e.tracked) || (e.expires !== undefined && !num(e.expires)))
-            return false;
-    const ids = s.tracking_ids;
-    if (!ids || typeof ids !== 'object' || Array.isArray(ids))
-        return false;
-    for (const k in ids)
-        if (!str(ids[k]))
-            return false;
-    return true;
-}
-/** Removes mgt_session; never throws (a localStorage that throws holds nothing of ours). */
-function removeSession() {
+const str = (v) => typeof v == 'string' && v.length <= 2000;
+const num = (v) => typeof v == 'number' && v >= 0 && v < 1e15;
+const numOrNone = (v) => v === undefined || num(v);
+const object = (v) => v && typeof v == 'object' && !Array.isArray(v);
+// What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
+// apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
+// or 'direct', and phone numbers as written in the config. Anything else was not written by us.
+const test = (re) => (v) => str(v) && re.test(v);
+const href = test(/^https?:\/\/[^\s<>"`]*$/);
+// Phone numbers: digits and the separators parsePhone() accepts (\s covers the non-breaking spaces;
+// US numbers start with '('; Luxembourg has 4-digit ones). Numbers reach the page only after
+// parsePhone() itself.
+const phone = test(/^\+?[\d\s().\/\u2010-\u2015-]{4,40}$/);
+/** One check per stored field: every field must pass, and no other may be there. */
+const FIELDS = {
+    v: (v) => v === 1,
+    condition: (v) => v === null || str(v),
+    landing: href,
+    last_action: num,
+    last_url: href,
+    // An origin: host (an IPv6 one in brackets) and port, no path.
+    referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
+    source: test(/^(paid|email|social|organic|referral|campaign|direct)$/),
+    to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && phone(e.original) && phone(e.tracked) && numOrNone(e.expires)),
+    tracking_ids: (v) => object(v) && Object.values(v).every(str),
+    pageviews: numOrNone,
+};
+const NAMES = Object.keys(FIELDS);
+/**
+ * The one place that touches localStorage['mgt_session']: `getItem`, `setItem` (with `value`) or
+ * `removeItem`. A localStorage that throws (disabled, private mode, quota) holds nothing of ours:
+ * undefined.
+ */
+const store = (op, value) => {
     try {
-        localStorage.removeItem(KEY);
+        return localStorage[op]('mgt_session', value);
     }
     catch {
         /* storage unavailable */
     }
-}
-/** The stored session, or undefined when absent; a damaged entry is removed and reported once. */
+};
+const removeSession = () => {
+    store('removeItem');
+};
+/** The stored session, or undefined when absent; a damaged entry is removed and reported. */
 function readSession(onDamaged) {
-    let raw;
-    try {
-        raw = localStorage.getItem(KEY);
-    }
-    catch {
-        return undefined;
-    }
-    if (raw === null)
-        return undefined;
+    const raw = store('getItem');
+    if (raw == null)
+        return;
     let s;
     try {
-        s = raw.length <= 32768 ? JSON.parse(raw) : undefined;
+        s = raw.length <= 32768 && JSON.parse(raw);
     }
     catch {
-        s = undefined;
+        /* not JSON: damaged */
     }
-    if (valid(s))
+    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])))
         return s;
     removeSession();
-    onDamaged('mgt_session was not valid: discarded and rebuilt');
-    return undefined;
+    onDamaged('mgt_session invalid: rebuilt');
 }
-/** Writes mgt_session with exactly the documented fields; false when storage refused it. */
-function writeSession(s) {
-    const out = {
-        v: 1,
-        condition: s.condition,
-        landing: s.landing,
-        last_action: s.last_action,
-        last_url: s.last_url,
-        referrer: s.referrer,
-        source: s.source,
-        to_swap: s.to_swap.map((e) => (e.expires ? { original: e.original, tracked: e.tracked, expires: e.expires } : { original: e.original, tracked: e.tracked })),
-        tracking_ids: s.tracking_ids,
-    };
-    if (s.pageviews !== undefined)
-        out.pageviews = s.pageviews;
-    try {
-        localStorage.setItem(KEY, JSON.stringify(out));
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
+/**
+ * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
+ * ones, such as `pageviews` outside traffic and journey, are left out by JSON). False when storage
+ * refused it.
+ */
+const writeSession = (s) => store('setItem', JSON.stringify(s)) === undefined;
 
 // Reads third-party tracking IDs (_ga, _pk_id.*, custom ones) from the device. Only called once
-// consent allows storage: reading a tracker is access to the device as much as writing one.
+// consent allows storage: reading a tracker is access to the device as much as writing one. Every
+// read may throw (blocked cookies or storage): trackingIds() guards each one.
 const deviceReader = (w) => ({
-    _cookie: (name) => api.get(name),
+    _cookie: api.get,
     _cookieNames: () => Object.keys(api.get()),
-    _local: (key) => {
-        try {
-            return localStorage.getItem(key);
-        }
-        catch {
-            return null;
-        }
-    },
+    _local: (key) => localStorage.getItem(key),
     _window: w,
 });
 
 // Event batches to `${endpoint}/events` (SPEC 9). One batch per page in the common case: events
 // are sent a moment after the last one, and whatever is left goes out when the page is hidden.
 // A failed send is dropped: nothing is kept on the device to retry later.
-const DELAY = 1000;
 /**
  * sendBeacon for identified batches. A beacon always carries the collector's cookies and the page
  * URL in its Referer header (click IDs included, to a same-site collector), so anonymous batches
  * go by fetch without credentials and without referrer instead: cookieless means no identifier.
+ * A string body is sent as text/plain: a CORS-simple request, no preflight.
  */
 function send(url, body, anonymous) {
     try {
-        if (!anonymous && navigator.sendBeacon && navigator.sendBeacon(url, body))
+        if (!anonymous && navigator.sendBeacon(url, body))
             return;
     }
     catch {
-        /* a beacon that throws (blocked, too large) falls back to fetch */
+        /* no beacon, or one that throws (blocked, too large): fetch instead */
     }
     try {
-        fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors', credentials: 'omit', referrerPolicy: 'no-referrer', headers: { 'content-type': 'text/plain' } }).catch(() => undefined);
+        fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors', credentials: 'omit', referrerPolicy: 'no-referrer' }).catch(() => 0);
     }
     catch {
         /* no network API left: the event is lost, the page is not */
     }
 }
-function createBatch(endpoint, site, log) {
+function createBatch(endpoint, site) {
     let timer;
     const batch = {
         _queue: [],
@@ -1664,123 +1557,108 @@ function createBatch(endpoint, site, log) {
             if (now)
                 batch._flush();
             else
-                timer = setTimeout(batch._flush, DELAY);
+                timer = setTimeout(batch._flush, 1000);
         },
         _flush() {
-            clearTimeout(timer);
-            if (!batch._queue.length)
-                return;
             const events = batch._queue.splice(0);
-            log('sent', events.length, 'event(s)', events);
-            send(`${endpoint}/events`, JSON.stringify({ v: 1, site, events }), events.some((e) => e.cookieless));
+            clearTimeout(timer);
+            if (events.length) {
+                log('sent', events);
+                send(endpoint + '/events', JSON.stringify({ v: 1, site, events }), events.some((e) => e.cookieless));
+            }
         },
     };
     return batch;
 }
 
 // Pool leases (SPEC 9.3): ask the collector for visitor-level numbers, wait at most `timeout` ms.
-/** Resolves to the lease, or undefined on timeout, network error, or an answer that is not a lease. */
-function lease(endpoint, body, timeout) {
-    return new Promise((resolve) => {
-        let ctrl;
-        const timer = setTimeout(() => {
-            resolve(undefined);
-            ctrl && ctrl.abort();
-        }, timeout);
-        try {
-            ctrl = new AbortController();
-            fetch(`${endpoint}/lease`, {
-                method: 'POST',
-                // text/plain keeps this a simple CORS request: no preflight, one round trip.
-                headers: { 'content-type': 'text/plain' },
-                body: JSON.stringify(body),
-                credentials: 'omit',
-                signal: ctrl.signal,
-            })
-                .then((r) => (r.ok ? r.json() : undefined))
-                .then((j) => {
-                const ok = j && typeof j.numbers === 'object' && j.numbers && typeof j.ttl === 'number' && j.ttl > 0;
-                resolve(ok ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined);
-            })
-                .catch(() => resolve(undefined))
-                .then(() => clearTimeout(timer));
-        }
-        catch {
-            clearTimeout(timer);
-            resolve(undefined);
-        }
-    });
-}
+/**
+ * Resolves to the lease, or undefined on timeout, network error, or an answer that is not a lease
+ * (the numbers in it are checked by the caller). Never rejects. A late answer is ignored; the
+ * request is not aborted, since the collector has received it anyway. The string body goes as
+ * text/plain: a CORS-simple request, no preflight, one round trip.
+ */
+const lease = (endpoint, body, timeout) => new Promise((resolve) => {
+    setTimeout(resolve, timeout);
+    fetch(endpoint + '/lease', { method: 'POST', body: JSON.stringify(body), credentials: 'omit' })
+        .then((r) => r.ok && r.json())
+        .then((j) => resolve(j && j.numbers && typeof j.numbers == 'object' && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined))
+        .catch(() => resolve(undefined));
+    // A fetch that throws at once (missing, replaced by the page) rejects: no lease.
+}).catch(() => undefined);
 
 function createTracker(cfg, w, emit, early) {
     const doc = w.document;
     const loc = w.location;
-    const mode = cfg.mode;
+    const { mode, conditions = [], cookie = {} } = cfg;
+    const defaults = cfg.numbers || {};
     const country = (cfg.country || 'FR').toUpperCase();
     const prob = cfg.probabilistic || 'fallback';
-    const cookie = cfg.cookie || {};
-    const poolTimeout = cfg.pool && cfg.pool.timeout !== undefined ? cfg.pool.timeout : 2000;
-    const batch = /^(origin|traffic|journey)$/.test(mode) ? createBatch(cfg.endpoint, cfg.site, log) : undefined;
+    const batch = /^(origin|traffic|journey)$/.test(mode) ? createBatch(cfg.endpoint, cfg.site) : undefined;
     const swapper = createSwapper(doc, { _country: country, _ignore: cfg.ignore, _onSwap: (e) => emit('swap', e) });
+    // Every original of the config: a number from storage or the endpoint that is one of them would
+    // be swapped again, so it never reaches the page.
+    const originals = [defaults, ...conditions.map((c) => c.numbers || {})].flatMap(Object.keys);
+    const same = (a, b) => samePhone(a, b, country);
     setDebug(!!cfg.debug || /[?&]mgt_debug=1(&|$)/.test(loc.search));
     let consent = 'unknown';
-    let visitor; // known only while storage is allowed and our cookie exists
+    // The visitor ID, known only while storage is allowed and our cookie exists: set means the page
+    // is persistent. It is only set where storageAllowed() holds, and the one consent change that
+    // can end storage (a denial) clears it: a grant allows whatever an unknown state allowed.
+    let visitor;
     let created = false; // mgt_visitor was created on this page
-    let started = false;
     let swapping = true; // false after mgt('restore'), until mgt('swap')
-    let applied = false; // the swapper has been given a first mapping
     let page = new URL(loc.href);
     let referrer = doc.referrer;
-    let kept;
+    let kept; // set by the first decision
     let arrival; // what this page load saw on arrival (see decide)
-    let arrivalInternal = false;
-    let condition;
-    let shown = {};
-    let session;
+    let cid = null; // the id of the condition that matched
+    let pool; // its pool, while persistent
+    let wanted = []; // the originals that pool leases numbers for
+    let shown; // undefined until the first decision, so that the first one is applied
+    let session; // while persistent
     let views = 0; // page views of this page load, for the cookieless counter
-    let counted = false; // this page view is already counted in mgt_session.pageviews
-    let reported = false; // this page view's events are queued, or deliberately not sent
-    let pending = []; // anonymous page events waiting for the consent decision (SPEC 9)
-    let heldCalls = []; // calls made while the decision is pending
+    let reported = false; // this page view's events are reported (sent, held, or deliberately not sent)
+    let held = []; // anonymous page events waiting for the consent decision (SPEC 9)
+    let heldCalls = []; // calls made meanwhile, built when sent
     let renewal;
-    let leasing = 0; // so that an answer for an older decision is ignored
-    const persistent = () => !!visitor && storageAllowed(cfg, consent);
-    // Tracking IDs are identifiers: stored and sent only with consent, not on rotation's
-    // consent-free storage (SPEC 6.4).
-    const withIds = () => persistent() && consent === 'granted';
-    const keep = (ids) => urlFilter(cfg, ids);
-    const mute = () => !persistent() && prob === 'off'; // SPEC 8: sends nothing
-    const waiting = () => !persistent() && consent === 'unknown' && prob === 'fallback';
-    const same = (a, b) => samePhone(a, b, country);
+    let leasing = 0; // so that an answer for an older request is ignored
+    let leasedUntil = 0;
+    /** Tracking IDs are identifiers: stored and sent only with consent, not on rotation's consent-free storage (SPEC 6.4). */
+    const withIds = () => !!visitor && consent == 'granted';
+    /** A URL as stored and sent: redacted (SPEC 9.2), or only its path when cookieless (SPEC 8). */
+    const clean = (url) => cleanUrl(url, visitor ? urlFilter(cfg, withIds()) : undefined);
+    const mute = () => !visitor && prob == 'off'; // SPEC 8: sends nothing
+    const waiting = () => !visitor && consent == 'unknown' && prob == 'fallback';
+    const forget = () => {
+        visitor = session = undefined;
+        removeSession();
+    };
     /** Creates mgt_visitor if storage is allowed; a new visitor never inherits an old mgt_session. */
     const ensureVisitor = () => {
-        if (visitor || !storageAllowed(cfg, consent))
-            return;
-        visitor = readVisitor();
-        if (!visitor) {
-            removeSession();
-            visitor = createVisitor(cookie.days || 30, cookie.domain);
-            created = true;
+        if (!visitor && storageAllowed(cfg, consent)) {
+            visitor = readVisitor();
+            if (!visitor) {
+                removeSession();
+                visitor = createVisitor(cookie.days || 30, cookie.domain);
+                created = true;
+            }
+            log('mgt_visitor', visitor || 'blocked: cookieless');
         }
-        log(visitor ? 'mgt_visitor ready' : 'cookies blocked: cookieless');
     };
     /** Our cookie still there? Another tab's withdrawal (or expiry) is never undone here. */
     const alive = () => {
-        if (visitor && readVisitor() !== visitor) {
-            log('mgt_visitor gone (withdrawn in another tab, or expired): cookieless');
-            visitor = undefined;
-            removeSession();
+        if (visitor && readVisitor() != visitor) {
+            log('mgt_visitor gone: cookieless');
+            forget();
         }
         return !!visitor;
     };
     const show = (numbers, final) => {
         // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
-        const changed = JSON.stringify(numbers) !== JSON.stringify(shown);
-        shown = numbers;
-        if (swapping && (changed || !applied)) {
+        if (swapping && JSON.stringify(numbers) != JSON.stringify(shown))
             swapper._set(numbers);
-            applied = true;
-        }
+        shown = numbers;
         if (final)
             unhide(doc);
         log('numbers', numbers);
@@ -1791,255 +1669,212 @@ function createTracker(cfg, w, emit, early) {
             log('stored mgt_session', session);
         }
     };
-    /** Strips what identifies: visitor, tracking IDs, title, and every URL down to its path. */
-    const anonymous = (e) => {
-        const out = { ...e, cookieless: true };
-        delete out.visitor;
-        delete out.tracking_ids;
-        delete out.title;
-        for (const k of ['landing', 'url', 'page'])
-            if (out[k])
-                out[k] = cleanUrl(out[k], keep(false), true);
-        return out;
-    };
-    /** An event with the fields every event carries; identified only while storage is allowed. */
-    const event = (type, fields) => {
-        const first = Object.keys(shown)[0];
-        const tracked = first && parsePhone(shown[first], country);
-        const e = { type, mode, cookieless: false, ts: Date.now(), source: kept.source, condition: condition ? condition.id : null };
-        if (tracked)
-            e.number = e164(tracked);
-        for (const k in fields)
-            e[k] = fields[k];
-        e.visitor = visitor;
-        return persistent() ? e : anonymous(e);
-    };
-    /** Queues this page view's events, or holds anonymous ones until the consent decision. */
-    const report = (events) => {
-        if (!batch || reported)
-            return;
-        if (waiting()) {
-            pending = events; // replaced if consent comes: a visit is reported once, identified
-            return log('anonymous events wait for the consent decision');
+    /** mgt_session.to_swap: the numbers shown, leased ones with their expiry. */
+    const toSwap = (numbers, leased) => Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? leasedUntil : undefined }));
+    /**
+     * Completes an event as the current consent allows: identified, with its URLs redacted; or
+     * anonymous (SPEC 8, 9.1): no visitor, tracking IDs or title, and URLs cut to their path. Also
+     * rewrites the identified events still queued when consent is withdrawn.
+     */
+    const finish = (e) => {
+        if (!visitor) {
+            delete e.visitor;
+            delete e.tracking_ids;
+            delete e.title;
         }
-        reported = true;
-        pending = [];
-        if (mute())
-            return log('nothing sent: no consent and probabilistic is off');
-        for (const e of events)
-            batch._push(e);
+        e.cookieless = !visitor;
+        for (const k of ['landing', 'url', 'page'])
+            if (e[k])
+                e[k] = clean(e[k]);
+        return e;
     };
-    /** Sends what waited: on a consent decision, or when the page is hidden (`force`). */
+    /** An event with the fields every event carries; the URLs in `fields` are absolute. */
+    const event = (type, fields) => {
+        const tracked = parsePhone(Object.values(shown)[0] || '', country);
+        return finish({ type, mode, ts: Date.now(), source: kept.source, condition: cid, number: tracked && e164(tracked), ...fields, visitor });
+    };
+    /** Sends what waits (page events, calls) unless the consent decision is pending; `force` on pagehide. */
     const release = (force) => {
-        if (!batch || (waiting() && !force))
-            return;
-        const events = mute() ? [] : pending;
-        const calls = mute() ? [] : heldCalls;
-        if (pending.length)
-            reported = true;
-        pending = [];
-        heldCalls = [];
-        for (const e of events)
-            batch._push(e);
-        for (const c of calls)
-            batch._push(c(), true);
+        if (batch && (force || !waiting())) {
+            if (!mute()) {
+                for (const e of held)
+                    batch._push(e);
+                for (const c of heldCalls)
+                    batch._push(c(), true);
+            }
+            held = [];
+            heldCalls = [];
+        }
     };
+    /** A number from storage or the endpoint reaches the page only if it is a valid phone number that is not an original. */
+    const valid = (t) => typeof t == 'string' && t.length <= 40 && !!parsePhone(t, country) && !originals.some((o) => same(o, t));
     function decide(newView) {
         const now = Date.now();
-        const p = persistent() && alive();
-        const ids = withIds();
+        const p = alive();
         const here = classify(page, referrer, cookie.domain);
-        const fresh = {
-            landing: page.href,
-            referrer: here._internal ? 'direct' : referrerOrigin(referrer),
-            source: here._source,
-            tracking_ids: urlTrackingIds(page, cfg.trackingIds),
-        };
-        log('source', here._source, '—', here._why);
+        log('source', here.source, here._why);
+        const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(cfg.trackingIds, page) };
         // The arrival is kept in memory: it is the cookieless attribution, and what a later grant
         // saves, even after virtual page views dropped the landing URL's parameters. A reload or a
         // back/forward navigation is not a new arrival.
         const first = !arrival;
         if (first) {
-            arrival = fresh;
-            let nav = '';
-            try {
-                nav = performance.getEntriesByType('navigation')[0].type;
-            }
-            catch {
-                /* no Navigation Timing: treat as a normal navigation */
-            }
-            arrivalInternal = here._internal || nav === 'reload' || nav === 'back_forward';
+            // (Browsers without Navigation Timing 2 list no entry: a normal navigation.)
+            const again = performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test(n.type));
+            arrival = { ...fresh, _internal: here._internal || again };
         }
-        const spaView = newView && !first;
-        const current = spaView ? fresh : arrival;
-        let isNew;
+        const current = newView && !first ? fresh : arrival;
+        const internal = current._internal;
+        let isNew = first && !internal;
+        kept = arrival;
         if (p) {
-            session = readSession(log);
-            const internal = spaView ? here._internal : arrivalInternal;
+            const stored = (session = readSession(log));
             // An existing visitor arriving by internal navigation without a session here comes from a
             // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
-            isNew = internal && !session && !created ? false : isNewVisit(internal, session && session.last_action, now, (cfg.session && cfg.session.timeout) || 30);
-            const prev = session && { landing: session.landing, referrer: session.referrer, source: session.source, tracking_ids: session.tracking_ids };
+            isNew = !(internal && !stored && !created) && isNewVisit(internal, stored && stored.last_action, now, cfg.session?.timeout || 30);
             const mine = {
                 ...current,
-                landing: cleanUrl(current.landing, keep(ids)),
-                tracking_ids: ids ? { ...current.tracking_ids, ...deviceTrackingIds(cfg.trackingIds, deviceReader(w)) } : {},
+                landing: clean(current.landing),
+                tracking_ids: withIds() ? { ...current.tracking_ids, ...trackingIds(cfg.trackingIds, undefined, deviceReader(w)) } : {},
             };
-            kept = isNew ? keepAttribution(prev, mine, cfg.entry || 'first_entry') : prev || mine;
+            kept = isNew ? keepAttribution(stored, mine, cfg.entry) : stored || mine;
             log(isNew ? 'new visit' : 'same visit', kept);
         }
-        else {
-            isNew = first && !arrivalInternal;
-            kept = arrival;
-        }
-        const pick = pickCondition(cfg.conditions, { _source: kept.source, _referrer: kept.referrer, _landing: kept.landing, _page: page });
-        const cond = (condition = pick._condition);
-        log('condition', cond ? cond.id : 'none', '—', pick._why);
+        const pick = pickCondition(conditions, kept, page);
+        const cond = pick._condition;
+        cid = cond?.id ?? null;
+        log('condition', cid || 'none', pick._why);
         // The default numbers, overridden by the condition's; a pool leases visitor-level numbers.
-        const numbers = { ...cfg.numbers };
-        if (mode !== 'invisible' && !mute() && cond)
-            Object.assign(numbers, cond.numbers);
-        const pool = batch && p && cond && cond.pool;
-        const originals = Object.keys((cond && cond.numbers) || cfg.numbers || {});
-        const leased = pool ? storedLease(originals, now) : undefined;
-        Object.assign(numbers, leased);
+        const numbers = { ...defaults, ...(!mute() && cond?.numbers) };
+        pool = p && cond?.pool;
+        wanted = Object.keys(cond?.numbers || defaults);
+        // Leased numbers still valid in mgt_session are reused, when there is one for every original.
+        const leased = {};
+        for (const e of (pool && session?.to_swap) || []) {
+            if (e.expires > now && wanted.includes(e.original) && valid(e.tracked)) {
+                leased[e.original] = e.tracked;
+                leasedUntil = e.expires;
+            }
+        }
+        const reuse = pool && Object.keys(leased).length == wanted.length ? leased : undefined;
+        Object.assign(numbers, reuse);
         if (p) {
             session = {
                 v: 1,
-                condition: cond ? cond.id : null,
+                condition: cid,
                 landing: kept.landing,
                 last_action: now,
-                last_url: cleanUrl(page, keep(ids)),
+                last_url: clean(page),
                 referrer: kept.referrer,
                 source: kept.source,
-                to_swap: Object.keys(numbers).map((o) => (leased && leased[o] ? { original: o, tracked: numbers[o], expires: leasedUntil } : { original: o, tracked: numbers[o] })),
+                to_swap: toSwap(numbers, reuse),
                 tracking_ids: kept.tracking_ids,
-                pageviews: batch && mode !== 'origin' ? (isNew || !session ? 0 : session.pageviews || 0) + (counted ? 0 : 1) : undefined,
+                pageviews: batch && mode != 'origin' ? (isNew || !session ? 0 : session.pageviews || 0) + 1 : undefined,
             };
-            counted = true;
             save();
         }
         else if (newView)
             views++;
         // Page events are built once the numbers are final, so that they carry the number shown.
         const reportView = () => {
-            if (!batch)
-                return;
-            const events = [];
-            if (isNew)
-                events.push(event('visit', { landing: kept.landing, referrer: kept.referrer, tracking_ids: kept.tracking_ids }));
-            if (mode === 'traffic')
-                events.push(event('pageview', { count: session ? session.pageviews : views }));
-            if (mode === 'journey')
-                events.push(event('pageview', { url: cleanUrl(page, keep(ids)), title: doc.title.slice(0, 2000) }));
-            report(events);
+            if (batch && !reported) {
+                reported = true;
+                const events = [
+                    isNew && event('visit', { landing: kept.landing, referrer: kept.referrer, tracking_ids: kept.tracking_ids }),
+                    mode == 'traffic' && event('pageview', { count: session ? session.pageviews : views }),
+                    mode == 'journey' && event('pageview', { url: page.href, title: doc.title.slice(0, 2000) }),
+                ].filter(Boolean);
+                log(waiting() ? 'events wait for consent' : mute() ? 'not sent: probabilistic off' : 'events', events);
+                held.push(...events);
+                release();
+            }
         };
-        if (pool && !leased) {
+        if (pool && !reuse) {
+            // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
             const meanwhile = { ...numbers };
-            for (const o of originals)
+            for (const o of wanted)
                 delete meanwhile[o];
-            show(meanwhile, false);
-            requestLease(pool, originals, numbers, reportView);
+            show(meanwhile);
+            requestLease(numbers, reportView);
         }
         else {
             show(numbers, true);
-            if (leased)
+            if (reuse)
                 scheduleRenewal();
             reportView();
         }
     }
-    let leasedUntil = 0;
-    /** Leased numbers still valid in mgt_session, checked before they can reach the page. */
-    function storedLease(originals, now) {
-        const out = {};
-        let n = 0;
-        for (const e of (session && session.to_swap) || []) {
-            if (e.expires && e.expires > now && originals.indexOf(e.original) >= 0 && valid(e.tracked)) {
-                out[e.original] = e.tracked;
-                leasedUntil = e.expires;
-                n++;
-            }
-        }
-        return n && n === originals.length ? out : undefined;
-    }
-    /** A number from storage or the endpoint reaches the page only if it is a valid phone number that is not an original. */
-    const valid = (t) => {
-        if (typeof t !== 'string' || t.length > 40 || !parsePhone(t, country))
-            return false;
-        for (const m of [cfg.numbers, ...(cfg.conditions || []).map((c) => c.numbers)])
-            for (const o in m)
-                if (same(o, t))
-                    return false;
-        return true;
-    };
-    function requestLease(pool, originals, fallback, then) {
+    /** Leases numbers for the current condition's pool; `fallback` is shown on timeout, error or an invalid answer. */
+    function requestLease(fallback, then) {
         const id = ++leasing;
-        log('leasing from pool', pool);
-        lease(cfg.endpoint, { site: cfg.site, pool, visitor, source: kept.source, condition: condition.id, numbers: originals }, poolTimeout).then((answer) => {
-            if (id !== leasing)
+        log('lease', pool);
+        lease(cfg.endpoint, { site: cfg.site, pool, visitor, source: kept.source, condition: cid, numbers: wanted }, cfg.pool?.timeout ?? 2000).then((answer) => {
+            if (id != leasing)
                 return;
             const got = {};
-            for (const o of originals)
-                if (answer && valid(answer.numbers[o]))
-                    got[o] = answer.numbers[o];
+            if (answer)
+                for (const o of wanted)
+                    if (valid(answer.numbers[o]))
+                        got[o] = answer.numbers[o];
             const ok = Object.keys(got).length > 0;
-            log(ok ? 'leased' : 'no lease (timeout, error or invalid answer): fallback', got);
+            log(ok ? 'leased' : 'no valid lease in time: fallback', got);
             show({ ...fallback, ...got }, true);
-            if (ok && session && persistent()) {
+            if (ok && session) {
                 leasedUntil = Date.now() + answer.ttl * 1000;
-                session.to_swap = Object.keys(shown).map((o) => (got[o] ? { original: o, tracked: got[o], expires: leasedUntil } : { original: o, tracked: shown[o] }));
+                session.to_swap = toSwap(shown, got);
                 save();
                 scheduleRenewal();
             }
-            if (then)
-                then();
+            then?.();
         });
     }
     /** Renews leased numbers before they expire, while the page is visible (SPEC 9.3). */
     function scheduleRenewal() {
         clearTimeout(renewal);
         renewal = setTimeout(function renew() {
-            if (doc.visibilityState === 'hidden')
+            if (doc.visibilityState == 'hidden')
                 return doc.addEventListener('visibilitychange', renew, { once: true });
-            if (persistent() && alive() && condition && condition.pool)
-                requestLease(condition.pool, Object.keys(condition.numbers || cfg.numbers || {}), { ...shown });
+            if (alive() && pool)
+                requestLease({ ...shown });
         }, Math.max(1000, leasedUntil - Date.now() - 30000));
     }
     function setConsent(granted, source) {
         const next = granted ? 'granted' : 'denied';
-        if (next === consent)
+        if (next == consent)
             return; // repeated signals are no-ops
-        const was = persistent();
+        const was = !!visitor;
         consent = next;
-        log('consent', next, 'from', source);
+        log('consent', next, source);
         if (granted)
             ensureVisitor();
         else {
             // Withdrawal takes effect now, on this page: erase, forget, and send nothing identifying.
             deleteVisitor();
-            removeSession();
-            visitor = undefined;
+            forget();
             clearTimeout(renewal);
+            // Identified events still queued go out without identifiers (SPEC 9.1).
             if (batch)
-                batch._queue = batch._queue.map(anonymous);
-            log('erased mgt_visitor and mgt_session');
+                for (const e of batch._queue)
+                    if (!e.cookieless)
+                        finish(e);
+            log('erased mgt_visitor, mgt_session');
         }
         emit('consent', { state: next, source });
-        if (!started)
-            return;
-        if (persistent() !== was) {
-            if (!was)
-                reported = false; // a grant reports the visit, identified (SPEC 7)
-            pending = [];
-            decide(false);
+        if (!kept)
+            return; // before the first decision: it will see this consent
+        if (!was && visitor) {
+            // A grant reports this page view again, identified (SPEC 7): what waited, anonymous, is dropped.
+            reported = false;
+            held = [];
         }
+        if (!!visitor != was)
+            decide(false);
         release();
     }
     function view(url) {
         referrer = page.href;
         page = new URL(url || loc.href, loc.href);
-        reported = counted = false;
+        reported = false;
         decide(true);
     }
     // --- start -------------------------------------------------------------------------------
@@ -2049,7 +1884,6 @@ function createTracker(cfg, w, emit, early) {
     for (const g of early)
         setConsent(g, 'command');
     ensureVisitor();
-    started = true;
     decide(true);
     // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
     // answers at once; still before the first paint. In every mode: even invisible, which never
@@ -2062,22 +1896,19 @@ function createTracker(cfg, w, emit, early) {
             batch._flush();
         };
         w.addEventListener('pagehide', leave);
-        doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && leave());
+        doc.addEventListener('visibilitychange', () => doc.visibilityState == 'hidden' && leave());
         // Calls: a click on a tel:/callto: link that shows one of our tracked numbers.
         doc.addEventListener('click', (e) => {
             try {
                 const a = e.target.closest('a[href]');
                 const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href'));
                 const dialled = m && decodeURIComponent(m[1]);
-                if (!dialled || mute() || !Object.keys(shown).some((o) => same(shown[o], dialled)))
-                    return;
-                const build = () => event('call', { number: e164(parsePhone(dialled, country)), page: cleanUrl(page, keep(withIds())) });
-                if (waiting())
-                    heldCalls.push(build);
-                else
-                    batch._push(build(), true);
-                if (session && persistent()) {
-                    session.last_action = Date.now();
+                if (dialled && !mute() && Object.values(shown).some((t) => same(t, dialled))) {
+                    heldCalls.push(() => event('call', { number: e164(parsePhone(dialled, country)), page: page.href }));
+                    release();
+                    // A call keeps the visit alive.
+                    if (session)
+                        session.last_action = Date.now();
                     save();
                 }
             }
@@ -2088,16 +1919,16 @@ function createTracker(cfg, w, emit, early) {
     }
     // Another tab withdrew consent and removed mgt_session: stop storing here too, at once. Only
     // where this page may store at all (the listener has a cost at init).
-    if (mode !== 'invisible' && prob !== 'always')
+    if (mode != 'invisible' && prob != 'always')
         w.addEventListener('storage', (e) => {
-            if (e.key === 'mgt_session' && e.newValue === null && visitor && !alive())
+            if (e.key == 'mgt_session' && e.newValue == null && visitor && !alive())
                 decide(false);
         });
     if (cfg.spa) {
         const h = w.history;
         const changed = () => {
             try {
-                if (loc.href.split('#')[0] !== page.href.split('#')[0])
+                if (loc.href.split('#')[0] != page.href.split('#')[0])
                     view();
             }
             catch (x) {
@@ -2114,22 +1945,17 @@ function createTracker(cfg, w, emit, early) {
         }
         w.addEventListener('popstate', changed);
     }
-    const state = () => {
-        const p = persistent();
-        const s = {
-            mode,
-            consent,
-            persistent: p,
-            source: kept.source,
-            condition: condition ? condition.id : null,
-            landing: cleanUrl(kept.landing, keep(withIds()), !p),
-            referrer: kept.referrer,
-            numbers: { ...shown },
-        };
-        if (p)
-            s.visitor = visitor;
-        return Object.freeze(s);
-    };
+    const state = () => Object.freeze({
+        mode,
+        consent,
+        persistent: !!visitor,
+        source: kept.source,
+        condition: cid,
+        landing: clean(kept.landing),
+        referrer: kept.referrer,
+        numbers: { ...shown },
+        ...(visitor ? { visitor } : {}),
+    });
     emit('ready', state());
     return {
         _consent: setConsent,
@@ -2154,80 +1980,70 @@ const VERSION = '0.1.0';
 
 function createMgt(w) {
     let tracker;
-    let started = false;
+    let started;
     let ready;
-    const listeners = {};
+    const listeners = { ready: [], swap: [], consent: [] };
     // Consent signals given before init (a CMP can answer first) are applied when init runs.
     const early = [];
     const emit = (name, payload) => {
-        if (name === 'ready')
+        if (name == 'ready')
             ready = payload;
-        for (const cb of (listeners[name] || []).slice()) {
+        // a copy: a listener may subscribe others while it runs
+        for (const cb of listeners[name].slice()) {
             try {
                 cb(payload);
             }
             catch (e) {
-                error(`a '${name}' listener threw:`, e);
+                error(name + ' listener threw:', e);
             }
         }
     };
+    // One method per command (SPEC 4); the command function below adds the guard.
+    const commands = {
+        init(config) {
+            if (started)
+                return warn('init again: ignored');
+            started = 1;
+            const problem = validate(config);
+            if (!problem)
+                tracker = createTracker(config, w, emit, early);
+            else {
+                error(problem);
+                unhide(w.document);
+            }
+        },
+        on(name, cb) {
+            if (!listeners.hasOwnProperty(name) || typeof cb != 'function')
+                return warn('on: needs ready, swap or consent, and a function');
+            listeners[name].push(cb);
+            // A late 'ready' subscriber is told at once, like a resolved promise.
+            if (name == 'ready' && ready)
+                cb(ready);
+        },
+        consent(value) {
+            const i = ['granted', true, 'denied', false].indexOf(value);
+            if (i < 0)
+                return warn('consent: needs granted or denied');
+            if (tracker)
+                tracker._consent(i < 2, 'command');
+            else if (!started)
+                early.push(i < 2);
+        },
+        state: () => tracker?._state(),
+        swap(root) {
+            if (root !== undefined && !root?.nodeType)
+                return warn('swap: needs a DOM node or nothing');
+            tracker?._swap(root);
+        },
+        restore: () => tracker?._restore(),
+        pageview: (url) => tracker?._pageview(typeof url == 'string' ? url : undefined),
+    };
     const mgt = function (command, a, b) {
         try {
-            if (command === 'init') {
-                if (started)
-                    return warn('init was called again: ignored (one instance per page)');
-                started = true;
-                const problem = validate(a);
-                if (problem) {
-                    error(problem);
-                    unhide(w.document);
-                    return;
-                }
-                tracker = createTracker(a, w, emit, early);
-            }
-            else if (command === 'on') {
-                if (['ready', 'swap', 'consent'].indexOf(a) < 0 || typeof b !== 'function')
-                    return warn('on: unknown event or no callback:', a);
-                (listeners[a] = listeners[a] || []).push(b);
-                // A late 'ready' subscriber is told at once, like a resolved promise.
-                if (a === 'ready' && ready)
-                    b(ready);
-            }
-            else if (command === 'consent') {
-                const granted = a === 'granted' || a === true ? true : a === 'denied' || a === false ? false : undefined;
-                if (granted === undefined)
-                    return warn("consent takes 'granted' or 'denied', got", a);
-                if (tracker)
-                    tracker._consent(granted, 'command');
-                else if (!started)
-                    early.push(granted);
-            }
-            else if (command === 'state') {
-                return tracker && tracker._state();
-            }
-            else if (command === 'swap') {
-                if (a !== undefined && !(a && a.nodeType))
-                    return warn('swap takes a DOM node or nothing');
-                tracker && tracker._swap(a);
-            }
-            else if (command === 'restore') {
-                tracker && tracker._restore();
-            }
-            else if (command === 'pageview') {
-                tracker && tracker._pageview(typeof a === 'string' ? a : undefined);
-            }
-            else {
-                warn('unknown command', command);
-            }
+            return commands.hasOwnProperty(command) ? commands[command](a, b) : warn('unknown command', command);
         }
         catch (e) {
-            // Nothing here may throw again: the command itself can be a hostile object.
-            try {
-                error('a command failed:', e);
-            }
-            catch {
-                /* console unavailable */
-            }
+            error('command failed:', e); // never throws (lib/log.ts), even on a hostile value
         }
     };
     mgt.v = VERSION;
@@ -2242,13 +2058,12 @@ function createMgt(w) {
  */
 function install(w) {
     const current = w.mgt;
-    if (current && current.v)
+    if (current?.v)
         return current;
-    const mgt = createMgt(w);
-    w.mgt = mgt;
+    const mgt = (w.mgt = createMgt(w));
     // Replay in order, but subscriptions first: a listener queued after init must still hear the
     // first swaps and the consent a returning visitor's CMP reports during init.
-    const queue = Array.prototype.map.call((current && current.q) || [], (args) => Array.prototype.slice.call(args));
+    const queue = Array.from(current?.q || []);
     for (const on of [true, false])
         for (const args of queue)
             if ((args[0] === 'on') === on)

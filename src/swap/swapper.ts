@@ -145,15 +145,16 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     edit((group = nodes), t.parentElement);
   }
 
-  /** Handles one attribute (of an element still). */
-  function attr(a: Attr | null): void {
-    const el = a && a.ownerElement;
-    if (el) edit([a!], el, a!.name === 'href');
+  /** Handles one attribute of `el`. */
+  function attr(el: Element | null, name: string): void {
+    const a = el && el.getAttributeNode(name);
+    if (a) edit([a], el, name === 'href');
   }
 
   /** Re-applies what we wrote in `n` (a text node, with its siblings, or an attribute); off, undoes it. */
   function redo(_: Memory, n: Node): void {
-    if (n.nodeType !== 3) attr(n as Attr);
+    // (An attribute no longer on its element has no owner.)
+    if (n.nodeType !== 3) attr((n as Attr).ownerElement, (n as Attr).name);
     // A text node out of the document is swapped again when it comes back.
     else if (!on || n.isConnected) text(n);
   }
@@ -169,7 +170,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       for (const a of ATTRS) {
         const v = el.getAttribute(a);
         // Most hrefs with digits are paths: only links that dial are read further.
-        if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v))) attr(el.getAttributeNode(a));
+        if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v))) attr(el, a);
       }
   }
 
@@ -261,7 +262,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     let last: Node | undefined;
     for (const r of records) {
       const t = r.target;
-      if (r.attributeName) attr((t as Element).getAttributeNode(r.attributeName));
+      if (r.attributeName) attr(t as Element, r.attributeName);
       else if (t.nodeType === 3) {
         // A text edited. Not ours, and with digits or swapped before?
         const mem = memory.get(t);

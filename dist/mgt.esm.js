@@ -1070,16 +1070,17 @@ function createSwapper(doc, opts) {
             nodes.push(b);
         edit((group = nodes), t.parentElement);
     }
-    /** Handles one attribute (of an element still). */
-    function attr(a) {
-        const el = a && a.ownerElement;
-        if (el)
-            edit([a], el, a.name === 'href');
+    /** Handles one attribute of `el`. */
+    function attr(el, name) {
+        const a = el && el.getAttributeNode(name);
+        if (a)
+            edit([a], el, name === 'href');
     }
     /** Re-applies what we wrote in `n` (a text node, with its siblings, or an attribute); off, undoes it. */
     function redo(_, n) {
+        // (An attribute no longer on its element has no owner.)
         if (n.nodeType !== 3)
-            attr(n);
+            attr(n.ownerElement, n.name);
         // A text node out of the document is swapped again when it comes back.
         else if (!on || n.isConnected)
             text(n);
@@ -1096,7 +1097,7 @@ function createSwapper(doc, opts) {
                 const v = el.getAttribute(a);
                 // Most hrefs with digits are paths: only links that dial are read further.
                 if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v)))
-                    attr(el.getAttributeNode(a));
+                    attr(el, a);
             }
     }
     /** Queues the scan of `root` and runs it now, as far as the budget allows. */
@@ -1192,7 +1193,7 @@ function createSwapper(doc, opts) {
         for (const r of records) {
             const t = r.target;
             if (r.attributeName)
-                attr(t.getAttributeNode(r.attributeName));
+                attr(t, r.attributeName);
             else if (t.nodeType === 3) {
                 // A text edited. Not ours, and with digits or swapped before?
                 const mem = memory.get(t);

@@ -1509,10 +1509,12 @@ function readSession(onDamaged) {
 }
 /**
  * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
- * ones, such as `pageviews` outside traffic and journey, are left out by JSON). False when storage
- * refused it.
+ * ones, such as `pageviews` outside traffic and journey, are left out by JSON). A storage that
+ * refuses it keeps nothing, and the next page starts from the cookie alone.
  */
-const writeSession = (s) => store('setItem', JSON.stringify(s)) === undefined;
+const writeSession = (s) => {
+    store('setItem', JSON.stringify(s));
+};
 
 // Reads third-party tracking IDs (_ga, _pk_id.*, custom ones) from the device. Only called once
 // consent allows storage: reading a tracker is access to the device as much as writing one. Every

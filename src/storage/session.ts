@@ -87,7 +87,9 @@ export function readSession(onDamaged: (why: string) => void): Session | undefin
 
 /**
  * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
- * ones, such as `pageviews` outside traffic and journey, are left out by JSON). False when storage
- * refused it.
+ * ones, such as `pageviews` outside traffic and journey, are left out by JSON). A storage that
+ * refuses it keeps nothing, and the next page starts from the cookie alone.
  */
-export const writeSession = (s: Session): boolean => store('setItem', JSON.stringify(s)) === undefined;
+export const writeSession = (s: Session): void => {
+  store('setItem', JSON.stringify(s));
+};

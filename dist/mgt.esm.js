@@ -117,307 +117,7 @@ function formatPhone(p, prefix = '', compact) {
     return (prefix ? prefix + p._cc + (compact ? '' : ' ') : k._opt ? '' : k._trunk) + groups.filter((g) => g).join(compact ? '' : k._sep);
 }
 
-// Every function a CMP (or a hostile stub) may call back, and every call we make into a CMP, runs
-// through guard: a CMP that throws must never throw into the page nor stop the other adapters.
-// A broken or blocked CMP is the same as no CMP: no signal.
-const guard = (f) => ((...a) => {
-    try {
-        return f(...a);
-    }
-    catch { }
-});
-// '_' built at run time: terser renames every property starting with '_' (rollup.config.mjs), and
-// some CMP globals do (`__tcfapi`, `__ucCmp`, `_axcb`).
-const U = '_'.repeat(1);
-/** Pushes onto a CMP's documented callback queue, creating it if the CMP has not loaded yet; 1. */
-const queue = (w, name, item) => ((w[name] = w[name] || []).push(item), 1);
-
-/**
- * IAB TCF v2.2: `__tcfapi('addEventListener', 2, cb)` calls back now and on every change.
- * A decision is a TC string loaded from the visitor's earlier choice (`tcloaded`) or just made
- * (`useractioncomplete`); at `cmpuishown` every consent is still false, so it is no decision.
- * Granted when every configured purpose (default [1], store/access on a device) has consent, and
- * our vendor too when `tcf.vendorId` is set. `gdprApplies === false`: the CMP says no consent is
- * required for this visitor, which we follow as a grant. The option is `consent.tcf` (an object),
- * or 1 when absent: both read as "no purposes, no vendor".
- */
-const tcf = [
-    (w, t, s) => {
-        // throws (polled again) until a __tcfapi function exists
-        w[U + U + 'tcfapi']('addEventListener', 2, guard((d, ok) => ok && /^(tcloaded|useractioncomplete)$/.test(d.eventStatus) &&
-            s(d.gdprApplies === false || ((t.purposes?.length ? t.purposes : [1]).every((p) => d.purpose.consents[p]) && (!t.vendorId || d.vendor.consents[t.vendorId])))));
-        return 1;
-    },
-    1,
-];
-
-/**
- * Calls `fn` with every entry of `window.dataLayer`, past and future (push is wrapped, the
- * original push is kept so Google Tag Manager and others work as before). `create` makes the
- * array when it is missing, as the gtag snippet itself does. Returns 1 once hooked; throws (the
- * caller polls again) while there is no dataLayer with a push method.
- */
-const onDataLayer = (w, fn, create) => {
-    const l = w.dataLayer || (create && (w.dataLayer = [])), push = l.push.bind(l), f = guard(fn);
-    l.map(f);
-    l.push = (...a) => {
-        const r = push(...a);
-        a.map(f);
-        return r;
-    };
-    return 1;
-};
-
-/**
- * Google Consent Mode v2 has no read API: gtag('consent', 'default' | 'update', {...}) pushes an
- * arguments object onto dataLayer. Only 'update' is a decision (a CMP pushes it when the visitor
- * chooses, or with the stored choice on load); 'default' is the site's default and never counts.
- * Followed only when the site names the type (`consent.gcm: 'analytics_storage'`): no default.
- */
-const gcm = [
-    (w, type, s) => onDataLayer(w, (e) => {
-        const v = e[0] == 'consent' && e[1] == 'update' && e[2][type];
-        (v == 'granted' || v == 'denied') && s(v == 'granted');
-    }, 1),
-    '',
-];
-
-/**
- * Didomi: `didomiOnReady` runs our callback once the SDK is ready (now if it already is), and
- * `didomiEventListeners` tells us of `consent.changed`. `getCurrentUserStatus()` shows vendors
- * the visitor has not decided on as disabled, so we read it only once Didomi no longer asks
- * (`shouldConsentBeCollected()` false). The vendor is the first whose id starts with the option:
- * the configured id, else the custom vendor `c:mgt-…`. `isConsentRequired()` false (a visitor the
- * site's Didomi configuration exempts) counts as granted, as Didomi's own documentation does.
- */
-const didomi = [
-    (w, id, s) => {
-        const read = guard(() => {
-            const D = w.Didomi;
-            if (!D.isConsentRequired())
-                s(1);
-            else if (!D.shouldConsentBeCollected()) {
-                const v = D.getCurrentUserStatus().vendors;
-                // throws (no signal) when there is no such vendor
-                s(v[Object.keys(v).find((k) => !k.indexOf(id))].enabled);
-            }
-        });
-        queue(w, 'didomiOnReady', read);
-        return queue(w, 'didomiEventListeners', { event: 'consent.changed', listener: read });
-    },
-    'c:mgt-',
-];
-
-/**
- * Axeptio: `_axcb` runs our callback with the SDK once it is ready. `cookies:complete` carries the
- * visitor's choices (on each load for a returning visitor, and after a choice), so it is a
- * decision: our vendor accepted or not. `hasAcceptedVendor` is only trusted when true, since it
- * is also false before any choice.
- */
-const axeptio = [
-    (w, vendor, s) => queue(w, U + 'axcb', guard((sdk) => {
-        sdk.hasAcceptedVendor?.(vendor) === true && s(1);
-        sdk.on('cookies:complete', guard((c) => c.$$completed !== false && s(c[vendor])));
-    })),
-    'mgt',
-];
-
-/**
- * tarteaucitron: `tarteaucitron.state[key]` is true or false once the visitor has answered (and
- * undefined while the banner waits). It runs a service's `fallback` also while unanswered, so the
- * documented service grants in `js()` only and refusals come from here: `${key}_added` (service
- * registered, state known), `${key}_allowed` / `${key}_disallowed` (visitor's answer) and
- * `tac.consent_updated`.
- */
-const tarteaucitron = [
-    (w, key, s) => {
-        // throws (polled again) until tarteaucitron and its state are there
-        const v = w.tarteaucitron.state[key];
-        return v !== !!v || s(v);
-    },
-    'mgt',
-    '#_added #_allowed #_disallowed tac.consent_updated',
-];
-
-/**
- * Klaro: `klaro.getManager()` is the manager its UI uses (it throws until Klaro has its config).
- * `confirmed` is true once the visitor saved a choice (now or on an earlier visit); toggles in the
- * modal are not a decision until saved, so we follow only the `saveConsents` notification of
- * `manager.watch`.
- */
-const klaro = [
-    (w, name, s) => {
-        const m = w.klaro.getManager();
-        m.confirmed && s(m.getConsent(name));
-        m.watch({ update: guard((_m, type, d) => type == 'saveConsents' && (d = d.consents[name]) === !!d && s(d)) });
-        return 1;
-    },
-    'mgt',
-];
-
-/**
- * orestbida cookieconsent v3 (UMD build, `window.CookieConsent`; Cookiebot's alias of the same
- * name has no `validConsent`, so this throws and is polled again). `validConsent()` is true once
- * the visitor chose; `cc:onConsent` fires on every load with a choice and `cc:onChange` on a
- * later change.
- */
-const cookieconsent = [
-    (w, category, s) => {
-        const C = w.CookieConsent;
-        return !C.validConsent() || s(C.acceptedCategory(category));
-    },
-    'analytics',
-    'cc:onConsent cc:onChange',
-];
-
-/**
- * OneTrust: `window.OneTrust` may be a plain config object before the SDK is ready, so this throws
- * (polled again) until its methods exist. `OnetrustActiveGroups` (",C0001,C0002,") also lists
- * groups active by default, so it is a decision only once the banner was closed
- * (`IsAlertBoxClosed()`). `OneTrustGroupsUpdated` fires on load and on every change.
- */
-const onetrust = [
-    (w, group, s) => !w.OneTrust.IsAlertBoxClosed() || s((',' + (w.OnetrustActiveGroups || w.OptanonActiveGroups) + ',').includes(',' + group + ',')),
-    'C0002',
-    'OneTrustGroupsUpdated',
-];
-
-/**
- * Cookiebot (`window.Cookiebot`, or its alias `window.CookieConsent` — told apart from orestbida's
- * by its `consent` object; throws, polled again, until there is one). A decision needs
- * `hasResponse`. A grant with `consent.method` 'implied' (given automatically, without the
- * visitor acting) is not followed.
- */
-const cookiebot = [
-    (w, category, s) => {
-        const C = w.Cookiebot?.consent ? w.Cookiebot : w.CookieConsent, c = C.consent, v = !!c[category];
-        return !C.hasResponse || (v && c.method == 'implied') || s(v);
-    },
-    'statistics',
-    'CookiebotOnConsentReady CookiebotOnAccept CookiebotOnDecline',
-];
-
-/**
- * Usercentrics v3 (`__ucCmp.getConsentDetails()`, a promise) and v2 (`UC_UI.getServicesBaseInfo()`).
- * Usercentrics reports implicit consent (the visitor ignored or closed the banner) like any
- * other: only an explicit one is a decision. The service is matched by id or by name.
- */
-const usercentrics = [
-    (w, service, s) => {
-        const C = w[U + U + 'ucCmp'];
-        if (C)
-            C.getConsentDetails().then(guard((d) => {
-                if (/^explicit$/i.test(d.consent.type))
-                    for (const id in d.services) {
-                        const x = d.services[id];
-                        (id == service || x.name == service) && s(x.consent.given);
-                    }
-            }), () => 0);
-        // v2; throws (polled again) until Usercentrics is there
-        else
-            for (const x of w.UC_UI.getServicesBaseInfo())
-                (x.id == service || x.name == service) && /^explicit$/i.test(x.consent.history.slice(-1)[0].type) && s(x.consent.status);
-        return 1;
-    },
-    'mgt',
-    'UC_UI_INITIALIZED UC_UI_CMP_EVENT UC_CONSENT',
-];
-
-/**
- * Piwik PRO Consent Manager: `ppms.cm.api('getComplianceSettings', ok, fail)` gives
- * `consents[type].status`: 1 approved, 0 rejected, -1 no decision. It pushes
- * `{ event: 'stg.consentDecisionMade' }` onto dataLayer (which its snippet creates) once a
- * decision is saved. Polled until both the API and the dataLayer are there.
- */
-const piwikpro = [
-    (w, type, s) => {
-        const read = () => w.ppms.cm.api('getComplianceSettings', guard((r) => {
-            const st = r.consents[type].status;
-            st >= 0 && s(st > 0);
-        }), () => 0);
-        read();
-        return onDataLayer(w, (e) => e.event == 'stg.consentDecisionMade' && read());
-    },
-    'analytics',
-];
-
-/**
- * CookieYes: `getCkyConsent()` has the categories and `isUserActionCompleted` (false until the
- * visitor acted: the categories are then only defaults). `cookieyes_consent_update` on document
- * carries `{ accepted, rejected }` category lists after each choice: those lists are the answer.
- */
-const cookieyes = [
-    (w, category, s, e) => {
-        const d = e?.detail;
-        if (d)
-            d.accepted.includes(category) ? s(1) : d.rejected.includes(category) && s(0);
-        else {
-            // throws (polled again) until CookieYes is there
-            const c = w.getCkyConsent();
-            c.isUserActionCompleted && s(c.categories[category]);
-        }
-        return 1;
-    },
-    'analytics',
-    'cookieyes_consent_update',
-];
-
-/**
- * Complianz: `cmplz_has_consent(category)` is also true by default in opt-out regions, so it says
- * nothing about a decision. The visitor's answer is the category cookie read through
- * `cmplz_get_cookie` ('allow' / 'deny'; throws, polled again, until Complianz is there), once
- * the banner was dismissed ('banner-status'). On accept Complianz sets the categories before
- * 'banner-status', then fires `cmplz_fire_categories`; on deny the other way round, then
- * `cmplz_status_change`: we re-read on both, and on `cmplz_revoke`.
- */
-const complianz = [
-    (w, category, s) => {
-        const v = w.cmplz_get_cookie(category);
-        return w.cmplz_get_cookie('banner-status') != 'dismissed' || (v != 'allow' && v != 'deny') || s(v == 'allow');
-    },
-    'statistics',
-    'cmplz_status_change cmplz_fire_categories cmplz_revoke',
-];
-
-const ADAPTERS = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
-/** Every CmpName, for `cmp: 'auto'` and for config validation. */
-const CMPS = Object.keys(ADAPTERS);
-/**
- * Listens for each of the space-separated event `types`, whether dispatched at the window or at
- * the document: an event dispatched at the document passes the window first, in its capture phase.
- */
-const on = (w, types, fn) => {
-    for (const t of types.split(' '))
-        w.addEventListener(t, fn, true);
-};
-/**
- * Starts the adapters `cfg.cmp` selects: 'auto' (default) every one, each waiting for its CMP;
- * 'none' (no such adapter); one name; or a list. An adapter runs with its option (for tcf the
- * `consent.tcf` object), else its default; Google Consent Mode has none, so it is followed only
- * when `cfg.gcm` names a consent type, because its 'update' entries may come from any script.
- * Each adapter's read is polled (now, at DOMContentLoaded, at load, then at growing delays, the
- * last 16 s after start: CMPs that document neither a queue nor a ready event are found this
- * way, bounded, never an endless poll) until it finds its CMP, and runs again on its events.
- */
-function startAdapters(cfg, signal, w) {
-    const sel = cfg.cmp || 'auto';
-    for (const name of sel == 'auto' ? CMPS : [].concat(sel)) {
-        const a = ADAPTERS[name];
-        const option = a && (cfg[name] || a[1]);
-        if (option) {
-            // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others
-            const read = guard((e) => a[0](w, option, (granted) => (signal(!!granted, name), 1), e));
-            let found;
-            const poll = () => found || (found = read());
-            poll();
-            on(w, 'DOMContentLoaded load', poll);
-            for (let i = 1; i < 9; i++)
-                w.setTimeout(poll, i * i * 250);
-            if (a[2])
-                on(w, a[2].replace(/#/g, option), read);
-        }
-    }
-}
+const CMPS = ['tcf', 'gcm', 'didomi', 'axeptio', 'tarteaucitron', 'klaro', 'cookieconsent', 'onetrust', 'cookiebot', 'usercentrics', 'piwikpro', 'cookieyes', 'complianz'];
 
 const show = (v) => {
     try {
@@ -1265,6 +965,306 @@ function storageAllowed(c, state) {
     return (c.mode !== 'invisible' &&
         c.probabilistic !== 'always' &&
         (state === 'granted' || (c.mode === 'rotation' && c.consent?.required === false && state !== 'denied')));
+}
+
+// Every function a CMP (or a hostile stub) may call back, and every call we make into a CMP, runs
+// through guard: a CMP that throws must never throw into the page nor stop the other adapters.
+// A broken or blocked CMP is the same as no CMP: no signal.
+const guard = (f) => ((...a) => {
+    try {
+        return f(...a);
+    }
+    catch { }
+});
+// '_' built at run time: terser renames every property starting with '_' (rollup.config.mjs), and
+// some CMP globals do (`__tcfapi`, `__ucCmp`, `_axcb`).
+const U = '_'.repeat(1);
+/** Pushes onto a CMP's documented callback queue, creating it if the CMP has not loaded yet; 1. */
+const queue = (w, name, item) => ((w[name] = w[name] || []).push(item), 1);
+
+/**
+ * IAB TCF v2.2: `__tcfapi('addEventListener', 2, cb)` calls back now and on every change.
+ * A decision is a TC string loaded from the visitor's earlier choice (`tcloaded`) or just made
+ * (`useractioncomplete`); at `cmpuishown` every consent is still false, so it is no decision.
+ * Granted when every configured purpose (default [1], store/access on a device) has consent, and
+ * our vendor too when `tcf.vendorId` is set. `gdprApplies === false`: the CMP says no consent is
+ * required for this visitor, which we follow as a grant. The option is `consent.tcf` (an object),
+ * or 1 when absent: both read as "no purposes, no vendor".
+ */
+const tcf = [
+    (w, t, s) => {
+        // throws (polled again) until a __tcfapi function exists
+        w[U + U + 'tcfapi']('addEventListener', 2, guard((d, ok) => ok && /^(tcloaded|useractioncomplete)$/.test(d.eventStatus) &&
+            s(d.gdprApplies === false || ((t.purposes?.length ? t.purposes : [1]).every((p) => d.purpose.consents[p]) && (!t.vendorId || d.vendor.consents[t.vendorId])))));
+        return 1;
+    },
+    1,
+];
+
+/**
+ * Calls `fn` with every entry of `window.dataLayer`, past and future (push is wrapped, the
+ * original push is kept so Google Tag Manager and others work as before). `create` makes the
+ * array when it is missing, as the gtag snippet itself does. Returns 1 once hooked; throws (the
+ * caller polls again) while there is no dataLayer with a push method.
+ */
+const onDataLayer = (w, fn, create) => {
+    const l = w.dataLayer || (create && (w.dataLayer = [])), push = l.push.bind(l), f = guard(fn);
+    l.map(f);
+    l.push = (...a) => {
+        const r = push(...a);
+        a.map(f);
+        return r;
+    };
+    return 1;
+};
+
+/**
+ * Google Consent Mode v2 has no read API: gtag('consent', 'default' | 'update', {...}) pushes an
+ * arguments object onto dataLayer. Only 'update' is a decision (a CMP pushes it when the visitor
+ * chooses, or with the stored choice on load); 'default' is the site's default and never counts.
+ * Followed only when the site names the type (`consent.gcm: 'analytics_storage'`): no default.
+ */
+const gcm = [
+    (w, type, s) => onDataLayer(w, (e) => {
+        const v = e[0] == 'consent' && e[1] == 'update' && e[2][type];
+        (v == 'granted' || v == 'denied') && s(v == 'granted');
+    }, 1),
+    '',
+];
+
+/**
+ * Didomi: `didomiOnReady` runs our callback once the SDK is ready (now if it already is), and
+ * `didomiEventListeners` tells us of `consent.changed`. `getCurrentUserStatus()` shows vendors
+ * the visitor has not decided on as disabled, so we read it only once Didomi no longer asks
+ * (`shouldConsentBeCollected()` false). The vendor is the first whose id starts with the option:
+ * the configured id, else the custom vendor `c:mgt-…`. `isConsentRequired()` false (a visitor the
+ * site's Didomi configuration exempts) counts as granted, as Didomi's own documentation does.
+ */
+const didomi = [
+    (w, id, s) => {
+        const read = guard(() => {
+            const D = w.Didomi;
+            if (!D.isConsentRequired())
+                s(1);
+            else if (!D.shouldConsentBeCollected()) {
+                const v = D.getCurrentUserStatus().vendors;
+                // throws (no signal) when there is no such vendor
+                s(v[Object.keys(v).find((k) => !k.indexOf(id))].enabled);
+            }
+        });
+        queue(w, 'didomiOnReady', read);
+        return queue(w, 'didomiEventListeners', { event: 'consent.changed', listener: read });
+    },
+    'c:mgt-',
+];
+
+/**
+ * Axeptio: `_axcb` runs our callback with the SDK once it is ready. `cookies:complete` carries the
+ * visitor's choices (on each load for a returning visitor, and after a choice), so it is a
+ * decision: our vendor accepted or not. `hasAcceptedVendor` is only trusted when true, since it
+ * is also false before any choice.
+ */
+const axeptio = [
+    (w, vendor, s) => queue(w, U + 'axcb', guard((sdk) => {
+        sdk.hasAcceptedVendor?.(vendor) === true && s(1);
+        sdk.on('cookies:complete', guard((c) => c.$$completed !== false && s(c[vendor])));
+    })),
+    'mgt',
+];
+
+/**
+ * tarteaucitron: `tarteaucitron.state[key]` is true or false once the visitor has answered (and
+ * undefined while the banner waits). It runs a service's `fallback` also while unanswered, so the
+ * documented service grants in `js()` only and refusals come from here: `${key}_added` (service
+ * registered, state known), `${key}_allowed` / `${key}_disallowed` (visitor's answer) and
+ * `tac.consent_updated`.
+ */
+const tarteaucitron = [
+    (w, key, s) => {
+        // throws (polled again) until tarteaucitron and its state are there
+        const v = w.tarteaucitron.state[key];
+        return v !== !!v || s(v);
+    },
+    'mgt',
+    '#_added #_allowed #_disallowed tac.consent_updated',
+];
+
+/**
+ * Klaro: `klaro.getManager()` is the manager its UI uses (it throws until Klaro has its config).
+ * `confirmed` is true once the visitor saved a choice (now or on an earlier visit); toggles in the
+ * modal are not a decision until saved, so we follow only the `saveConsents` notification of
+ * `manager.watch`.
+ */
+const klaro = [
+    (w, name, s) => {
+        const m = w.klaro.getManager();
+        m.confirmed && s(m.getConsent(name));
+        m.watch({ update: guard((_m, type, d) => type == 'saveConsents' && (d = d.consents[name]) === !!d && s(d)) });
+        return 1;
+    },
+    'mgt',
+];
+
+/**
+ * orestbida cookieconsent v3 (UMD build, `window.CookieConsent`; Cookiebot's alias of the same
+ * name has no `validConsent`, so this throws and is polled again). `validConsent()` is true once
+ * the visitor chose; `cc:onConsent` fires on every load with a choice and `cc:onChange` on a
+ * later change.
+ */
+const cookieconsent = [
+    (w, category, s) => {
+        const C = w.CookieConsent;
+        return !C.validConsent() || s(C.acceptedCategory(category));
+    },
+    'analytics',
+    'cc:onConsent cc:onChange',
+];
+
+/**
+ * OneTrust: `window.OneTrust` may be a plain config object before the SDK is ready, so this throws
+ * (polled again) until its methods exist. `OnetrustActiveGroups` (",C0001,C0002,") also lists
+ * groups active by default, so it is a decision only once the banner was closed
+ * (`IsAlertBoxClosed()`). `OneTrustGroupsUpdated` fires on load and on every change.
+ */
+const onetrust = [
+    (w, group, s) => !w.OneTrust.IsAlertBoxClosed() || s((',' + (w.OnetrustActiveGroups || w.OptanonActiveGroups) + ',').includes(',' + group + ',')),
+    'C0002',
+    'OneTrustGroupsUpdated',
+];
+
+/**
+ * Cookiebot (`window.Cookiebot`, or its alias `window.CookieConsent` — told apart from orestbida's
+ * by its `consent` object; throws, polled again, until there is one). A decision needs
+ * `hasResponse`. A grant with `consent.method` 'implied' (given automatically, without the
+ * visitor acting) is not followed.
+ */
+const cookiebot = [
+    (w, category, s) => {
+        const C = w.Cookiebot?.consent ? w.Cookiebot : w.CookieConsent, c = C.consent, v = !!c[category];
+        return !C.hasResponse || (v && c.method == 'implied') || s(v);
+    },
+    'statistics',
+    'CookiebotOnConsentReady CookiebotOnAccept CookiebotOnDecline',
+];
+
+/**
+ * Usercentrics v3 (`__ucCmp.getConsentDetails()`, a promise) and v2 (`UC_UI.getServicesBaseInfo()`).
+ * Usercentrics reports implicit consent (the visitor ignored or closed the banner) like any
+ * other: only an explicit one is a decision. The service is matched by id or by name.
+ */
+const usercentrics = [
+    (w, service, s) => {
+        const C = w[U + U + 'ucCmp'];
+        if (C)
+            C.getConsentDetails().then(guard((d) => {
+                if (/^explicit$/i.test(d.consent.type))
+                    for (const id in d.services) {
+                        const x = d.services[id];
+                        (id == service || x.name == service) && s(x.consent.given);
+                    }
+            }), () => 0);
+        // v2; throws (polled again) until Usercentrics is there
+        else
+            for (const x of w.UC_UI.getServicesBaseInfo())
+                (x.id == service || x.name == service) && /^explicit$/i.test(x.consent.history.slice(-1)[0].type) && s(x.consent.status);
+        return 1;
+    },
+    'mgt',
+    'UC_UI_INITIALIZED UC_UI_CMP_EVENT UC_CONSENT',
+];
+
+/**
+ * Piwik PRO Consent Manager: `ppms.cm.api('getComplianceSettings', ok, fail)` gives
+ * `consents[type].status`: 1 approved, 0 rejected, -1 no decision. It pushes
+ * `{ event: 'stg.consentDecisionMade' }` onto dataLayer (which its snippet creates) once a
+ * decision is saved. Polled until both the API and the dataLayer are there.
+ */
+const piwikpro = [
+    (w, type, s) => {
+        const read = () => w.ppms.cm.api('getComplianceSettings', guard((r) => {
+            const st = r.consents[type].status;
+            st >= 0 && s(st > 0);
+        }), () => 0);
+        read();
+        return onDataLayer(w, (e) => e.event == 'stg.consentDecisionMade' && read());
+    },
+    'analytics',
+];
+
+/**
+ * CookieYes: `getCkyConsent()` has the categories and `isUserActionCompleted` (false until the
+ * visitor acted: the categories are then only defaults). `cookieyes_consent_update` on document
+ * carries `{ accepted, rejected }` category lists after each choice: those lists are the answer.
+ */
+const cookieyes = [
+    (w, category, s, e) => {
+        const d = e?.detail;
+        if (d)
+            d.accepted.includes(category) ? s(1) : d.rejected.includes(category) && s(0);
+        else {
+            // throws (polled again) until CookieYes is there
+            const c = w.getCkyConsent();
+            c.isUserActionCompleted && s(c.categories[category]);
+        }
+        return 1;
+    },
+    'analytics',
+    'cookieyes_consent_update',
+];
+
+/**
+ * Complianz: `cmplz_has_consent(category)` is also true by default in opt-out regions, so it says
+ * nothing about a decision. The visitor's answer is the category cookie read through
+ * `cmplz_get_cookie` ('allow' / 'deny'; throws, polled again, until Complianz is there), once
+ * the banner was dismissed ('banner-status'). On accept Complianz sets the categories before
+ * 'banner-status', then fires `cmplz_fire_categories`; on deny the other way round, then
+ * `cmplz_status_change`: we re-read on both, and on `cmplz_revoke`.
+ */
+const complianz = [
+    (w, category, s) => {
+        const v = w.cmplz_get_cookie(category);
+        return w.cmplz_get_cookie('banner-status') != 'dismissed' || (v != 'allow' && v != 'deny') || s(v == 'allow');
+    },
+    'statistics',
+    'cmplz_status_change cmplz_fire_categories cmplz_revoke',
+];
+
+const ADAPTERS = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
+/**
+ * Listens for each of the space-separated event `types`, whether dispatched at the window or at
+ * the document: an event dispatched at the document passes the window first, in its capture phase.
+ */
+const on = (w, types, fn) => {
+    for (const t of types.split(' '))
+        w.addEventListener(t, fn, true);
+};
+/**
+ * Starts the adapters `cfg.cmp` selects: 'auto' (default) every one, each waiting for its CMP;
+ * 'none' (no such adapter); one name; or a list. An adapter runs with its option (for tcf the
+ * `consent.tcf` object), else its default; Google Consent Mode has none, so it is followed only
+ * when `cfg.gcm` names a consent type, because its 'update' entries may come from any script.
+ * Each adapter's read is polled (now, at DOMContentLoaded, at load, then at growing delays, the
+ * last 16 s after start: CMPs that document neither a queue nor a ready event are found this
+ * way, bounded, never an endless poll) until it finds its CMP, and runs again on its events.
+ */
+function startAdapters(cfg, signal, w) {
+    const sel = cfg.cmp || 'auto';
+    for (const name of sel == 'auto' ? CMPS : [].concat(sel)) {
+        const a = ADAPTERS[name];
+        const option = a && (cfg[name] || a[1]);
+        if (option) {
+            // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others
+            const read = guard((e) => a[0](w, option, (granted) => (signal(!!granted, name), 1), e));
+            let found;
+            const poll = () => found || (found = read());
+            poll();
+            on(w, 'DOMContentLoaded load', poll);
+            for (let i = 1; i < 9; i++)
+                w.setTimeout(poll, i * i * 250);
+            if (a[2])
+                on(w, a[2].replace(/#/g, option), read);
+        }
+    }
 }
 
 /*! js-cookie v3.0.8 | MIT */

@@ -9,7 +9,7 @@
 // the country of the numbers, the conditions taken together) is checked after it, in validate().
 import type { Config } from './types';
 import { country as knownCountry, parsePhone, samePhone } from './swap/phone';
-import { CMPS } from './consent/adapters/index';
+import { CMPS } from './consent/cmps';
 
 type Check = (v: any, f: string) => string | void;
 type Rule = Check | string[] | { [field: string]: Rule };

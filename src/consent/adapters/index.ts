@@ -3,6 +3,7 @@
 // Each adapter is a small table entry (types.ts); the waiting, events and guarding are here, once.
 import type { CmpName, ConsentConfig } from '../../types';
 import type { Adapter } from './types';
+import { CMPS } from '../cmps';
 import { guard } from './guard';
 import { tcf } from './tcf';
 import { gcm } from './gcm';
@@ -19,9 +20,6 @@ import { cookieyes } from './cookieyes';
 import { complianz } from './complianz';
 
 const ADAPTERS: Record<CmpName, Adapter> = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
-
-/** Every CmpName, for `cmp: 'auto'` and for config validation. */
-export const CMPS = Object.keys(ADAPTERS) as CmpName[];
 
 /**
  * Listens for each of the space-separated event `types`, whether dispatched at the window or at

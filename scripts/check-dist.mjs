@@ -4,6 +4,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+// The size budget for the whole product (issue 9): dist/mgt.js gzipped at level 9, as `gzip -9`.
+const BUDGET = 12800;
+
+/** The size `gzip -9 -c file | wc -c` prints; zlib (a few dozen bytes more) where gzip is missing. */
+const gzipSize = (file) => {
+  try {
+    return execFileSync('gzip', ['-9', '-c', file]).length;
+  } catch {
+    return gzipSync(readFileSync(file), { level: 9 }).length;
+  }
+};
 
 const scratch = mkdtempSync(join(tmpdir(), 'mgt-dist-'));
 try {
@@ -20,6 +33,12 @@ try {
     process.exit(1);
   }
   console.log(`dist/ matches the sources (${built.join(', ')}).`);
+  const size = gzipSize('dist/mgt.js');
+  if (size > BUDGET) {
+    console.error(`dist/mgt.js is ${size} B gzip -9: over the ${BUDGET} B budget by ${size - BUDGET} B.`);
+    process.exit(1);
+  }
+  console.log(`dist/mgt.js: ${size} B gzip -9 (budget ${BUDGET} B, ${BUDGET - size} B left).`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readSession, writeSession, removeSession, type Session } from '../../src/storage/session';
 

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { CLICK_IDS, trackingIds, type DeviceReader } from '../../../src/attribution/trackingIds';
 import type { Config, CustomId } from '../../../src/types';

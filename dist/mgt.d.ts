@@ -124,6 +124,24 @@ export interface State {
   numbers: Record<string, string>;
   /** The visitor ID, only while consent allows storage. */
   visitor?: string;
+  /** With debug on: each decision of this page explained in one sentence (the ones the console prints). */
+  why?: Why;
+}
+
+/** Plain-English explanations of the decisions, for site owners (debug mode). */
+export interface Why {
+  /** How the traffic source was decided: 'Source: paid — the landing URL has a gclid click ID.' */
+  source: string;
+  /** Which condition matched, or what each one needed. */
+  condition: string;
+  /** New visit or same visit, and why. */
+  visit: string;
+  /** The numbers shown and where they come from. */
+  numbers: string;
+  /** What is stored on the device, and why (or why not). */
+  storage: string;
+  /** What is sent, held for the consent decision, or not sent. */
+  events: string;
 }
 
 export interface SwapEvent {

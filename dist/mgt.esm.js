@@ -119,6 +119,32 @@ function formatPhone(p, prefix = '', compact) {
 
 const CMPS = ['tcf', 'gcm', 'didomi', 'axeptio', 'tarteaucitron', 'klaro', 'cookieconsent', 'onetrust', 'cookiebot', 'usercentrics', 'piwikpro', 'cookieyes', 'complianz'];
 
+/**
+ * A copy of a page value made of its own enumerable data only, read once. A config comes from the
+ * page, which may hand over getters that throw or change between reads, Proxies, cycles, or objects
+ * that inherit enumerable properties from a polluted `Object.prototype` (old plugins still add
+ * some). The copy's objects have no prototype, so no inherited name is ever seen again; deeper than
+ * `depth` levels values are kept as they are (the config has no such depth: validation rejects them).
+ * A read that throws throws a message naming the field.
+ */
+function ownCopy(v, field, depth = 6) {
+    if (!depth || !v || typeof v != 'object')
+        return v;
+    const out = Array.isArray(v) ? [] : Object.create(null);
+    for (const k of Object.keys(v)) {
+        const f = Array.isArray(v) ? `${field}[${k}]` : `${field}.${k}`;
+        let x;
+        try {
+            x = v[k];
+        }
+        catch (e) {
+            throw `${f}: could not be read (${e})`;
+        }
+        out[k] = ownCopy(x, f, depth - 1);
+    }
+    return out;
+}
+
 const show = (v) => {
     try {
         return JSON.stringify(v);
@@ -218,50 +244,113 @@ const SCHEMA = {
  * Validates a config as `mgt('init')` does. Returns '' when it is valid, else one message that
  * names the field (the console shows it after the `[mgt]` prefix).
  */
-function validate(config) {
+const validate = (config) => {
+    const c = loadConfig(config);
+    return typeof c == 'string' ? c : '';
+};
+/**
+ * The config as the module uses it: a copy of its own data, read once (lib/ownCopy.ts), when it is
+ * valid; else the message naming the first bad field. Every check is linear in the config's size.
+ */
+function loadConfig(config) {
     try {
-        const c = config;
+        const c = ownCopy(config, 'config');
         // The mode first: it is required, and what else is allowed depends on it.
-        const problem = check(MODES, c?.mode, 'config.mode') || check(SCHEMA, c, 'config');
-        if (problem)
-            return problem;
-        const country = (c.country || 'FR').toUpperCase();
-        const collecting = /^(origin|traffic|journey)$/.test(c.mode);
-        const conditions = c.conditions || [];
-        const ids = [];
-        const originals = [];
-        const tracked = [];
-        const phone = is((v) => typeof v === 'string' && parsePhone(v, country), `a ${country} phone number`);
-        // original -> tracked; the value after "got" shows which of the two is wrong
-        const pair = (o) => (t, f) => phone(o, f) || phone(t, f) || void (originals.push(o), tracked.push(t));
-        const numbers = (map, f) => map ? each(pair, 1)(map, f) : undefined;
-        const e = numbers(c.numbers, 'config.numbers');
-        if (e)
-            return e;
-        if (c.mode === 'invisible' && conditions.length)
-            return fail('config.conditions', 'none in invisible mode', conditions);
-        if (collecting && !c.endpoint)
-            return fail('config.endpoint', `an http(s) URL in ${c.mode} mode`, c.endpoint);
-        for (let i = 0; i < conditions.length; i++) {
-            const { id, numbers: own, pool } = conditions[i];
-            const f = `config.conditions[${i}]`;
-            if (!id || ids.includes(id))
-                return fail(f + '.id', 'a unique name', id);
-            ids.push(id);
-            const e = numbers(own, f + '.numbers');
-            if (e)
-                return e;
-            // A pool is leased from the endpoint; its fallback is what shows on timeout or error.
-            if (pool && !(collecting && (own || c.numbers)))
-                return fail(f + '.pool', 'origin, traffic or journey mode, and fallback numbers', pool);
-        }
-        // A tracked number that is also an original would be swapped again on the next scan.
-        const loop = tracked.find((t) => originals.some((o) => samePhone(t, o, country)));
-        return loop ? fail('config.numbers', 'no tracked number that is also an original', loop) : '';
+        return check(MODES, c && c.mode, 'config.mode') || check(SCHEMA, c, 'config') || crossCheck(c) || c;
     }
     catch (x) {
-        return `config: could not be read (${x})`;
+        return typeof x == 'string' ? x : `config: could not be read (${x})`;
     }
+}
+/** What depends on several fields: numbers of the country, the mode, condition ids, pools. */
+function crossCheck(c) {
+    const country = (c.country || 'FR').toUpperCase();
+    const collecting = /^(origin|traffic|journey)$/.test(c.mode);
+    const conditions = c.conditions || [];
+    const ids = Object.create(null);
+    // E.164 forms of the originals and of the tracked numbers, to compare numbers in one pass.
+    const originals = {};
+    const tracked = {};
+    const phone = is((v) => typeof v === 'string' && parsePhone(v, country), `a ${country} phone number`);
+    // original -> tracked; the value after "got" shows which of the two is wrong
+    const pair = (o) => (t, f) => {
+        const e = phone(o, f) || phone(t, f);
+        if (e)
+            return e;
+        originals[e164(parsePhone(o, country))] = 1;
+        tracked[e164(parsePhone(t, country))] = t;
+    };
+    const numbers = (map, f) => (map ? each(pair, 1)(map, f) : undefined);
+    const e = numbers(c.numbers, 'config.numbers');
+    if (e)
+        return e;
+    if (c.mode === 'invisible' && conditions.length)
+        return fail('config.conditions', 'none in invisible mode', conditions);
+    if (collecting && !c.endpoint)
+        return fail('config.endpoint', `an http(s) URL in ${c.mode} mode`, c.endpoint);
+    for (let i = 0; i < conditions.length; i++) {
+        const { id, numbers: own, pool } = conditions[i];
+        const f = `config.conditions[${i}]`;
+        if (!id)
+            return fail(f + '.id', 'a name for the condition', id);
+        if (ids[id])
+            return fail(f + '.id', 'a name no other condition has', id);
+        ids[id] = 1;
+        const e = numbers(own, f + '.numbers');
+        if (e)
+            return e;
+        // A pool is leased from the endpoint; its fallback is what shows on timeout or error.
+        if (pool && !(collecting && (own || c.numbers)))
+            return fail(f + '.pool', 'origin, traffic or journey mode, and fallback numbers', pool);
+    }
+    // A tracked number that is also an original would be swapped again on the next scan.
+    for (const t of Object.keys(tracked))
+        if (originals[t])
+            return fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
+}
+
+/** `c` is the validated copy of the config (config.ts): own data properties only. */
+function resolveSettings(c, search) {
+    const mode = c.mode;
+    const country = (c.country || 'FR').toUpperCase();
+    const consent = c.consent || {};
+    const ids = c.trackingIds || {};
+    const conditions = (c.conditions || []).map(({ id, source, referrer, params, landing, page, numbers, pool }) => ({ id, source, referrer, params, landing, page, numbers, pool }));
+    const originals = {};
+    for (const map of [c.numbers, ...conditions.map((k) => k.numbers)]) {
+        for (const o of Object.keys(map || {}))
+            originals[e164(parsePhone(o, country))] = 1;
+    }
+    return {
+        _mode: mode,
+        _site: c.site,
+        _collecting: /^(origin|traffic|journey)$/.test(mode),
+        _endpoint: c.endpoint || '',
+        _country: country,
+        _numbers: c.numbers || {},
+        _conditions: conditions,
+        _entry: c.entry || 'first_entry',
+        _probabilistic: c.probabilistic || 'fallback',
+        _consent: consent,
+        _consentFree: mode == 'rotation' && consent.required === false,
+        _gpc: consent.gpc !== false,
+        _days: (c.cookie && c.cookie.days) || 30,
+        _domain: c.cookie && c.cookie.domain,
+        _timeout: (c.session && c.session.timeout) || 30,
+        _defaultIds: ids.defaults !== false,
+        _customIds: ids.custom || [],
+        _leaseTimeout: c.pool && c.pool.timeout != null ? c.pool.timeout : 2000,
+        _urlParams: c.urlParams || [],
+        _ignore: c.ignore,
+        _spa: !!c.spa,
+        _debug: !!c.debug || /[?&]mgt_debug=1(&|$)/.test(search),
+        _originals: originals,
+    };
+}
+/** A number from storage or the endpoint reaches the page only if it is a valid phone number of the country that is not an original. */
+function usableNumber(s, t) {
+    const p = typeof t == 'string' && t.length <= 40 && parsePhone(t, s._country);
+    return !!p && !s._originals[e164(p)];
 }
 
 // Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
@@ -289,6 +378,50 @@ const error = print('error');
 /** Ends the site's optional anti-flicker hiding (SPEC 3): `class="mgt-hide"` on <html>. */
 const unhide = (d) => d.documentElement.classList.remove('mgt-hide');
 
+/**
+ * Calls `cb` with the number dialled when the visitor clicks a tel: or callto: link (captured, so
+ * a page that stops the click's propagation still reports it). Guarded: a hostile href or target
+ * never throws into the page.
+ */
+function onCall(doc, cb, onError) {
+    doc.addEventListener('click', (e) => {
+        try {
+            const a = e.target.closest('a[href]');
+            const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href'));
+            if (m)
+                cb(decodeURIComponent(m[1]));
+        }
+        catch (x) {
+            onError(x);
+        }
+    }, true);
+}
+
+/**
+ * Calls `cb` after every history.pushState/replaceState and on popstate: the page views of a
+ * single-page app (config.spa). The page's own history methods keep working as before.
+ */
+function onNavigation(w, cb) {
+    const h = w.history;
+    for (const name of ['pushState', 'replaceState']) {
+        const original = h[name];
+        h[name] = function () {
+            const r = original.apply(this, arguments);
+            cb();
+            return r;
+        };
+    }
+    w.addEventListener('popstate', cb);
+}
+
+/**
+ * The text a tracking ID may be, as captured (attribution/trackingIds.ts) and as read back from
+ * mgt_session (storage/session.ts): 1 to 200 characters (SPEC 6.4), no control character and
+ * nothing that could start markup or end a quoted attribute. Real IDs (click IDs, `_ga`, `_pk_id.*`
+ * values, CRM ids, a dataLayer 'Returning Visitor') never need them.
+ */
+const idText = (v) => typeof v == 'string' && /^[^\0-\x1f\x7f<>"'`\\]{1,200}$/.test(v);
+
 /** Click IDs of the ad platforms, in SPEC 6.2 order: their presence makes a visit paid (fbclid, last, makes it social). */
 const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
 /**
@@ -297,50 +430,64 @@ const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
  */
 const URL_IDS = 'gclid gbraid wbraid fbclid msclkid campaignid adgroupid keyword matchtype network device creative placement targetid'.split(' ');
 /**
- * Stores what `read` returns when it is a primitive (not null/undefined) whose text is non-empty and
- * at most 200 characters. Objects and functions are skipped. A failing read (a throwing getter, a
- * blocked localStorage, a Proxy trap, a Symbol that cannot become text, a place not given) is an
- * absent id: it must not cost the others.
+ * Stores what `read` returns when it is a primitive (not null/undefined) whose text is an ID as the
+ * module writes it (lib/idText.ts: at most 200 characters). Objects and functions are skipped. A
+ * failing read (a throwing getter, a blocked localStorage, a Proxy trap, a Symbol that cannot become
+ * text) is an absent id: it must not cost the others.
  */
 const put = (ids, key, read) => {
     try {
-        let v = read();
-        if (v != null && Object(v) !== v && (v += '') && v.length <= 200)
-            ids[key] = v;
+        const v = read();
+        if (v != null && Object(v) !== v && idText('' + v))
+            ids[key] = '' + v;
     }
     catch {
         /* unreadable: absent */
     }
 };
-/** The custom ids read from `from` (all of them without it); malformed entries are skipped. */
-const customIds = (cfg, from) => (cfg?.custom || []).filter((c) => c && (!from || c.from == from));
+/** A dotted path ('dataLayer.0.userType') followed through own data properties of objects only:
+ * a getter or a Proxy trap could run page code with side effects, so accessors are absent, and
+ * primitives are not walked ('str'.length is not an id). */
+const path = (w, keys) => keys.split('.').reduce((o, k) => (Object(o) === o ? (Object.getOwnPropertyDescriptor(o, k) || {}).value : undefined), w);
 /**
- * The tracking IDs found in the page URL, on the device, or both: the defaults (unless
- * `defaults: false`) and the custom ones, from the places given. The device is read only with
+ * The tracking IDs found in the page URL (`page`), on the device (`device`), or both: the defaults
+ * (unless `defaults: false`) and the custom ones, from the places given. The device is read only with
  * consent (SPEC 6.4): reading a tracker is access to the device as much as writing one.
  */
 function trackingIds(cfg, page, device) {
     const ids = {};
-    const url = (k) => page.searchParams.get(k);
-    if (cfg?.defaults !== false) {
-        URL_IDS.map((k) => put(ids, k, () => url(k)));
-        // _ga and every _pk_id.* cookie. Listing the cookies may throw too (blocked cookies): inside put,
-        // that costs nothing else, and the list itself (an object) is never stored.
-        put(ids, '', () => device._cookieNames().map((n) => /^(_ga$|_pk_id\.)/.test(n) && put(ids, n, () => device._cookie(n))));
+    for (const c of cfg._customIds) {
+        if (!c)
+            continue;
+        if (c.from == 'url') {
+            if (page)
+                put(ids, c.name, () => page.searchParams.get(c.key));
+        }
+        else if (device) {
+            put(ids, c.name, () => (c.from == 'cookie' ? device._cookie(c.key) : c.from == 'localStorage' ? device._local(c.key) : path(device._window, c.key)));
+        }
     }
-    // Each place a custom id may come from (`from` is validated config); a place not given throws,
-    // inside put: absent.
-    const places = {
-        url,
-        cookie: (k) => device._cookie(k),
-        localStorage: (k) => device._local(k),
-        // A dotted path ('dataLayer.0.userType') followed through own data properties of objects only:
-        // a getter or a Proxy trap could run page code with side effects, so accessors are absent, and
-        // primitives are not walked ('str'.length is not an id).
-        window: (path) => path.split('.').reduce((o, k) => (Object(o) === o ? (Object.getOwnPropertyDescriptor(o, k) || {}).value : undefined), device._window),
-    };
-    customIds(cfg).map((c) => put(ids, c.name, () => places[c.from](c.key)));
-    return ids;
+    if (!cfg._defaultIds)
+        return ids;
+    const defaults = {};
+    if (page)
+        for (const k of URL_IDS)
+            put(defaults, k, () => page.searchParams.get(k));
+    // _ga and every _pk_id.* cookie. Listing the cookies may throw too (blocked cookies).
+    if (device) {
+        let names = [];
+        try {
+            names = device._cookieNames();
+        }
+        catch {
+            /* cookies blocked: none */
+        }
+        for (const n of names)
+            if (/^(_ga$|_pk_id\.)/.test(n))
+                put(defaults, n, () => device._cookie(n));
+    }
+    // A custom id named like a default one wins.
+    return Object.assign(defaults, ids);
 }
 
 /**
@@ -350,6 +497,9 @@ function trackingIds(cfg, page, device) {
 const clip = (s) => String(s).slice(0, 2000);
 /** Parses an http(s) URL (relative to `base` if given); anything else (javascript:, data:, garbage) is undefined. */
 const httpUrl = (s, base) => {
+    // Most referrers are '' or 'direct': no exception on the normal path (issue 11).
+    if (!base && !/^https?:/i.test(String(s)))
+        return;
     try {
         const u = new URL(s, base);
         if (/^https?:$/.test(u.protocol))
@@ -369,11 +519,10 @@ const httpUrl = (s, base) => {
  *   and `campaignid=12345678901` is 11 digits; both are ad-platform identifiers that are stored in
  *   `tracking_ids` anyway, so dropping them from the URL would protect nothing.
  */
-function urlFilter(cfg, trackingIds) {
+function urlFilter(s, trackingIds) {
     const builtin = CLICK_IDS.concat(URL_IDS);
-    const ids = builtin.concat(customIds(cfg.trackingIds, 'url').map((c) => c.key));
-    // Conditions come from validated config: objects.
-    const allow = (cfg.urlParams || []).concat(...(cfg.conditions || []).map((c) => Object.keys(c.params || {})));
+    const ids = builtin.concat(s._customIds.filter((c) => c.from == 'url').map((c) => c.key));
+    const allow = s._urlParams.concat(...s._conditions.map((c) => Object.keys(c.params || {})));
     return (name, value) => (ids.includes(name) ? trackingIds : name.startsWith('utm_') || allow.includes(name)) &&
         // %40: a value that was encoded twice still carries an address.
         !/@|%40/i.test(value) &&
@@ -458,94 +607,6 @@ function classify(page, referrer, cookieDomain) {
             : /(^|\.)((facebook|instagram|linkedin|x|twitter|youtube|tiktok|reddit|snapchat|threads)\.com|pinterest\.(com?\.)?[a-z]{2,3}|lnkd\.in|t\.co|youtu\.be|threads\.net|bsky\.app)$/.test(host)
                 ? 'social'
                 : 'referral', 'referrer ' + host);
-}
-
-/** `v` as an array: condition fields accept one value or several. */
-const list = (v) => [].concat(v);
-/**
- * Whole-string match where '*' is any run of characters and everything else is literal. No regex:
- * patterns come from config, the path from the URL, and a backtracking regex over a hostile 100 KB
- * path with several stars could stall the page. The first part must start `s`, the last end it, and
- * leftmost placement of each middle part is optimal, so one indexOf per part suffices.
- */
-const glob = (pattern, s) => {
-    const parts = pattern.split('*');
-    const last = parts.pop();
-    const end = s.length - last.length;
-    let i = 0;
-    return (s.endsWith(last) &&
-        // Without a star the last part is the whole pattern: equality.
-        (parts.length ? parts.every((p, k) => (k = k ? s.indexOf(p, i) : s.startsWith(p) ? 0 : -1) >= 0 && (i = k + p.length) <= end) : !end));
-};
-/**
- * Marketers write '/Promo/' for '/promo' and 'été' for '%C3%A9t%C3%A9': paths and patterns compare
- * percent-decoded (as sent when malformed), without case and without one trailing slash.
- */
-const norm = (s) => {
-    try {
-        s = decodeURIComponent(s);
-    }
-    catch {
-        /* malformed escape: compare as sent */
-    }
-    return s.toLowerCase().replace(/(.)\/$/, '$1');
-};
-/**
- * The first condition whose every set field matches, for a visit (its source, its referrer: an
- * origin or 'direct', its landing URL: absolute or a path resolved against the page) seen on `page`.
- * Conditions come from validated config: objects with an id. `_why` is for the debug console: each
- * condition tried, with the first field that failed or 'matches' for the winner.
- */
-function pickCondition(conditions, visit, page) {
-    const landing = httpUrl(visit.landing, page);
-    const ref = httpUrl(visit.referrer);
-    const host = ref ? ref.hostname : '';
-    const onPath = (u) => (p) => !!u && glob(norm(String(p)), norm(u.pathname));
-    // One test per field, in the order they are explained; a field holds one value or a list, and
-    // matches when one of them passes.
-    const tests = {
-        source: (s) => s == visit.source,
-        referrer: (d) => isUnder(host, d),
-        params: (params) => {
-            for (const k in params) {
-                const got = landing && landing.searchParams.get(k);
-                // true = present (even empty); a string = equal, case-insensitive.
-                if (got == null || (params[k] !== true && got.toLowerCase() != String(params[k]).toLowerCase()))
-                    return false;
-            }
-            return true;
-        },
-        landing: onPath(landing),
-        page: onPath(page),
-    };
-    const tried = [];
-    for (const c of conditions || []) {
-        let miss = '';
-        for (const f in tests)
-            if (!miss && c[f] != null && !list(c[f]).some(tests[f]))
-                miss = f;
-        tried.push(c.id + (miss ? ': ' + miss : ' matches'));
-        if (!miss)
-            return { _condition: c, _why: tried.join(', ') };
-    }
-    return { _why: tried.join(', ') || 'no conditions' };
-}
-
-/**
- * A new visit starts on an arrival from outside, when nothing is stored, or after `timeoutMinutes`
- * of inactivity. A last action in the future (clock change, tampered storage) is trusted only within
- * the same window, so a bogus far-future value cannot keep one visit alive forever.
- */
-function isNewVisit(internal, lastAction, now, timeoutMinutes) {
-    return !internal || !(Math.abs(now - lastAction) <= timeoutMinutes * 6e4);
-}
-/**
- * The attribution to keep when a visit starts. first_entry (the default) keeps the first one ever stored;
- * last_entry takes the newest, except that a direct visit never erases a known source
- * (last non-direct click): typing the URL later should not hide the campaign that brought them.
- */
-function keepAttribution(prev, current, entry) {
-    return prev && (entry != 'last_entry' || (current.source == 'direct' && prev.source != 'direct')) ? prev : current;
 }
 
 // Finds the configured original numbers in a string, in every usual written form, and computes
@@ -961,10 +1022,313 @@ function createSwapper(doc, opts) {
     };
 }
 
-function storageAllowed(c, state) {
-    return (c.mode !== 'invisible' &&
-        c.probabilistic !== 'always' &&
-        (state === 'granted' || (c.mode === 'rotation' && c.consent?.required === false && state !== 'denied')));
+function storageAllowed(s, state) {
+    return s._mode != 'invisible' && s._probabilistic != 'always' && (state == 'granted' || (s._consentFree && state != 'denied'));
+}
+
+/*! js-cookie v3.0.8 | MIT */
+function assign (target) {
+  for (var i = 1; i < arguments.length; i++) {
+    var source = arguments[i];
+    for (var key in source) {
+      if (key === '__proto__') continue
+      target[key] = source[key];
+    }
+  }
+  return target
+}
+
+var defaultConverter = {
+  read: function (value) {
+    if (value[0] === '"') {
+      value = value.slice(1, -1);
+    }
+    return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)
+  },
+  write: function (value) {
+    return encodeURIComponent(value).replace(
+      /%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g,
+      decodeURIComponent
+    )
+  }
+};
+
+function init(converter, defaultAttributes) {
+  function set(name, value, attributes) {
+    if (typeof document === 'undefined') {
+      return
+    }
+
+    attributes = assign({}, defaultAttributes, attributes);
+
+    if (typeof attributes.expires === 'number') {
+      attributes.expires = new Date(Date.now() + attributes.expires * 864e5);
+    }
+    if (attributes.expires) {
+      attributes.expires = attributes.expires.toUTCString();
+    }
+
+    name = encodeURIComponent(name)
+      .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
+      .replace(/[()]/g, escape);
+
+    var stringifiedAttributes = '';
+    for (var attributeName in attributes) {
+      if (!attributes[attributeName]) {
+        continue
+      }
+
+      stringifiedAttributes += '; ' + attributeName;
+
+      if (attributes[attributeName] === true) {
+        continue
+      }
+
+      // Considers RFC 6265 section 5.2:
+      // ...
+      // 3.  If the remaining unparsed-attributes contains a %x3B (";")
+      //     character:
+      // Consume the characters of the unparsed-attributes up to,
+      // not including, the first %x3B (";") character.
+      // ...
+      stringifiedAttributes += '=' + attributes[attributeName].split(';')[0];
+    }
+
+    return (document.cookie =
+      name + '=' + converter.write(value, name) + stringifiedAttributes)
+  }
+
+  function get(name) {
+    if (typeof document === 'undefined' || (arguments.length && !name)) {
+      return
+    }
+
+    // To prevent the for loop in the first place assign an empty array
+    // in case there are no cookies at all.
+    var cookies = document.cookie ? document.cookie.split('; ') : [];
+    var jar = {};
+    for (var i = 0; i < cookies.length; i++) {
+      var parts = cookies[i].split('=');
+      var value = parts.slice(1).join('=');
+
+      try {
+        var found = decodeURIComponent(parts[0]);
+        if (!(found in jar)) jar[found] = converter.read(value, found);
+        if (name === found) {
+          break
+        }
+      } catch (_e) {
+        // Do nothing...
+      }
+    }
+
+    return name ? jar[name] : jar
+  }
+
+  return Object.create(
+    {
+      set: set,
+      get: get,
+      remove: function (name, attributes) {
+        set(
+          name,
+          '',
+          assign({}, attributes, {
+            expires: -1
+          })
+        );
+      },
+      withAttributes: function (attributes) {
+        return init(this.converter, assign({}, this.attributes, attributes))
+      },
+      withConverter: function (converter) {
+        return init(assign({}, this.converter, converter), this.attributes)
+      }
+    },
+    {
+      attributes: { value: Object.freeze(defaultAttributes) },
+      converter: { value: Object.freeze(converter) }
+    }
+  )
+}
+
+var api = init(defaultConverter, { path: '/' });
+
+// The mgt_visitor cookie, written, read and removed through js-cookie (its default path is '/'):
+// a random visitor ID, created once on consent and never extended, so its lifetime is what the
+// cookie policy says (cookie.days after creation, at most 13 months).
+const NAME = 'mgt_visitor';
+/** The visitor ID, or undefined when the cookie is absent, expired, blocked or tampered with. */
+function readVisitor() {
+    try {
+        const id = api.get(NAME);
+        // What we write: 16 random bytes as base64url (22 characters). Anything else is not ours.
+        if (/^[\w-]{22}$/.test(id))
+            return id;
+    }
+    catch {
+        /* cookies blocked */
+    }
+}
+/**
+ * Creates the cookie with an ID of 128 bits from crypto.getRandomValues and returns it; undefined
+ * when there is no such source (no weak ID instead) or cookies are blocked (the write is read back
+ * to be sure). `domain` comes from config.cookie.domain; without it the cookie is host-only.
+ */
+function createVisitor(days, domain) {
+    try {
+        const id = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
+            .replace(/\+/g, '-')
+            .replace(/\//g, '_')
+            .slice(0, 22);
+        api.set(NAME, id, { expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain });
+        if (readVisitor() == id)
+            return id;
+    }
+    catch {
+        /* no random source, or cookies blocked */
+    }
+}
+/**
+ * Deletes the cookie in every form the module may have written: host-only, and with a Domain
+ * attribute for this host and each of its parent domains (a site may have changed cookie.domain
+ * since the cookie was written; the browser ignores a bare top-level domain).
+ */
+function deleteVisitor() {
+    try {
+        const labels = location.hostname.split('.');
+        api.remove(NAME);
+        labels.map((_, i) => api.remove(NAME, { domain: labels.slice(i).join('.') }));
+    }
+    catch {
+        /* cookies blocked: there is nothing to delete */
+    }
+}
+
+const str = (v) => typeof v == 'string' && v.length <= 2000;
+const num = (v) => typeof v == 'number' && v >= 0 && v < 1e15;
+const numOrNone = (v) => v === undefined || num(v);
+const object = (v) => v && typeof v == 'object' && !Array.isArray(v);
+// What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
+// apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
+// or 'direct', and phone numbers as written in the config. Anything else was not written by us.
+const test = (re) => (v) => str(v) && re.test(v);
+const href = test(/^https?:\/\/[^\s<>"`]*$/);
+// Phone numbers: digits and the separators parsePhone() accepts (\s covers the non-breaking spaces;
+// US numbers start with '('; Luxembourg has 4-digit ones). Numbers reach the page only after
+// parsePhone() itself.
+const phone = test(/^\+?[\d\s().\/\u2010-\u2015-]{4,40}$/);
+/** One check per stored field: every field must pass, and no other may be there. */
+const FIELDS$1 = {
+    v: (v) => v === 1,
+    condition: (v) => v === null || str(v),
+    landing: href,
+    last_action: num,
+    last_url: href,
+    // An origin: host (an IPv6 one in brackets) and port, no path.
+    referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
+    source: test(/^(paid|email|social|organic|referral|campaign|direct)$/),
+    to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && phone(e.original) && phone(e.tracked) && numOrNone(e.expires)),
+    // Names and values as the module captures them (lib/idText.ts).
+    tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
+    pageviews: numOrNone,
+};
+const NAMES = Object.keys(FIELDS$1);
+/**
+ * The one place that touches localStorage['mgt_session']: `getItem`, `setItem` (with `value`) or
+ * `removeItem`. A localStorage that throws (disabled, private mode, quota) holds nothing of ours:
+ * undefined.
+ */
+const store = (op, value) => {
+    try {
+        return localStorage[op]('mgt_session', value);
+    }
+    catch {
+        /* storage unavailable */
+    }
+};
+const removeSession = () => {
+    store('removeItem');
+};
+/**
+ * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
+ * tells a valid phone number of the configured country: a `to_swap` entry holding anything else was
+ * not written by the module (SPEC 11).
+ */
+function readSession(onDamaged, isNumber) {
+    const raw = store('getItem');
+    if (raw == null)
+        return;
+    let s;
+    try {
+        s = raw.length <= 32768 && JSON.parse(raw);
+    }
+    catch {
+        /* not JSON: damaged */
+    }
+    const numbers = (e) => isNumber(e.original) && isNumber(e.tracked);
+    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS$1[k](s[k])) && s.to_swap.every(numbers))
+        return s;
+    removeSession();
+    onDamaged('mgt_session invalid: rebuilt');
+}
+/**
+ * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
+ * ones, such as `pageviews` outside traffic and journey, are left out by JSON). A storage that
+ * refuses it keeps nothing, and the next page starts from the cookie alone.
+ */
+const writeSession = (s) => {
+    store('setItem', JSON.stringify(s));
+};
+
+function createConsent(s) {
+    const forget = (why) => {
+        c._persistent = false;
+        c._visitor = undefined;
+        c._blocked = why;
+        removeSession();
+    };
+    /** Becomes persistent where storage is allowed; a new visitor never inherits an old mgt_session. */
+    const ensure = () => {
+        if (c._persistent || !storageAllowed(s, c._state))
+            return;
+        let id = readVisitor();
+        if (!id) {
+            removeSession();
+            id = createVisitor(s._days, s._domain);
+            c._created = !!id;
+        }
+        c._visitor = id;
+        c._persistent = !!id;
+        c._blocked = id ? '' : 'cookies blocked';
+    };
+    const c = {
+        _state: 'unknown',
+        _persistent: false,
+        _created: false,
+        _blocked: '',
+        _set(granted) {
+            const next = granted ? 'granted' : 'denied';
+            if (next == c._state)
+                return false;
+            c._state = next;
+            if (granted)
+                ensure();
+            else {
+                // Withdrawal takes effect now, on this page: erase and forget.
+                deleteVisitor();
+                forget('');
+            }
+            return true;
+        },
+        _withIds: () => c._persistent && c._state == 'granted',
+        _start: ensure,
+        _why() {
+            const why = c._persistent ? '' : s._mode == 'invisible' ? 'invisible mode' : s._probabilistic == 'always' ? "probabilistic 'always'" : c._blocked;
+            return `Storage: ${c._persistent ? 'mgt_visitor and mgt_session' : 'nothing'} — ${why || 'consent ' + c._state}.`;
+        },
+    };
+    return c;
 }
 
 // Every function a CMP (or a hostile stub) may call back, and every call we make into a CMP, runs
@@ -1267,255 +1631,6 @@ function startAdapters(cfg, signal, w) {
     }
 }
 
-/*! js-cookie v3.0.8 | MIT */
-function assign (target) {
-  for (var i = 1; i < arguments.length; i++) {
-    var source = arguments[i];
-    for (var key in source) {
-      if (key === '__proto__') continue
-      target[key] = source[key];
-    }
-  }
-  return target
-}
-
-var defaultConverter = {
-  read: function (value) {
-    if (value[0] === '"') {
-      value = value.slice(1, -1);
-    }
-    return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)
-  },
-  write: function (value) {
-    return encodeURIComponent(value).replace(
-      /%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g,
-      decodeURIComponent
-    )
-  }
-};
-
-function init(converter, defaultAttributes) {
-  function set(name, value, attributes) {
-    if (typeof document === 'undefined') {
-      return
-    }
-
-    attributes = assign({}, defaultAttributes, attributes);
-
-    if (typeof attributes.expires === 'number') {
-      attributes.expires = new Date(Date.now() + attributes.expires * 864e5);
-    }
-    if (attributes.expires) {
-      attributes.expires = attributes.expires.toUTCString();
-    }
-
-    name = encodeURIComponent(name)
-      .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
-      .replace(/[()]/g, escape);
-
-    var stringifiedAttributes = '';
-    for (var attributeName in attributes) {
-      if (!attributes[attributeName]) {
-        continue
-      }
-
-      stringifiedAttributes += '; ' + attributeName;
-
-      if (attributes[attributeName] === true) {
-        continue
-      }
-
-      // Considers RFC 6265 section 5.2:
-      // ...
-      // 3.  If the remaining unparsed-attributes contains a %x3B (";")
-      //     character:
-      // Consume the characters of the unparsed-attributes up to,
-      // not including, the first %x3B (";") character.
-      // ...
-      stringifiedAttributes += '=' + attributes[attributeName].split(';')[0];
-    }
-
-    return (document.cookie =
-      name + '=' + converter.write(value, name) + stringifiedAttributes)
-  }
-
-  function get(name) {
-    if (typeof document === 'undefined' || (arguments.length && !name)) {
-      return
-    }
-
-    // To prevent the for loop in the first place assign an empty array
-    // in case there are no cookies at all.
-    var cookies = document.cookie ? document.cookie.split('; ') : [];
-    var jar = {};
-    for (var i = 0; i < cookies.length; i++) {
-      var parts = cookies[i].split('=');
-      var value = parts.slice(1).join('=');
-
-      try {
-        var found = decodeURIComponent(parts[0]);
-        if (!(found in jar)) jar[found] = converter.read(value, found);
-        if (name === found) {
-          break
-        }
-      } catch (_e) {
-        // Do nothing...
-      }
-    }
-
-    return name ? jar[name] : jar
-  }
-
-  return Object.create(
-    {
-      set: set,
-      get: get,
-      remove: function (name, attributes) {
-        set(
-          name,
-          '',
-          assign({}, attributes, {
-            expires: -1
-          })
-        );
-      },
-      withAttributes: function (attributes) {
-        return init(this.converter, assign({}, this.attributes, attributes))
-      },
-      withConverter: function (converter) {
-        return init(assign({}, this.converter, converter), this.attributes)
-      }
-    },
-    {
-      attributes: { value: Object.freeze(defaultAttributes) },
-      converter: { value: Object.freeze(converter) }
-    }
-  )
-}
-
-var api = init(defaultConverter, { path: '/' });
-
-// The mgt_visitor cookie, written, read and removed through js-cookie (its default path is '/'):
-// a random visitor ID, created once on consent and never extended, so its lifetime is what the
-// cookie policy says (cookie.days after creation, at most 13 months).
-const NAME = 'mgt_visitor';
-/** The visitor ID, or undefined when the cookie is absent, expired, blocked or tampered with. */
-function readVisitor() {
-    try {
-        const id = api.get(NAME);
-        // What we write: 16 random bytes as base64url (22 characters). Anything else is not ours.
-        if (/^[\w-]{22}$/.test(id))
-            return id;
-    }
-    catch {
-        /* cookies blocked */
-    }
-}
-/**
- * Creates the cookie with an ID of 128 bits from crypto.getRandomValues and returns it; undefined
- * when there is no such source (no weak ID instead) or cookies are blocked (the write is read back
- * to be sure). `domain` comes from config.cookie.domain; without it the cookie is host-only.
- */
-function createVisitor(days, domain) {
-    try {
-        const id = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
-            .replace(/\+/g, '-')
-            .replace(/\//g, '_')
-            .slice(0, 22);
-        api.set(NAME, id, { expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain });
-        if (readVisitor() == id)
-            return id;
-    }
-    catch {
-        /* no random source, or cookies blocked */
-    }
-}
-/**
- * Deletes the cookie in every form the module may have written: host-only, and with a Domain
- * attribute for this host and each of its parent domains (a site may have changed cookie.domain
- * since the cookie was written; the browser ignores a bare top-level domain).
- */
-function deleteVisitor() {
-    try {
-        const labels = location.hostname.split('.');
-        api.remove(NAME);
-        labels.map((_, i) => api.remove(NAME, { domain: labels.slice(i).join('.') }));
-    }
-    catch {
-        /* cookies blocked: there is nothing to delete */
-    }
-}
-
-const str = (v) => typeof v == 'string' && v.length <= 2000;
-const num = (v) => typeof v == 'number' && v >= 0 && v < 1e15;
-const numOrNone = (v) => v === undefined || num(v);
-const object = (v) => v && typeof v == 'object' && !Array.isArray(v);
-// What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
-// apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
-// or 'direct', and phone numbers as written in the config. Anything else was not written by us.
-const test = (re) => (v) => str(v) && re.test(v);
-const href = test(/^https?:\/\/[^\s<>"`]*$/);
-// Phone numbers: digits and the separators parsePhone() accepts (\s covers the non-breaking spaces;
-// US numbers start with '('; Luxembourg has 4-digit ones). Numbers reach the page only after
-// parsePhone() itself.
-const phone = test(/^\+?[\d\s().\/\u2010-\u2015-]{4,40}$/);
-/** One check per stored field: every field must pass, and no other may be there. */
-const FIELDS = {
-    v: (v) => v === 1,
-    condition: (v) => v === null || str(v),
-    landing: href,
-    last_action: num,
-    last_url: href,
-    // An origin: host (an IPv6 one in brackets) and port, no path.
-    referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
-    source: test(/^(paid|email|social|organic|referral|campaign|direct)$/),
-    to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && phone(e.original) && phone(e.tracked) && numOrNone(e.expires)),
-    tracking_ids: (v) => object(v) && Object.values(v).every(str),
-    pageviews: numOrNone,
-};
-const NAMES = Object.keys(FIELDS);
-/**
- * The one place that touches localStorage['mgt_session']: `getItem`, `setItem` (with `value`) or
- * `removeItem`. A localStorage that throws (disabled, private mode, quota) holds nothing of ours:
- * undefined.
- */
-const store = (op, value) => {
-    try {
-        return localStorage[op]('mgt_session', value);
-    }
-    catch {
-        /* storage unavailable */
-    }
-};
-const removeSession = () => {
-    store('removeItem');
-};
-/** The stored session, or undefined when absent; a damaged entry is removed and reported. */
-function readSession(onDamaged) {
-    const raw = store('getItem');
-    if (raw == null)
-        return;
-    let s;
-    try {
-        s = raw.length <= 32768 && JSON.parse(raw);
-    }
-    catch {
-        /* not JSON: damaged */
-    }
-    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])))
-        return s;
-    removeSession();
-    onDamaged('mgt_session invalid: rebuilt');
-}
-/**
- * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
- * ones, such as `pageviews` outside traffic and journey, are left out by JSON). A storage that
- * refuses it keeps nothing, and the next page starts from the cookie alone.
- */
-const writeSession = (s) => {
-    store('setItem', JSON.stringify(s));
-};
-
 // Reads third-party tracking IDs (_ga, _pk_id.*, custom ones) from the device. Only called once
 // consent allows storage: reading a tracker is access to the device as much as writing one. Every
 // read may throw (blocked cookies or storage): trackingIds() guards each one.
@@ -1525,6 +1640,249 @@ const deviceReader = (w) => ({
     _local: (key) => localStorage.getItem(key),
     _window: w,
 });
+
+/** `v` as an array: condition fields accept one value or several. */
+const list = (v) => [].concat(v);
+/**
+ * Whole-string match where '*' is any run of characters and everything else is literal. No regex:
+ * patterns come from config, the path from the URL, and a backtracking regex over a hostile 100 KB
+ * path with several stars could stall the page. The first part must start `s`, the last end it, and
+ * leftmost placement of each middle part is optimal, so one indexOf per part suffices.
+ */
+const glob = (pattern, s) => {
+    const parts = pattern.split('*');
+    if (parts.length == 1)
+        return pattern == s;
+    const first = parts.shift();
+    const last = parts.pop();
+    const end = s.length - last.length;
+    if (!s.startsWith(first) || !s.endsWith(last) || first.length > end)
+        return false;
+    let i = first.length;
+    for (const part of parts) {
+        const k = s.indexOf(part, i);
+        if (k < 0 || k + part.length > end)
+            return false;
+        i = k + part.length;
+    }
+    return true;
+};
+/**
+ * Marketers write '/Promo/' for '/promo' and 'été' for '%C3%A9t%C3%A9': paths and patterns compare
+ * percent-decoded (as sent when malformed), without case and without one trailing slash.
+ */
+const norm = (s) => {
+    try {
+        s = decodeURIComponent(s);
+    }
+    catch {
+        /* malformed escape: compare as sent */
+    }
+    return s.toLowerCase().replace(/(.)\/$/, '$1');
+};
+/** The fields a condition may set, in the order they are tested and explained. */
+const FIELDS = ['source', 'referrer', 'params', 'landing', 'page'];
+/**
+ * The first condition whose every set field matches, for a visit (its source, its referrer: an
+ * origin or 'direct', its landing URL: absolute or a path resolved against the page) seen on `page`.
+ * Conditions come from resolved settings: every field an own property. `_why` is the debug sentence:
+ * the winner and what it matched, or for each condition the first field that failed.
+ */
+function pickCondition(conditions, visit, page) {
+    const landing = httpUrl(visit.landing, page);
+    const ref = httpUrl(visit.referrer);
+    const host = ref ? ref.hostname : '';
+    const onPath = (u) => (p) => !!u && glob(norm(String(p)), norm(u.pathname));
+    const params = (want) => {
+        for (const k of Object.keys(want)) {
+            const got = landing && landing.searchParams.get(k);
+            // true = present (even empty); a string = equal, case-insensitive.
+            if (got == null || (want[k] !== true && got.toLowerCase() != String(want[k]).toLowerCase()))
+                return false;
+        }
+        return true;
+    };
+    // One test per field; a field holds one value or a list, and matches when one of them passes.
+    const tests = {
+        source: (s) => s == visit.source,
+        referrer: (d) => isUnder(host, d),
+        params,
+        landing: onPath(landing),
+        page: onPath(page),
+    };
+    // What this visit shows for each field, for the explanation.
+    const seen = {
+        source: visit.source,
+        referrer: host || 'direct',
+        params: landing ? landing.search || 'none' : 'none',
+        landing: landing ? landing.pathname : 'none',
+        page: page.pathname,
+    };
+    const misses = [];
+    for (const c of conditions) {
+        const set = FIELDS.filter((f) => c[f] != null);
+        const miss = set.find((f) => !list(c[f]).some(tests[f]));
+        if (!miss)
+            return { _condition: c, _why: `Condition: ${c.id} — every field it sets matches.` };
+        misses.push(`${c.id} needs ${miss} ${JSON.stringify(c[miss])} (this visit: ${seen[miss]})`);
+    }
+    return { _why: `No condition matched${misses.length ? ': ' + misses.join('; ') : ' (none configured)'}.` };
+}
+
+/**
+ * A new visit starts on an arrival from outside, when nothing is stored, or after `timeoutMinutes`
+ * of inactivity. A last action in the future (clock change, tampered storage) is trusted only within
+ * the same window, so a bogus far-future value cannot keep one visit alive forever.
+ */
+function isNewVisit(internal, lastAction, now, timeoutMinutes) {
+    return !internal || !(Math.abs(now - lastAction) <= timeoutMinutes * 6e4);
+}
+/**
+ * The attribution to keep when a visit starts. first_entry (the default) keeps the first one ever stored;
+ * last_entry takes the newest, except that a direct visit never erases a known source
+ * (last non-direct click): typing the URL later should not hide the campaign that brought them.
+ */
+function keepAttribution(prev, current, entry) {
+    return prev && (entry != 'last_entry' || (current.source == 'direct' && prev.source != 'direct')) ? prev : current;
+}
+
+/** A URL as stored and sent: redacted (SPEC 9.2), or only its path when cookieless (SPEC 8). */
+const cleanFor = (s, persistent, withIds) => (url) => cleanUrl(url, persistent ? urlFilter(s, withIds) : undefined);
+/** mgt_session.to_swap: the numbers shown, leased ones with their expiry. */
+const toSwap = (numbers, leased, until) => Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? until : undefined }));
+/** The source sentence, from classify()'s terse reason ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer'). */
+const sourceWhy = (source, why, stored) => `Source: ${source} — ${stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why}.`;
+function decideVisit(s, v) {
+    const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
+    const clean = cleanFor(s, p, v._withIds);
+    const from = (a) => (a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer);
+    let isNew = v._first && !v._arrival._internal;
+    let kept = v._arrival;
+    let visitWhy = `Visit: cookieless — ${from(v._arrival)}.`;
+    if (p) {
+        // An existing visitor arriving by internal navigation without a session here comes from a
+        // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
+        const sibling = view._internal && !stored && !v._created;
+        isNew = !sibling && isNewVisit(view._internal, stored && stored.last_action, now, s._timeout);
+        const mine = {
+            landing: clean(view.landing),
+            referrer: view.referrer,
+            source: view.source,
+            tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {},
+        };
+        kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
+        const last = stored ? `, last activity ${Math.round((now - stored.last_action) / 6e4)} min ago` : '';
+        visitWhy = `Visit: ${isNew ? 'new' : 'same'} visit — ${from(view)}${last}.`;
+    }
+    const pick = pickCondition(s._conditions, kept, v._page);
+    const cond = pick._condition;
+    // probabilistic 'off' without storage swaps the default numbers only (SPEC 8).
+    const mute = !p && s._probabilistic == 'off';
+    const numbers = { ...s._numbers, ...(!mute && cond && cond.numbers) };
+    const pool = p ? cond && cond.pool : undefined;
+    const wanted = Object.keys((cond && cond.numbers) || s._numbers);
+    // Leased numbers still valid in mgt_session are reused, when there is one for every original.
+    const leased = {};
+    let until = 0;
+    for (const e of (pool && stored && stored.to_swap) || []) {
+        if (e.expires > now && wanted.includes(e.original) && usableNumber(s, e.tracked)) {
+            leased[e.original] = e.tracked;
+            until = e.expires;
+        }
+    }
+    const reuse = pool && Object.keys(leased).length == wanted.length ? leased : undefined;
+    Object.assign(numbers, reuse);
+    const session = p
+        ? {
+            v: 1,
+            condition: cond ? cond.id : null,
+            landing: kept.landing,
+            last_action: now,
+            last_url: clean(v._page),
+            referrer: kept.referrer,
+            source: kept.source,
+            to_swap: toSwap(numbers, reuse, until),
+            tracking_ids: kept.tracking_ids,
+            pageviews: s._collecting && s._mode != 'origin' ? (isNew || !stored ? 0 : stored.pageviews || 0) + 1 : undefined,
+        }
+        : undefined;
+    return {
+        _kept: kept,
+        _new: isNew,
+        _condition: cond,
+        _numbers: numbers,
+        _pool: pool,
+        _wanted: wanted,
+        _leased: reuse,
+        _leasedUntil: until,
+        _session: session,
+        _why: { source: sourceWhy(kept.source, (p ? view : v._arrival)._why, kept == stored), condition: pick._why, visit: visitWhy },
+    };
+}
+
+// Pool leases (SPEC 9.3): ask the collector for visitor-level numbers, wait at most `timeout` ms.
+/**
+ * Resolves to the lease, or undefined on timeout, network error, or an answer that is not a lease
+ * (the numbers in it are checked by the caller). Never rejects. A late answer is ignored; the
+ * request is not aborted, since the collector has received it anyway. The string body goes as
+ * text/plain: a CORS-simple request, no preflight, one round trip.
+ */
+const lease = (endpoint, body, timeout) => new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeout);
+    const done = (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+    };
+    fetch(endpoint + '/lease', { method: 'POST', body: JSON.stringify(body), credentials: 'omit' })
+        .then((r) => r.ok && r.json())
+        .then((j) => done(j && j.numbers && typeof j.numbers == 'object' && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined))
+        .catch(() => done());
+    // A fetch that throws at once (missing, replaced by the page) rejects: no lease.
+}).catch(() => undefined);
+
+// Pools (SPEC 9.3): numbers leased per visitor from `${endpoint}/lease`, and their renewal while
+// the page is visible. Only the newest request counts: an answer to an older one is ignored.
+function createPools(s, doc, t) {
+    let latest = 0;
+    let renewal;
+    const pools = {
+        _lease(fallback, then) {
+            const body = t._request();
+            if (!body)
+                return;
+            const id = ++latest;
+            lease(s._endpoint, { site: s._site, ...body }, s._leaseTimeout).then((answer) => {
+                if (id != latest)
+                    return;
+                const got = {};
+                if (answer)
+                    for (const o of body.numbers)
+                        if (usableNumber(s, answer.numbers[o]))
+                            got[o] = answer.numbers[o];
+                const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
+                t._answer(fallback, got, until);
+                if (until)
+                    pools._renew(until);
+                if (then)
+                    then();
+            });
+        },
+        _renew(until) {
+            clearTimeout(renewal);
+            renewal = setTimeout(function renew() {
+                if (doc.visibilityState == 'hidden')
+                    doc.addEventListener('visibilitychange', renew, { once: true });
+                else
+                    pools._lease({ ...t._shown() });
+            }, Math.max(1000, until - Date.now() - 30000));
+        },
+        _stop() {
+            clearTimeout(renewal);
+            latest++;
+        },
+    };
+    return pools;
+}
 
 // Event batches to `${endpoint}/events` (SPEC 9). One batch per page in the common case: events
 // are sent a moment after the last one, and whatever is left goes out when the page is hidden.
@@ -1552,140 +1910,111 @@ function send(url, body, anonymous) {
 }
 function createBatch(endpoint, site) {
     let timer;
-    const batch = {
-        _queue: [],
+    let queue = [];
+    const flush = () => {
+        const events = queue;
+        queue = [];
+        clearTimeout(timer);
+        if (events.length) {
+            log('sent', events);
+            send(endpoint + '/events', JSON.stringify({ v: 1, site, events }), events.some((e) => e.cookieless));
+        }
+    };
+    return {
         _push(event, now) {
-            batch._queue.push(event);
+            queue.push(event);
             clearTimeout(timer);
             if (now)
-                batch._flush();
+                flush();
             else
-                timer = setTimeout(batch._flush, 1000);
+                timer = setTimeout(flush, 1000);
         },
-        _flush() {
-            const events = batch._queue.splice(0);
-            clearTimeout(timer);
-            if (events.length) {
-                log('sent', events);
-                send(endpoint + '/events', JSON.stringify({ v: 1, site, events }), events.some((e) => e.cookieless));
-            }
+        _flush: flush,
+        _rewrite(fn) {
+            queue = queue.map(fn);
         },
     };
-    return batch;
 }
 
-// Pool leases (SPEC 9.3): ask the collector for visitor-level numbers, wait at most `timeout` ms.
-/**
- * Resolves to the lease, or undefined on timeout, network error, or an answer that is not a lease
- * (the numbers in it are checked by the caller). Never rejects. A late answer is ignored; the
- * request is not aborted, since the collector has received it anyway. The string body goes as
- * text/plain: a CORS-simple request, no preflight, one round trip.
- */
-const lease = (endpoint, body, timeout) => new Promise((resolve) => {
-    setTimeout(resolve, timeout);
-    fetch(endpoint + '/lease', { method: 'POST', body: JSON.stringify(body), credentials: 'omit' })
-        .then((r) => r.ok && r.json())
-        .then((j) => resolve(j && j.numbers && typeof j.numbers == 'object' && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined))
-        .catch(() => resolve(undefined));
-    // A fetch that throws at once (missing, replaced by the page) rejects: no lease.
-}).catch(() => undefined);
+function createReporter(s, t) {
+    const batch = createBatch(s._endpoint, s._site);
+    let reported = false;
+    let held = [];
+    let calls = [];
+    const r = {
+        _why: '',
+        _view(build) {
+            if (reported)
+                return;
+            reported = true;
+            const events = build();
+            held.push(...events);
+            r._why = `Events: ${events.map((e) => e.type) + '' || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`;
+            log(r._why);
+            r._release();
+        },
+        _again(grant) {
+            reported = false;
+            if (grant)
+                held = [];
+        },
+        _call(build) {
+            calls.push(build);
+            r._release();
+        },
+        _release(force) {
+            if (!force && t._waiting())
+                return;
+            if (!t._mute()) {
+                for (const e of held)
+                    batch._push(e);
+                for (const c of calls)
+                    batch._push(c(), true);
+            }
+            held = [];
+            calls = [];
+            if (force)
+                batch._flush();
+        },
+        _anonymise() {
+            batch._rewrite((e) => (e.cookieless ? e : t._finish(e)));
+        },
+    };
+    return r;
+}
 
-function createTracker(cfg, w, emit, early) {
+function createTracker(s, w, emit, early) {
     const doc = w.document;
     const loc = w.location;
-    const { mode, conditions = [], cookie = {} } = cfg;
-    const defaults = cfg.numbers || {};
-    const country = (cfg.country || 'FR').toUpperCase();
-    const prob = cfg.probabilistic || 'fallback';
-    const batch = /^(origin|traffic|journey)$/.test(mode) ? createBatch(cfg.endpoint, cfg.site) : undefined;
-    const swapper = createSwapper(doc, { _country: country, _ignore: cfg.ignore, _onSwap: (e) => emit('swap', e) });
-    // Every original of the config: a number from storage or the endpoint that is one of them would
-    // be swapped again, so it never reaches the page.
-    const originals = [defaults, ...conditions.map((c) => c.numbers || {})].flatMap(Object.keys);
-    const same = (a, b) => samePhone(a, b, country);
-    setDebug(!!cfg.debug || /[?&]mgt_debug=1(&|$)/.test(loc.search));
-    let consent = 'unknown';
-    // The visitor ID, known only while storage is allowed and our cookie exists: set means the page
-    // is persistent. It is only set where storageAllowed() holds, and the one consent change that
-    // can end storage (a denial) clears it: a grant allows whatever an unknown state allowed.
-    let visitor;
-    let created = false; // mgt_visitor was created on this page
+    const consent = createConsent(s);
+    const swapper = createSwapper(doc, { _country: s._country, _ignore: s._ignore, _onSwap: (e) => emit('swap', e) });
+    const same = (a, b) => samePhone(a, b, s._country);
+    setDebug(s._debug);
     let swapping = true; // false after mgt('restore'), until mgt('swap')
     let page = new URL(loc.href);
     let referrer = doc.referrer;
-    let kept; // set by the first decision
-    let arrival; // what this page load saw on arrival (see decide)
-    let cid = null; // the id of the condition that matched
-    let pool; // its pool, while persistent
-    let wanted = []; // the originals that pool leases numbers for
+    let arrival; // this page load's arrival (see decide)
+    let visit; // the latest decision
+    let session; // the latest one stored
+    let before = false; // mgt_session as found when the page became persistent (false: not read)
     let shown; // undefined until the first decision, so that the first one is applied
-    let session; // while persistent
     let views = 0; // page views of this page load, for the cookieless counter
-    let reported = false; // this page view's events are reported (sent, held, or deliberately not sent)
-    let held = []; // anonymous page events waiting for the consent decision (SPEC 9)
-    let heldCalls = []; // calls made meanwhile, built when sent
-    let renewal;
-    let leasing = 0; // so that an answer for an older request is ignored
-    let leasedUntil = 0;
-    /** Tracking IDs are identifiers: stored and sent only with consent, not on rotation's consent-free storage (SPEC 6.4). */
-    const withIds = () => !!visitor && consent == 'granted';
-    /** A URL as stored and sent: redacted (SPEC 9.2), or only its path when cookieless (SPEC 8). */
-    const clean = (url) => cleanUrl(url, visitor ? urlFilter(cfg, withIds()) : undefined);
-    const mute = () => !visitor && prob == 'off'; // SPEC 8: sends nothing
-    const waiting = () => !visitor && consent == 'unknown' && prob == 'fallback';
-    const forget = () => {
-        visitor = session = undefined;
-        removeSession();
+    // The debug sentences (state().why), each also printed when set.
+    const why = { events: `Events: none in ${s._mode} mode.` };
+    const explain = (k, sentence) => {
+        why[k] = sentence;
+        log(sentence);
     };
-    /** Creates mgt_visitor if storage is allowed; a new visitor never inherits an old mgt_session. */
-    const ensureVisitor = () => {
-        if (!visitor && storageAllowed(cfg, consent)) {
-            visitor = readVisitor();
-            if (!visitor) {
-                removeSession();
-                visitor = createVisitor(cookie.days || 30, cookie.domain);
-                created = true;
-            }
-            log('mgt_visitor', visitor || 'blocked: cookieless');
-        }
-    };
-    /** Our cookie still there? Another tab's withdrawal (or expiry) is never undone here. */
-    const alive = () => {
-        if (visitor && readVisitor() != visitor) {
-            log('mgt_visitor gone: cookieless');
-            forget();
-        }
-        return !!visitor;
-    };
-    const show = (numbers, final) => {
-        // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
-        if (swapping && JSON.stringify(numbers) != JSON.stringify(shown))
-            swapper._set(numbers);
-        shown = numbers;
-        if (final)
-            unhide(doc);
-        log('numbers', numbers);
-    };
-    const save = () => {
-        if (session && alive()) {
-            writeSession(session);
-            log('stored mgt_session', session);
-        }
-    };
-    /** mgt_session.to_swap: the numbers shown, leased ones with their expiry. */
-    const toSwap = (numbers, leased) => Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? leasedUntil : undefined }));
-    /**
-     * Completes an event as the current consent allows: identified, with its URLs redacted; or
-     * anonymous (SPEC 8, 9.1): no visitor, tracking IDs or title, and URLs cut to their path. Also
-     * rewrites the identified events still queued when consent is withdrawn.
-     */
+    const clean = (url) => cleanFor(s, consent._persistent, consent._withIds())(url);
+    const condition = () => (visit._condition ? visit._condition.id : null);
+    /** Completes an event as consent allows now: identified, or anonymous (SPEC 8, 9.1). */
     const finish = (e) => {
-        if (!visitor) {
+        if (!consent._persistent) {
             delete e.visitor;
             delete e.tracking_ids;
             delete e.title;
         }
-        e.cookieless = !visitor;
+        e.cookieless = !consent._persistent;
         for (const k of ['landing', 'url', 'page'])
             if (e[k])
                 e[k] = clean(e[k]);
@@ -1693,243 +2022,169 @@ function createTracker(cfg, w, emit, early) {
     };
     /** An event with the fields every event carries; the URLs in `fields` are absolute. */
     const event = (type, fields) => {
-        const tracked = parsePhone(Object.values(shown)[0] || '', country);
-        return finish({ type, mode, ts: Date.now(), source: kept.source, condition: cid, number: tracked && e164(tracked), ...fields, visitor });
+        const tracked = parsePhone(Object.values(shown)[0] || '', s._country);
+        return finish({ type, mode: s._mode, ts: Date.now(), source: visit._kept.source, condition: condition(), number: tracked && e164(tracked), ...fields, visitor: consent._visitor });
     };
-    /** Sends what waits (page events, calls) unless the consent decision is pending; `force` on pagehide. */
-    const release = (force) => {
-        if (batch && (force || !waiting())) {
-            if (!mute()) {
-                for (const e of held)
-                    batch._push(e);
-                for (const c of heldCalls)
-                    batch._push(c(), true);
-            }
-            held = [];
-            heldCalls = [];
+    const mute = () => !consent._persistent && s._probabilistic == 'off';
+    const waiting = () => !consent._persistent && consent._state == 'unknown' && s._probabilistic == 'fallback';
+    const reporter = s._collecting ? createReporter(s, { _waiting: waiting, _mute: mute, _finish: finish }) : undefined;
+    const save = () => {
+        if (session && consent._alive()) {
+            writeSession(session);
+            log('stored mgt_session', session);
         }
     };
-    /** A number from storage or the endpoint reaches the page only if it is a valid phone number that is not an original. */
-    const valid = (t) => typeof t == 'string' && t.length <= 40 && !!parsePhone(t, country) && !originals.some((o) => same(o, t));
-    function decide(newView) {
-        const now = Date.now();
-        const p = alive();
-        const here = classify(page, referrer, cookie.domain);
-        log('source', here.source, here._why);
-        const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(cfg.trackingIds, page) };
-        // The arrival is kept in memory: it is the cookieless attribution, and what a later grant
-        // saves, even after virtual page views dropped the landing URL's parameters. A reload or a
-        // back/forward navigation is not a new arrival.
+    const show = (numbers, final, reason) => {
+        // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
+        // A copy without prototype: the swap engine walks it with for…in (a polluted Object.prototype).
+        if (swapping && JSON.stringify(numbers) != JSON.stringify(shown))
+            swapper._set(Object.assign(Object.create(null), numbers));
+        shown = numbers;
+        if (final)
+            unhide(doc);
+        explain('numbers', `Numbers: ${JSON.stringify(numbers)} — ${reason}.`);
+    };
+    const pools = createPools(s, doc, {
+        _request: () => consent._alive() && visit._pool
+            ? { pool: visit._pool, visitor: consent._visitor, source: visit._kept.source, condition: condition(), numbers: visit._wanted }
+            : undefined,
+        _shown: () => shown,
+        _answer(fallback, got, until) {
+            show({ ...fallback, ...got }, true, (until ? 'leased from pool ' : 'fallback, no lease from pool ') + visit._pool);
+            if (until && session) {
+                session.to_swap = toSwap(shown, got, until);
+                save();
+            }
+        },
+    });
+    function decide(newView, grant) {
+        const here = classify(page, referrer, s._domain);
+        const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
         const first = !arrival;
-        if (first) {
-            // (Browsers without Navigation Timing 2 list no entry: a normal navigation.)
+        if (!arrival) {
+            // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
+            // Timing 2 list no entry: a normal navigation.)
             const again = performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test(n.type));
             arrival = { ...fresh, _internal: here._internal || again };
         }
-        const current = newView && !first ? fresh : arrival;
-        const internal = current._internal;
-        let isNew = first && !internal;
-        kept = arrival;
-        if (p) {
-            const stored = (session = readSession(log));
-            // An existing visitor arriving by internal navigation without a session here comes from a
-            // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
-            isNew = !(internal && !stored && !created) && isNewVisit(internal, stored && stored.last_action, now, cfg.session?.timeout || 30);
-            const mine = {
-                ...current,
-                landing: clean(current.landing),
-                tracking_ids: withIds() ? { ...current.tracking_ids, ...trackingIds(cfg.trackingIds, undefined, deviceReader(w)) } : {},
-            };
-            kept = isNew ? keepAttribution(stored, mine, cfg.entry) : stored || mine;
-            log(isNew ? 'new visit' : 'same visit', kept);
+        const p = consent._alive();
+        let stored;
+        if (!p)
+            before = false;
+        else {
+            stored = readSession(log, (n) => !!parsePhone(n, s._country));
+            if (before === false)
+                before = stored;
+            // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
+            // the consent-free session this page wrote (rotation) had not been there.
+            if (grant)
+                stored = before;
         }
-        const pick = pickCondition(conditions, kept, page);
-        const cond = pick._condition;
-        cid = cond?.id ?? null;
-        log('condition', cid || 'none', pick._why);
-        // The default numbers, overridden by the condition's; a pool leases visitor-level numbers.
-        const numbers = { ...defaults, ...(!mute() && cond?.numbers) };
-        pool = p && cond?.pool;
-        wanted = Object.keys(cond?.numbers || defaults);
-        // Leased numbers still valid in mgt_session are reused, when there is one for every original.
-        const leased = {};
-        for (const e of (pool && session?.to_swap) || []) {
-            if (e.expires > now && wanted.includes(e.original) && valid(e.tracked)) {
-                leased[e.original] = e.tracked;
-                leasedUntil = e.expires;
-            }
-        }
-        const reuse = pool && Object.keys(leased).length == wanted.length ? leased : undefined;
-        Object.assign(numbers, reuse);
-        if (p) {
-            session = {
-                v: 1,
-                condition: cid,
-                landing: kept.landing,
-                last_action: now,
-                last_url: clean(page),
-                referrer: kept.referrer,
-                source: kept.source,
-                to_swap: toSwap(numbers, reuse),
-                tracking_ids: kept.tracking_ids,
-                pageviews: batch && mode != 'origin' ? (isNew || !session ? 0 : session.pageviews || 0) + 1 : undefined,
-            };
-            save();
-        }
-        else if (newView)
+        const ids = consent._withIds();
+        const v = (visit = decideVisit(s, {
+            _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
+            _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
+        }));
+        explain('source', v._why.source);
+        explain('condition', v._why.condition);
+        explain('visit', v._why.visit);
+        explain('storage', consent._why());
+        session = v._session;
+        save();
+        if (!p && newView)
             views++;
         // Page events are built once the numbers are final, so that they carry the number shown.
-        const reportView = () => {
-            if (batch && !reported) {
-                reported = true;
-                const events = [
-                    isNew && event('visit', { landing: kept.landing, referrer: kept.referrer, tracking_ids: kept.tracking_ids }),
-                    mode == 'traffic' && event('pageview', { count: session ? session.pageviews : views }),
-                    mode == 'journey' && event('pageview', { url: page.href, title: doc.title.slice(0, 2000) }),
-                ].filter(Boolean);
-                log(waiting() ? 'events wait for consent' : mute() ? 'not sent: probabilistic off' : 'events', events);
-                held.push(...events);
-                release();
-            }
-        };
-        if (pool && !reuse) {
+        const report = () => reporter &&
+            reporter._view(() => [
+                v._new && event('visit', { landing: v._kept.landing, referrer: v._kept.referrer, tracking_ids: v._kept.tracking_ids }),
+                s._mode == 'traffic' && event('pageview', { count: session ? session.pageviews : views }),
+                s._mode == 'journey' && event('pageview', { url: page.href, title: doc.title.slice(0, 2000) }),
+            ].filter((e) => !!e));
+        const from = v._condition && v._condition.numbers && !mute() ? 'condition ' + condition() : 'defaults';
+        if (v._pool && !v._leased) {
             // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
-            const meanwhile = { ...numbers };
-            for (const o of wanted)
+            const meanwhile = { ...v._numbers };
+            for (const o of v._wanted)
                 delete meanwhile[o];
-            show(meanwhile);
-            requestLease(numbers, reportView);
+            show(meanwhile, false, 'waiting for pool ' + v._pool);
+            pools._lease(v._numbers, report);
         }
         else {
-            show(numbers, true);
-            if (reuse)
-                scheduleRenewal();
-            reportView();
+            show(v._numbers, true, v._leased ? 'leased from pool ' + v._pool : from);
+            if (v._leased)
+                pools._renew(v._leasedUntil);
+            report();
         }
-    }
-    /** Leases numbers for the current condition's pool; `fallback` is shown on timeout, error or an invalid answer. */
-    function requestLease(fallback, then) {
-        const id = ++leasing;
-        log('lease', pool);
-        lease(cfg.endpoint, { site: cfg.site, pool, visitor, source: kept.source, condition: cid, numbers: wanted }, cfg.pool?.timeout ?? 2000).then((answer) => {
-            if (id != leasing)
-                return;
-            const got = {};
-            if (answer)
-                for (const o of wanted)
-                    if (valid(answer.numbers[o]))
-                        got[o] = answer.numbers[o];
-            const ok = Object.keys(got).length > 0;
-            log(ok ? 'leased' : 'no valid lease in time: fallback', got);
-            show({ ...fallback, ...got }, true);
-            if (ok && session) {
-                leasedUntil = Date.now() + answer.ttl * 1000;
-                session.to_swap = toSwap(shown, got);
-                save();
-                scheduleRenewal();
-            }
-            then?.();
-        });
-    }
-    /** Renews leased numbers before they expire, while the page is visible (SPEC 9.3). */
-    function scheduleRenewal() {
-        clearTimeout(renewal);
-        renewal = setTimeout(function renew() {
-            if (doc.visibilityState == 'hidden')
-                return doc.addEventListener('visibilitychange', renew, { once: true });
-            if (alive() && pool)
-                requestLease({ ...shown });
-        }, Math.max(1000, leasedUntil - Date.now() - 30000));
     }
     function setConsent(granted, source) {
-        const next = granted ? 'granted' : 'denied';
-        if (next == consent)
+        const was = consent._persistent;
+        const ids = consent._withIds();
+        if (!consent._set(granted))
             return; // repeated signals are no-ops
-        const was = !!visitor;
-        consent = next;
-        log('consent', next, source);
-        if (granted)
-            ensureVisitor();
-        else {
-            // Withdrawal takes effect now, on this page: erase, forget, and send nothing identifying.
-            deleteVisitor();
-            forget();
-            clearTimeout(renewal);
-            // Identified events still queued go out without identifiers (SPEC 9.1).
-            if (batch)
-                for (const e of batch._queue)
-                    if (!e.cookieless)
-                        finish(e);
-            log('erased mgt_visitor, mgt_session');
+        log(`Consent: ${consent._state} (${source}).`);
+        if (!granted) {
+            // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
+            pools._stop();
+            if (reporter)
+                reporter._anonymise();
         }
-        emit('consent', { state: next, source });
-        if (!kept)
+        emit('consent', { state: consent._state, source });
+        if (!visit)
             return; // before the first decision: it will see this consent
-        if (!was && visitor) {
-            // A grant reports this page view again, identified (SPEC 7): what waited, anonymous, is dropped.
-            reported = false;
-            held = [];
-        }
-        if (!!visitor != was)
-            decide(false);
-        release();
+        // A grant reports this page view again, identified (SPEC 7): what waited, anonymous, is dropped.
+        if (reporter && !was && consent._persistent)
+            reporter._again(true);
+        if (was != consent._persistent || (!ids && consent._withIds()))
+            decide(false, granted);
+        if (reporter)
+            reporter._release();
     }
     function view(url) {
         referrer = page.href;
         page = new URL(url || loc.href, loc.href);
-        reported = false;
+        if (reporter)
+            reporter._again();
         decide(true);
     }
     // --- start -------------------------------------------------------------------------------
-    const consentCfg = cfg.consent || {};
-    if (consentCfg.gpc !== false && w.navigator.globalPrivacyControl === true)
+    // invisible needs no attribution for its numbers: swap first (issue 11).
+    if (s._mode == 'invisible')
+        show(s._numbers, true, 'defaults');
+    if (s._gpc && w.navigator.globalPrivacyControl === true)
         setConsent(false, 'gpc');
     for (const g of early)
         setConsent(g, 'command');
-    ensureVisitor();
+    consent._start();
     decide(true);
     // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
     // answers at once; still before the first paint. In every mode: even invisible, which never
     // stores, reports the visitor's choice in its state.
-    Promise.resolve().then(() => startAdapters(consentCfg, setConsent, w));
-    if (batch) {
+    Promise.resolve().then(() => startAdapters(s._consent, setConsent, w));
+    if (reporter) {
         // The page's last chance: what still waits for the consent decision goes out anonymous.
-        const leave = () => {
-            release(true);
-            batch._flush();
-        };
+        const leave = () => reporter._release(true);
         w.addEventListener('pagehide', leave);
         doc.addEventListener('visibilitychange', () => doc.visibilityState == 'hidden' && leave());
         // Calls: a click on a tel:/callto: link that shows one of our tracked numbers.
-        doc.addEventListener('click', (e) => {
-            try {
-                const a = e.target.closest('a[href]');
-                const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href'));
-                const dialled = m && decodeURIComponent(m[1]);
-                if (dialled && !mute() && Object.values(shown).some((t) => same(t, dialled))) {
-                    heldCalls.push(() => event('call', { number: e164(parsePhone(dialled, country)), page: page.href }));
-                    release();
-                    // A call keeps the visit alive.
-                    if (session)
-                        session.last_action = Date.now();
-                    save();
-                }
-            }
-            catch (x) {
-                log('call not tracked:', x);
-            }
-        }, true);
+        onCall(doc, (dialled) => {
+            if (mute() || !Object.values(shown).some((t) => same(t, dialled)))
+                return;
+            reporter._call(() => event('call', { number: e164(parsePhone(dialled, s._country)), page: page.href }));
+            // A call keeps the visit alive.
+            if (session)
+                session.last_action = Date.now();
+            save();
+        }, (x) => log('call not tracked:', x));
     }
     // Another tab withdrew consent and removed mgt_session: stop storing here too, at once. Only
     // where this page may store at all (the listener has a cost at init).
-    if (mode != 'invisible' && prob != 'always')
+    if (s._mode != 'invisible' && s._probabilistic != 'always')
         w.addEventListener('storage', (e) => {
-            if (e.key == 'mgt_session' && e.newValue == null && visitor && !alive())
+            if (e.key == 'mgt_session' && e.newValue == null && consent._persistent && !consent._alive())
                 decide(false);
         });
-    if (cfg.spa) {
-        const h = w.history;
-        const changed = () => {
+    if (s._spa)
+        onNavigation(w, () => {
             try {
                 if (loc.href.split('#')[0] != page.href.split('#')[0])
                     view();
@@ -1937,27 +2192,18 @@ function createTracker(cfg, w, emit, early) {
             catch (x) {
                 log('page view not counted:', x);
             }
-        };
-        for (const name of ['pushState', 'replaceState']) {
-            const original = h[name];
-            h[name] = function () {
-                const r = original.apply(this, arguments);
-                changed();
-                return r;
-            };
-        }
-        w.addEventListener('popstate', changed);
-    }
+        });
     const state = () => Object.freeze({
-        mode,
-        consent,
-        persistent: !!visitor,
-        source: kept.source,
-        condition: cid,
-        landing: clean(kept.landing),
-        referrer: kept.referrer,
+        mode: s._mode,
+        consent: consent._state,
+        persistent: consent._persistent,
+        source: visit._kept.source,
+        condition: condition(),
+        landing: clean(visit._kept.landing),
+        referrer: visit._kept.referrer,
         numbers: { ...shown },
-        ...(visitor ? { visitor } : {}),
+        ...(consent._visitor ? { visitor: consent._visitor } : {}),
+        ...(s._debug ? { why: { ...why, events: reporter ? reporter._why : why.events } } : {}),
     });
     emit('ready', state());
     return {
@@ -1965,7 +2211,7 @@ function createTracker(cfg, w, emit, early) {
         _swap(root) {
             if (!swapping) {
                 swapping = true;
-                swapper._set(shown);
+                swapper._set(Object.assign(Object.create(null), shown));
             }
             swapper._scan(root);
         },
@@ -2007,11 +2253,11 @@ function createMgt(w) {
             if (started)
                 return warn('init again: ignored');
             started = 1;
-            const problem = validate(config);
-            if (!problem)
-                tracker = createTracker(config, w, emit, early);
+            const c = loadConfig(config);
+            if (typeof c != 'string')
+                tracker = createTracker(resolveSettings(c, w.location.search), w, emit, early);
             else {
-                error(problem);
+                error(c);
                 unhide(w.document);
             }
         },

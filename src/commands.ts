@@ -1,7 +1,8 @@
 // The command function behind window.mgt (SPEC 4). Every call is guarded: whatever a page, a CMP
 // or a queued call passes, nothing is thrown back into the page.
 import type { Mgt, State } from './types';
-import { validate } from './config';
+import { loadConfig } from './config';
+import { resolveSettings } from './settings';
 import { createTracker, type Tracker } from './tracker';
 import { error, warn } from './lib/log';
 import { VERSION } from './version';
@@ -34,10 +35,10 @@ export function createMgt(w: Window): Mgt {
     init(config) {
       if (started) return warn('init again: ignored');
       started = 1;
-      const problem = validate(config);
-      if (!problem) tracker = createTracker(config, w, emit, early);
+      const c = loadConfig(config);
+      if (typeof c != 'string') tracker = createTracker(resolveSettings(c, w.location.search), w, emit, early);
       else {
-        error(problem);
+        error(c);
         unhide(w.document);
       }
     },

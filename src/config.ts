@@ -8,8 +8,9 @@
 // object of rules (a shape), or a list of allowed values. What depends on other fields (the mode,
 // the country of the numbers, the conditions taken together) is checked after it, in validate().
 import type { Config } from './types';
-import { country as knownCountry, parsePhone, samePhone } from './swap/phone';
+import { country as knownCountry, e164, parsePhone } from './swap/phone';
 import { CMPS } from './consent/cmps';
+import { ownCopy } from './lib/ownCopy';
 
 type Check = (v: any, f: string) => string | void;
 type Rule = Check | string[] | { [field: string]: Rule };
@@ -111,41 +112,59 @@ const SCHEMA: Rule = {
  * Validates a config as `mgt('init')` does. Returns '' when it is valid, else one message that
  * names the field (the console shows it after the `[mgt]` prefix).
  */
-export function validate(config: unknown): string {
-  try {
-    const c = config as Config;
-    // The mode first: it is required, and what else is allowed depends on it.
-    const problem = check(MODES, c?.mode, 'config.mode') || check(SCHEMA, c, 'config');
-    if (problem) return problem;
-    const country = (c.country || 'FR').toUpperCase();
-    const collecting = /^(origin|traffic|journey)$/.test(c.mode);
-    const conditions = c.conditions || [];
-    const ids: string[] = [];
-    const originals: string[] = [];
-    const tracked: string[] = [];
-    const phone = is((v) => typeof v === 'string' && parsePhone(v, country), `a ${country} phone number`);
-    // original -> tracked; the value after "got" shows which of the two is wrong
-    const pair = (o: string): Check => (t, f) => phone(o, f) || phone(t, f) || void (originals.push(o), tracked.push(t));
-    const numbers = (map: unknown, f: string): string | void => map ? each(pair, 1)(map, f) : undefined;
+export const validate = (config: unknown): string => {
+  const c = loadConfig(config);
+  return typeof c == 'string' ? c : '';
+};
 
-    const e = numbers(c.numbers, 'config.numbers');
-    if (e) return e;
-    if (c.mode === 'invisible' && conditions.length) return fail('config.conditions', 'none in invisible mode', conditions);
-    if (collecting && !c.endpoint) return fail('config.endpoint', `an http(s) URL in ${c.mode} mode`, c.endpoint);
-    for (let i = 0; i < conditions.length; i++) {
-      const { id, numbers: own, pool } = conditions[i];
-      const f = `config.conditions[${i}]`;
-      if (!id || ids.includes(id)) return fail(f + '.id', 'a unique name', id);
-      ids.push(id);
-      const e = numbers(own, f + '.numbers');
-      if (e) return e;
-      // A pool is leased from the endpoint; its fallback is what shows on timeout or error.
-      if (pool && !(collecting && (own || c.numbers))) return fail(f + '.pool', 'origin, traffic or journey mode, and fallback numbers', pool);
-    }
-    // A tracked number that is also an original would be swapped again on the next scan.
-    const loop = tracked.find((t) => originals.some((o) => samePhone(t, o, country)));
-    return loop ? fail('config.numbers', 'no tracked number that is also an original', loop) : '';
+/**
+ * The config as the module uses it: a copy of its own data, read once (lib/ownCopy.ts), when it is
+ * valid; else the message naming the first bad field. Every check is linear in the config's size.
+ */
+export function loadConfig(config: unknown): Config | string {
+  try {
+    const c: Config = ownCopy(config, 'config');
+    // The mode first: it is required, and what else is allowed depends on it.
+    return check(MODES, c && c.mode, 'config.mode') || check(SCHEMA, c, 'config') || crossCheck(c) || c;
   } catch (x) {
-    return `config: could not be read (${x})`;
+    return typeof x == 'string' ? x : `config: could not be read (${x})`;
   }
+}
+
+/** What depends on several fields: numbers of the country, the mode, condition ids, pools. */
+function crossCheck(c: Config): string | void {
+  const country = (c.country || 'FR').toUpperCase();
+  const collecting = /^(origin|traffic|journey)$/.test(c.mode);
+  const conditions = c.conditions || [];
+  const ids: Record<string, 1> = Object.create(null);
+  // E.164 forms of the originals and of the tracked numbers, to compare numbers in one pass.
+  const originals: Record<string, 1> = {};
+  const tracked: Record<string, string> = {};
+  const phone = is((v) => typeof v === 'string' && parsePhone(v, country), `a ${country} phone number`);
+  // original -> tracked; the value after "got" shows which of the two is wrong
+  const pair = (o: string): Check => (t, f) => {
+    const e = phone(o, f) || phone(t, f);
+    if (e) return e;
+    originals[e164(parsePhone(o, country)!)] = 1;
+    tracked[e164(parsePhone(t, country)!)] = t;
+  };
+  const numbers = (map: unknown, f: string): string | void => (map ? each(pair, 1)(map, f) : undefined);
+
+  const e = numbers(c.numbers, 'config.numbers');
+  if (e) return e;
+  if (c.mode === 'invisible' && conditions.length) return fail('config.conditions', 'none in invisible mode', conditions);
+  if (collecting && !c.endpoint) return fail('config.endpoint', `an http(s) URL in ${c.mode} mode`, c.endpoint);
+  for (let i = 0; i < conditions.length; i++) {
+    const { id, numbers: own, pool } = conditions[i];
+    const f = `config.conditions[${i}]`;
+    if (!id) return fail(f + '.id', 'a name for the condition', id);
+    if (ids[id]) return fail(f + '.id', 'a name no other condition has', id);
+    ids[id] = 1;
+    const e = numbers(own, f + '.numbers');
+    if (e) return e;
+    // A pool is leased from the endpoint; its fallback is what shows on timeout or error.
+    if (pool && !(collecting && (own || c.numbers))) return fail(f + '.pool', 'origin, traffic or journey mode, and fallback numbers', pool);
+  }
+  // A tracked number that is also an original would be swapped again on the next scan.
+  for (const t of Object.keys(tracked)) if (originals[t]) return fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
 }

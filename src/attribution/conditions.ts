@@ -14,14 +14,18 @@ const list = <T>(v: T | T[]): T[] => ([] as T[]).concat(v);
  */
 const glob = (pattern: string, s: string): boolean => {
   const parts = pattern.split('*');
+  if (parts.length == 1) return pattern == s;
+  const first = parts.shift()!;
   const last = parts.pop()!;
   const end = s.length - last.length;
-  let i = 0;
-  return (
-    s.endsWith(last) &&
-    // Without a star the last part is the whole pattern: equality.
-    (parts.length ? parts.every((p, k) => (k = k ? s.indexOf(p, i) : s.startsWith(p) ? 0 : -1) >= 0 && (i = k + p.length) <= end) : !end)
-  );
+  if (!s.startsWith(first) || !s.endsWith(last) || first.length > end) return false;
+  let i = first.length;
+  for (const part of parts) {
+    const k = s.indexOf(part, i);
+    if (k < 0 || k + part.length > end) return false;
+    i = k + part.length;
+  }
+  return true;
 };
 
 /**
@@ -37,14 +41,18 @@ const norm = (s: string): string => {
   return s.toLowerCase().replace(/(.)\/$/, '$1');
 };
 
+/** The fields a condition may set, in the order they are tested and explained. */
+const FIELDS = ['source', 'referrer', 'params', 'landing', 'page'] as const;
+
+
 /**
  * The first condition whose every set field matches, for a visit (its source, its referrer: an
  * origin or 'direct', its landing URL: absolute or a path resolved against the page) seen on `page`.
- * Conditions come from validated config: objects with an id. `_why` is for the debug console: each
- * condition tried, with the first field that failed or 'matches' for the winner.
+ * Conditions come from resolved settings: every field an own property. `_why` is the debug sentence:
+ * the winner and what it matched, or for each condition the first field that failed.
  */
 export function pickCondition(
-  conditions: Condition[] | undefined,
+  conditions: Condition[],
   visit: { source: Source; referrer: string; landing: string },
   page: URL,
 ): { _condition?: Condition; _why: string } {
@@ -52,28 +60,36 @@ export function pickCondition(
   const ref = httpUrl(visit.referrer);
   const host = ref ? ref.hostname : '';
   const onPath = (u: URL | undefined) => (p: string) => !!u && glob(norm(String(p)), norm(u.pathname));
-  // One test per field, in the order they are explained; a field holds one value or a list, and
-  // matches when one of them passes.
+  const params = (want: Record<string, string | true>): boolean => {
+    for (const k of Object.keys(want)) {
+      const got = landing && landing.searchParams.get(k);
+      // true = present (even empty); a string = equal, case-insensitive.
+      if (got == null || (want[k] !== true && got.toLowerCase() != String(want[k]).toLowerCase())) return false;
+    }
+    return true;
+  };
+  // One test per field; a field holds one value or a list, and matches when one of them passes.
   const tests: Record<string, (v: any) => boolean> = {
     source: (s: Source) => s == visit.source,
     referrer: (d: string) => isUnder(host, d),
-    params: (params: Record<string, string | true>) => {
-      for (const k in params) {
-        const got = landing && landing.searchParams.get(k);
-        // true = present (even empty); a string = equal, case-insensitive.
-        if (got == null || (params[k] !== true && got.toLowerCase() != String(params[k]).toLowerCase())) return false;
-      }
-      return true;
-    },
+    params,
     landing: onPath(landing),
     page: onPath(page),
   };
-  const tried: string[] = [];
-  for (const c of conditions || []) {
-    let miss = '';
-    for (const f in tests) if (!miss && (c as any)[f] != null && !list((c as any)[f]).some(tests[f])) miss = f;
-    tried.push(c.id + (miss ? ': ' + miss : ' matches'));
-    if (!miss) return { _condition: c, _why: tried.join(', ') };
+  // What this visit shows for each field, for the explanation.
+  const seen: Record<string, string> = {
+    source: visit.source,
+    referrer: host || 'direct',
+    params: landing ? landing.search || 'none' : 'none',
+    landing: landing ? landing.pathname : 'none',
+    page: page.pathname,
+  };
+  const misses: string[] = [];
+  for (const c of conditions) {
+    const set = FIELDS.filter((f) => c[f] != null);
+    const miss = set.find((f) => !list(c[f]).some(tests[f]));
+    if (!miss) return { _condition: c, _why: `Condition: ${c.id} — every field it sets matches.` };
+    misses.push(`${c.id} needs ${miss} ${JSON.stringify(c[miss])} (this visit: ${seen[miss]})`);
   }
-  return { _why: tried.join(', ') || 'no conditions' };
+  return { _why: `No condition matched${misses.length ? ': ' + misses.join('; ') : ' (none configured)'}.` };
 }

@@ -1,7 +1,7 @@
 // URL helpers shared by the attribution modules, and the redaction of every URL mgt stores or
 // sends (SPEC 9.2). Everything here is pure and total: hostile input yields '' or false, never a throw.
-import type { Config } from '../types';
-import { CLICK_IDS, customIds, URL_IDS } from './trackingIds';
+import type { Condition, CustomId } from '../types';
+import { CLICK_IDS, URL_IDS } from './trackingIds';
 
 /**
  * Cuts at 2,000 characters (SPEC 9.2). A surrogate pair cut in half is left as is: JSON.stringify
@@ -11,6 +11,8 @@ export const clip = (s: string): string => String(s).slice(0, 2000);
 
 /** Parses an http(s) URL (relative to `base` if given); anything else (javascript:, data:, garbage) is undefined. */
 export const httpUrl = (s: string | URL, base?: string | URL): URL | undefined => {
+  // Most referrers are '' or 'direct': no exception on the normal path (issue 11).
+  if (!base && !/^https?:/i.test(String(s))) return;
   try {
     const u = new URL(s as string, base);
     if (/^https?:$/.test(u.protocol)) return u;
@@ -29,11 +31,13 @@ export const httpUrl = (s: string | URL, base?: string | URL): URL | undefined =
  *   and `campaignid=12345678901` is 11 digits; both are ad-platform identifiers that are stored in
  *   `tracking_ids` anyway, so dropping them from the URL would protect nothing.
  */
-export function urlFilter(cfg: Config, trackingIds: boolean): (name: string, value: string) => boolean {
+export function urlFilter(
+  s: { _urlParams: string[]; _conditions: Condition[]; _customIds: CustomId[] },
+  trackingIds: boolean,
+): (name: string, value: string) => boolean {
   const builtin = CLICK_IDS.concat(URL_IDS);
-  const ids = builtin.concat(customIds(cfg.trackingIds, 'url').map((c) => c.key));
-  // Conditions come from validated config: objects.
-  const allow = (cfg.urlParams || []).concat(...(cfg.conditions || []).map((c) => Object.keys(c.params || {})));
+  const ids = builtin.concat(s._customIds.filter((c) => c.from == 'url').map((c) => c.key));
+  const allow = s._urlParams.concat(...s._conditions.map((c) => Object.keys(c.params || {})));
   return (name, value) =>
     (ids.includes(name) ? trackingIds : name.startsWith('utm_') || allow.includes(name)) &&
     // %40: a value that was encoded twice still carries an address.

@@ -2,7 +2,14 @@
 // consent allows storage: reading a tracker is access to the device as much as writing one. Every
 // read may throw (blocked cookies or storage): trackingIds() guards each one.
 import Cookies from 'js-cookie';
-import type { DeviceReader } from '../attribution/trackingIds';
+
+/** What attribution/trackingIds.ts may read on the device; tests provide fakes. The functions are called unbound. */
+export interface DeviceReader {
+  _cookie(name: string): string | undefined;
+  _cookieNames(): string[];
+  _local(key: string): string | null;
+  _window: any;
+}
 
 export const deviceReader = (w: Window): DeviceReader => ({
   _cookie: Cookies.get,

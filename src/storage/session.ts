@@ -2,6 +2,7 @@
 // storage can be edited by anyone with devtools or by another script, so an entry that is not
 // exactly what we write (a missing, extra or malformed field, another version) is discarded.
 import type { Source } from '../types';
+import { idText } from '../lib/idText';
 
 export interface SwapEntry {
   original: string;
@@ -48,7 +49,8 @@ const FIELDS: Record<string, (v: any) => boolean> = {
   referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
   source: test(/^(paid|email|social|organic|referral|campaign|direct)$/),
   to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && phone(e.original) && phone(e.tracked) && numOrNone(e.expires)),
-  tracking_ids: (v) => object(v) && Object.values(v).every(str),
+  // Names and values as the module captures them (lib/idText.ts).
+  tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
   pageviews: numOrNone,
 };
 const NAMES = Object.keys(FIELDS);
@@ -70,8 +72,12 @@ export const removeSession = (): void => {
   store('removeItem');
 };
 
-/** The stored session, or undefined when absent; a damaged entry is removed and reported. */
-export function readSession(onDamaged: (why: string) => void): Session | undefined {
+/**
+ * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
+ * tells a valid phone number of the configured country: a `to_swap` entry holding anything else was
+ * not written by the module (SPEC 11).
+ */
+export function readSession(onDamaged: (why: string) => void, isNumber: (n: string) => boolean): Session | undefined {
   const raw = store('getItem');
   if (raw == null) return;
   let s: any;
@@ -80,7 +86,8 @@ export function readSession(onDamaged: (why: string) => void): Session | undefin
   } catch {
     /* not JSON: damaged */
   }
-  if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k]))) return s;
+  const numbers = (e: SwapEntry): boolean => isNumber(e.original) && isNumber(e.tracked);
+  if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(numbers)) return s;
   removeSession();
   onDamaged('mgt_session invalid: rebuilt');
 }

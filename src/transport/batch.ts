@@ -10,8 +10,8 @@ export interface Batch {
   _push(event: Ev, now?: boolean): void;
   /** Sends what is queued. */
   _flush(): void;
-  /** Queued events, for the tracker to rewrite on withdrawal. */
-  _queue: Ev[];
+  /** Rewrites every queued event with `fn` (withdrawal: the identified ones go out without identifiers). */
+  _rewrite(fn: (e: Ev) => Ev): void;
 }
 
 /**
@@ -35,22 +35,26 @@ function send(url: string, body: string, anonymous: boolean): void {
 
 export function createBatch(endpoint: string, site: string | undefined): Batch {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const batch: Batch = {
-    _queue: [],
+  let queue: Ev[] = [];
+  const flush = (): void => {
+    const events = queue;
+    queue = [];
+    clearTimeout(timer);
+    if (events.length) {
+      log('sent', events);
+      send(endpoint + '/events', JSON.stringify({ v: 1, site, events }), events.some((e) => e.cookieless));
+    }
+  };
+  return {
     _push(event, now) {
-      batch._queue.push(event);
+      queue.push(event);
       clearTimeout(timer);
-      if (now) batch._flush();
-      else timer = setTimeout(batch._flush, 1000);
+      if (now) flush();
+      else timer = setTimeout(flush, 1000);
     },
-    _flush() {
-      const events = batch._queue.splice(0);
-      clearTimeout(timer);
-      if (events.length) {
-        log('sent', events);
-        send(endpoint + '/events', JSON.stringify({ v: 1, site, events }), events.some((e) => e.cookieless));
-      }
+    _flush: flush,
+    _rewrite(fn) {
+      queue = queue.map(fn);
     },
   };
-  return batch;
 }

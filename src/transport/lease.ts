@@ -13,11 +13,15 @@ export interface Lease {
  * text/plain: a CORS-simple request, no preflight, one round trip.
  */
 export const lease = (endpoint: string, body: Record<string, unknown>, timeout: number): Promise<Lease | undefined> =>
-  new Promise<any>((resolve) => {
-    setTimeout(resolve, timeout);
+  new Promise<Lease | undefined>((resolve) => {
+    const timer = setTimeout(resolve, timeout);
+    const done = (answer?: Lease): void => {
+      clearTimeout(timer);
+      resolve(answer);
+    };
     fetch(endpoint + '/lease', { method: 'POST', body: JSON.stringify(body), credentials: 'omit' })
       .then((r) => r.ok && r.json())
-      .then((j) => resolve(j && j.numbers && typeof j.numbers == 'object' && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined))
-      .catch(() => resolve(undefined));
+      .then((j) => done(j && j.numbers && typeof j.numbers == 'object' && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined))
+      .catch(() => done());
     // A fetch that throws at once (missing, replaced by the page) rejects: no lease.
   }).catch(() => undefined);

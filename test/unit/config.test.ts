@@ -82,6 +82,39 @@ describe('validate: each mistake is named', () => {
     }
   });
 
+  it('a missing condition id and a duplicate one get different messages', () => {
+    expect(validate({ mode: 'rotation', conditions: [{ source: 'paid' }] })).toBe('config.conditions[0].id: a name for the condition (got undefined)');
+    expect(validate({ mode: 'rotation', conditions: [{ id: 'a' }, { id: 'a' }] })).toBe('config.conditions[1].id: a name no other condition has (got "a")');
+  });
+
+  it('a getter that throws is named in the message', () => {
+    const boom = () => {
+      throw new Error('boom');
+    };
+    expect(validate({ mode: 'rotation', get cookie() { return boom(); } })).toBe('config.cookie: could not be read (Error: boom)');
+    expect(validate({ mode: 'rotation', conditions: [{ id: 'a', get source() { return boom(); } }] })).toBe('config.conditions[0].source: could not be read (Error: boom)');
+  });
+
+  it('a value that changes between reads is read once', () => {
+    let reads = 0;
+    const config = { get mode() { return reads++ ? 'nonsense' : 'invisible'; } };
+    expect(validate(config)).toBe('');
+    expect(reads).toBe(1);
+  });
+
+  it('enumerable properties added to Object.prototype by the page are not config fields (issue 14 §6)', () => {
+    const proto = Object.prototype as any;
+    proto.polluted = 1;
+    proto.pool = 'p';
+    try {
+      expect(validate({ mode: 'rotation', numbers: { '01 23 45 67 89': '09 70 00 00 01' }, conditions: [{ id: 'a', source: 'paid' }], consent: { required: false } })).toBe('');
+      expect(validate({ mode: 'origin', endpoint: 'https://c.example', conditions: [{ id: 'a', numbers: { '01 23 45 67 89': '09 70 00 00 02' } }] })).toBe('');
+    } finally {
+      delete proto.polluted;
+      delete proto.pool;
+    }
+  });
+
   it('never throws, even on hostile objects', () => {
     const hostile = { get mode() { throw new Error('boom'); } };
     expect(validate(hostile)).toMatch(/config/);

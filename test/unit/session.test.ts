@@ -14,7 +14,7 @@ describe('mgt_session', () => {
   it('round-trips exactly the documented fields', () => {
     writeSession(good);
     expect(JSON.parse(localStorage.getItem('mgt_session')!)).toEqual(good);
-    expect(readSession(() => {})).toEqual(good);
+    expect(readSession(() => {}, () => true)).toEqual(good);
   });
 
   it('keeps numbers written in any form the config accepts (US parentheses, Unicode hyphens, non-breaking spaces, short LU numbers)', () => {
@@ -24,18 +24,18 @@ describe('mgt_session', () => {
       { original: '01\u201123\u201145\u201167\u201189', tracked: '09\u00a070\u202f00 00 01' },
     ] };
     writeSession(numbers);
-    expect(readSession(() => {})).toEqual(numbers);
+    expect(readSession(() => {}, () => true)).toEqual(numbers);
   });
 
   it("keeps URLs whose path has an apostrophe, as the URL parser leaves it (/l'offre)", () => {
     const landing = new URL("https://s.fr/l'offre-d'ete?utm_source=g").href;
     writeSession({ ...good, landing, last_url: landing });
-    expect(readSession(() => {})).toMatchObject({ landing, last_url: landing });
+    expect(readSession(() => {}, () => true)).toMatchObject({ landing, last_url: landing });
   });
 
   it.each(['http://[::1]:8080', 'https://xn--ggl-boa.fr', 'http://127.0.0.1:3000'])('keeps the referrer origin %s', (referrer) => {
     writeSession({ ...good, referrer });
-    expect(readSession(() => {})).toMatchObject({ referrer });
+    expect(readSession(() => {}, () => true)).toMatchObject({ referrer });
   });
 
   it('leaves out undefined fields (pageviews outside traffic and journey, expires of a number not leased)', () => {
@@ -44,7 +44,7 @@ describe('mgt_session', () => {
     const stored = JSON.parse(localStorage.getItem('mgt_session')!);
     expect(stored).not.toHaveProperty('pageviews');
     expect(stored.to_swap[0]).toEqual({ original: '01 23 45 67 89', tracked: '09 70 00 00 01' });
-    expect(readSession(() => {})).toEqual(stored);
+    expect(readSession(() => {}, () => true)).toEqual(stored);
   });
 
   it.each([
@@ -74,7 +74,7 @@ describe('mgt_session', () => {
   ])('discards %s and reports it', (_, raw) => {
     localStorage.setItem('mgt_session', raw);
     const damaged = vi.fn();
-    expect(readSession(damaged)).toBeUndefined();
+    expect(readSession(damaged, () => true)).toBeUndefined();
     expect(damaged).toHaveBeenCalledOnce();
     expect(localStorage.getItem('mgt_session')).toBeNull();
   });
@@ -82,7 +82,7 @@ describe('mgt_session', () => {
   it('survives a localStorage that throws', () => {
     const spy = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => { throw new Error('denied'); });
     const set = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => { throw new Error('quota'); });
-    expect(readSession(() => {})).toBeUndefined();
+    expect(readSession(() => {}, () => true)).toBeUndefined();
     expect(() => writeSession(good)).not.toThrow();
     expect(() => removeSession()).not.toThrow();
     spy.mockRestore();

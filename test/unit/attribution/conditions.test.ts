@@ -10,14 +10,14 @@ const ctx = (over: Partial<{ source: Source; referrer: string; landing: string; 
   landing: over.landing ?? 'https://www.shop.fr/promo/ete?utm_source=Google&ref=partner',
   page: new URL(over.page ?? 'https://www.shop.fr/contact'),
 });
-const pickCondition = (conditions: Condition[] | undefined, c: Ctx) => pickOn(conditions, c, c.page);
+const pickCondition = (conditions: Condition[] | undefined, c: Ctx) => pickOn(conditions || [], c, c.page);
 const pick = (conditions: Condition[] | undefined, c: Ctx = ctx()) => pickCondition(conditions, c)._condition?.id;
 const matches = (c: Omit<Condition, 'id'>, x: Ctx = ctx()) => pick([{ id: 'c', ...c }], x) === 'c';
 
 describe('pickCondition: order', () => {
   it('no conditions: none, explained', () => {
-    expect(pickCondition(undefined, ctx())).toEqual({ _why: 'no conditions' });
-    expect(pickCondition([], ctx())).toEqual({ _why: 'no conditions' });
+    expect(pickCondition(undefined, ctx())).toEqual({ _why: 'No condition matched (none configured).' });
+    expect(pickCondition([], ctx())).toEqual({ _why: 'No condition matched (none configured).' });
   });
   it('the first matching condition wins, even when a later one is more specific', () => {
     const list: Condition[] = [
@@ -34,9 +34,14 @@ describe('pickCondition: order', () => {
     expect(matches({ source: 'organic', referrer: 'google.fr', landing: '/promo/*', page: '/contact' })).toBe(true);
     expect(matches({ source: 'organic', referrer: 'google.fr', landing: '/promo/*', page: '/other' })).toBe(false);
   });
-  it('the explanation names each condition tried, with the field that failed or the winner', () => {
-    expect(pickCondition([{ id: 'a', source: 'paid' }, { id: 'b' }, { id: 'c' }], ctx())._why).toBe('a: source, b matches');
-    expect(pickCondition([{ id: 'a', source: 'paid' }, { id: 'b', source: 'organic', page: '/x' }], ctx())._why).toBe('a: source, b: page');
+  it('the explanation, in plain words: the winner and what it matched, or what each condition needed', () => {
+    expect(pickCondition([{ id: 'a', source: 'paid' }, { id: 'b' }, { id: 'c' }], ctx())._why).toBe('Condition: b — every field it sets matches.');
+    expect(pickCondition([{ id: 'a', source: ['paid', 'email'] }, { id: 'b', source: 'organic', page: '/x' }], ctx())._why).toBe(
+      'No condition matched: a needs source ["paid","email"] (this visit: organic); b needs page "/x" (this visit: /contact).',
+    );
+    expect(pickCondition([{ id: 'p', params: { gclid: true } }], ctx())._why).toBe(
+      'No condition matched: p needs params {"gclid":true} (this visit: ?utm_source=Google&ref=partner).',
+    );
   });
   it('returns the condition object itself, so the caller reads its numbers and pool', () => {
     const c: Condition = { id: 'x', numbers: { '01 23 45 67 89': '09 70 00 00 01' } };

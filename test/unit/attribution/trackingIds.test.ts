@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { CLICK_IDS, trackingIds, type DeviceReader } from '../../../src/attribution/trackingIds';
+import { CLICK_IDS, trackingIds as resolvedTrackingIds, type DeviceReader } from '../../../src/attribution/trackingIds';
 import type { Config, CustomId } from '../../../src/types';
+
+// The trackingIds section as settings.ts resolves it.
+const trackingIds = (cfg: Config['trackingIds'], page?: URL, device?: DeviceReader) =>
+  resolvedTrackingIds({ _defaultIds: cfg?.defaults !== false, _customIds: cfg?.custom || [] }, page, device);
 
 // The tracker reads the URL and the device in separate calls: the URL on every page, the device
 // only with consent.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cleanUrl, clip, httpUrl, urlFilter } from '../../../src/attribution/url';
 import type { Config } from '../../../src/types';
+import { resolveSettings } from '../../../src/settings';
 
-const cfg = (over: Partial<Config> = {}): Config => ({ mode: 'origin', ...over });
+const cfg = (over: Partial<Config> = {}) => resolveSettings({ mode: 'origin', ...over }, '');
 const everything = () => true;
 
 describe('clip', () => {

@@ -1,0 +1,78 @@
+// The consent state and the visitor cookie's lifecycle (SPEC 7): the one place where a grant, a
+// denial, Global Privacy Control and another tab's withdrawal are decided. The page is
+// `persistent` while storage is allowed and mgt_visitor exists: then, and only then, the module
+// stores and reads mgt_session and reports the visitor ID.
+import type { ConsentState } from '../types';
+import type { Settings } from '../settings';
+import { storageAllowed } from './gate';
+import { createVisitor, deleteVisitor, readVisitor } from '../storage/visitor';
+import { removeSession } from '../storage/session';
+
+export interface Consent {
+  _state: ConsentState;
+  /** Storage allowed and mgt_visitor present. */
+  _persistent: boolean;
+  /** The visitor ID while persistent. */
+  _visitor?: string;
+  /** mgt_visitor was created on this page (a new visitor). */
+  _created: boolean;
+  /** Why nothing is stored, when not persistent: for the debug sentences. */
+  _blocked: string;
+  /** Records a signal. false for a repeat (SPEC 7: a no-op). A denial erases at once. */
+  _set(granted: boolean): boolean;
+  /** Tracking IDs may be stored and sent: persistent with an explicit grant (SPEC 6.4). */
+  _withIds(): boolean;
+  /** Still persistent? Our cookie may have gone (another tab's withdrawal, expiry): never undone here. */
+  _alive(): boolean;
+  /** Becomes persistent if storage is allowed now (at init, after GPC and early signals). */
+  _start(): void;
+  /** The debug sentence about storage. */
+  _why(): string;
+}
+
+export function createConsent(s: Settings): Consent {
+  const forget = (why: string): void => {
+    c._persistent = false;
+    c._visitor = undefined;
+    c._blocked = why;
+    removeSession();
+  };
+  /** Becomes persistent where storage is allowed; a new visitor never inherits an old mgt_session. */
+  const ensure = (): void => {
+    if (c._persistent || !storageAllowed(s, c._state)) return;
+    let id = readVisitor();
+    if (!id) {
+      removeSession();
+      id = createVisitor(s._days, s._domain);
+      c._created = !!id;
+    }
+    c._visitor = id;
+    c._persistent = !!id;
+    c._blocked = id ? '' : 'cookies blocked';
+  };
+  const c: Consent = {
+    _state: 'unknown',
+    _persistent: false,
+    _created: false,
+    _blocked: '',
+    _set(granted) {
+      const next: ConsentState = granted ? 'granted' : 'denied';
+      if (next == c._state) return false;
+      c._state = next;
+      if (granted) ensure();
+      else {
+        // Withdrawal takes effect now, on this page: erase and forget.
+        deleteVisitor();
+        forget('');
+      }
+      return true;
+    },
+    _withIds: () => c._persistent && c._state == 'granted',
+    _start: ensure,
+    _why() {
+      const why = c._persistent ? '' : s._mode == 'invisible' ? 'invisible mode' : s._probabilistic == 'always' ? "probabilistic 'always'" : c._blocked;
+      return `Storage: ${c._persistent ? 'mgt_visitor and mgt_session' : 'nothing'} — ${why || 'consent ' + c._state}.`;
+    },
+  };
+  return c;
+}

@@ -1,0 +1,133 @@
+// The visit decision, pure (issue 9): for one page view and the consent of the moment, the
+// attribution to keep, the condition, the numbers to show, the session to store, and the sentences
+// that explain it in debug mode. Everything it needs is an argument (no DOM, no storage, no clock),
+// so it is tested with tables (test/unit/decide.test.ts). "A new visit" is decided here, and only here.
+import type { Condition } from './types';
+import type { Session, SwapEntry } from './storage/session';
+import { usableNumber, type Numbers, type Settings } from './settings';
+import { pickCondition } from './attribution/conditions';
+import { cleanUrl, urlFilter } from './attribution/url';
+import { isNewVisit, keepAttribution, type Attribution } from './attribution/visit';
+
+/** How a page view arrived: its attribution as classify() saw it, with the tracking IDs of its URL. */
+export type Arrival = Attribution & { _internal: boolean; _why: string };
+
+export interface VisitInput {
+  _page: URL;
+  /** This page load's arrival: the cookieless attribution, and what a later grant saves. */
+  _arrival: Arrival;
+  /** The view decided now: the arrival, or a virtual page view's own. */
+  _view: Arrival;
+  /** The first decision of this page load. */
+  _first: boolean;
+  _persistent: boolean;
+  /** Tracking IDs may be stored (SPEC 6.4). */
+  _withIds: boolean;
+  /** mgt_visitor was created on this page. */
+  _created: boolean;
+  /** mgt_session as stored before this decision (persistent only). */
+  _stored?: Session;
+  /** Tracking IDs read from the device (with `_withIds` only). */
+  _deviceIds: Record<string, string>;
+  _now: number;
+}
+
+export interface Visit {
+  _kept: Attribution;
+  _new: boolean;
+  _condition?: Condition;
+  /** What to show once final: the defaults, the condition's, and leased numbers still valid. */
+  _numbers: Numbers;
+  /** The condition's pool, while persistent (leased now unless `_leased`). */
+  _pool?: string;
+  /** The originals the condition's pool leases numbers for. */
+  _wanted: string[];
+  /** Leased numbers reused from mgt_session, and when they expire. */
+  _leased?: Numbers;
+  _leasedUntil: number;
+  /** The session to store (persistent only). */
+  _session?: Session;
+  _why: { source: string; condition: string; visit: string };
+}
+
+/** A URL as stored and sent: redacted (SPEC 9.2), or only its path when cookieless (SPEC 8). */
+export const cleanFor = (s: Settings, persistent: boolean, withIds: boolean) => (url: string | URL): string =>
+  cleanUrl(url, persistent ? urlFilter(s, withIds) : undefined);
+
+/** mgt_session.to_swap: the numbers shown, leased ones with their expiry. */
+export const toSwap = (numbers: Numbers, leased: Numbers | undefined, until: number): SwapEntry[] =>
+  Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? until : undefined }));
+
+/** The source sentence, from classify()'s terse reason ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer'). */
+const sourceWhy = (source: string, why: string, stored: boolean): string =>
+  `Source: ${source} — ${stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why}.`;
+
+export function decideVisit(s: Settings, v: VisitInput): Visit {
+  const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
+  const clean = cleanFor(s, p, v._withIds);
+  const from = (a: Arrival): string => (a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer);
+  let isNew = v._first && !v._arrival._internal;
+  let kept: Attribution = v._arrival;
+  let visitWhy = `Visit: cookieless — ${from(v._arrival)}.`;
+  if (p) {
+    // An existing visitor arriving by internal navigation without a session here comes from a
+    // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
+    const sibling = view._internal && !stored && !v._created;
+    isNew = !sibling && isNewVisit(view._internal, stored && stored.last_action, now, s._timeout);
+    const mine: Attribution = {
+      landing: clean(view.landing),
+      referrer: view.referrer,
+      source: view.source,
+      tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {},
+    };
+    kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
+    const last = stored ? `, last activity ${Math.round((now - stored.last_action) / 6e4)} min ago` : '';
+    visitWhy = `Visit: ${isNew ? 'new' : 'same'} visit — ${from(view)}${last}.`;
+  }
+
+  const pick = pickCondition(s._conditions, kept, v._page);
+  const cond = pick._condition;
+  // probabilistic 'off' without storage swaps the default numbers only (SPEC 8).
+  const mute = !p && s._probabilistic == 'off';
+  const numbers: Numbers = { ...s._numbers, ...(!mute && cond && cond.numbers) };
+  const pool = p ? cond && cond.pool : undefined;
+  const wanted = Object.keys((cond && cond.numbers) || s._numbers);
+  // Leased numbers still valid in mgt_session are reused, when there is one for every original.
+  const leased: Numbers = {};
+  let until = 0;
+  for (const e of (pool && stored && stored.to_swap) || []) {
+    if (e.expires! > now && wanted.includes(e.original) && usableNumber(s, e.tracked)) {
+      leased[e.original] = e.tracked;
+      until = e.expires!;
+    }
+  }
+  const reuse = pool && Object.keys(leased).length == wanted.length ? leased : undefined;
+  Object.assign(numbers, reuse);
+
+  const session: Session | undefined = p
+    ? {
+        v: 1,
+        condition: cond ? cond.id : null,
+        landing: kept.landing,
+        last_action: now,
+        last_url: clean(v._page),
+        referrer: kept.referrer,
+        source: kept.source,
+        to_swap: toSwap(numbers, reuse, until),
+        tracking_ids: kept.tracking_ids,
+        pageviews: s._collecting && s._mode != 'origin' ? (isNew || !stored ? 0 : stored.pageviews || 0) + 1 : undefined,
+      }
+    : undefined;
+  return {
+    _kept: kept,
+    _new: isNew,
+    _condition: cond,
+    _numbers: numbers,
+    _pool: pool,
+    _wanted: wanted,
+    _leased: reuse,
+    _leasedUntil: until,
+    _session: session,
+    _why: { source: sourceWhy(kept.source, (p ? view : v._arrival)._why, kept == stored), condition: pick._why, visit: visitWhy },
+  };
+}

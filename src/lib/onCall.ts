@@ -1,0 +1,20 @@
+/**
+ * Calls `cb` with the number dialled when the visitor clicks a tel: or callto: link (captured, so
+ * a page that stops the click's propagation still reports it). Guarded: a hostile href or target
+ * never throws into the page.
+ */
+export function onCall(doc: Document, cb: (dialled: string) => void, onError: (x: unknown) => void): void {
+  doc.addEventListener(
+    'click',
+    (e) => {
+      try {
+        const a = (e.target as Element).closest('a[href]');
+        const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href')!);
+        if (m) cb(decodeURIComponent(m[1]));
+      } catch (x) {
+        onError(x);
+      }
+    },
+    true,
+  );
+}

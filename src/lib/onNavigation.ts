@@ -1,0 +1,16 @@
+/**
+ * Calls `cb` after every history.pushState/replaceState and on popstate: the page views of a
+ * single-page app (config.spa). The page's own history methods keep working as before.
+ */
+export function onNavigation(w: Window, cb: () => void): void {
+  const h = w.history;
+  for (const name of ['pushState', 'replaceState'] as const) {
+    const original = h[name];
+    h[name] = function (this: History) {
+      const r = original.apply(this, arguments as any);
+      cb();
+      return r;
+    };
+  }
+  w.addEventListener('popstate', cb);
+}

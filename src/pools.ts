@@ -1,0 +1,65 @@
+// Pools (SPEC 9.3): numbers leased per visitor from `${endpoint}/lease`, and their renewal while
+// the page is visible. Only the newest request counts: an answer to an older one is ignored.
+import { usableNumber, type Numbers, type Settings } from './settings';
+import { lease } from './transport/lease';
+
+export interface LeaseRequest {
+  pool: string;
+  visitor?: string;
+  source: string;
+  condition: string | null;
+  numbers: string[];
+}
+
+export interface Pools {
+  /** Leases numbers; `fallback` is what shows on timeout, error or an invalid answer. */
+  _lease(fallback: Numbers, then?: () => void): void;
+  /** Renews the lease 30 s before `until` (at the earliest in 1 s), once the page is visible. */
+  _renew(until: number): void;
+  /** No renewal, and any answer still coming is ignored (withdrawal). */
+  _stop(): void;
+}
+
+export function createPools(
+  s: Settings,
+  doc: Document,
+  t: {
+    /** The request for the current condition's pool, or undefined when there is none to lease for. */
+    _request(): LeaseRequest | undefined;
+    /** The numbers to show now (a renewal falls back to them). */
+    _shown(): Numbers;
+    /** Shows `fallback` with the valid leased numbers over it; `until` is 0 when nothing was leased. */
+    _answer(fallback: Numbers, got: Numbers, until: number): void;
+  },
+): Pools {
+  let latest = 0;
+  let renewal: ReturnType<typeof setTimeout> | undefined;
+  const pools: Pools = {
+    _lease(fallback, then) {
+      const body = t._request();
+      if (!body) return;
+      const id = ++latest;
+      lease(s._endpoint, { site: s._site, ...body }, s._leaseTimeout).then((answer) => {
+        if (id != latest) return;
+        const got: Numbers = {};
+        if (answer) for (const o of body.numbers) if (usableNumber(s, answer.numbers[o])) got[o] = answer.numbers[o] as string;
+        const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
+        t._answer(fallback, got, until);
+        if (until) pools._renew(until);
+        if (then) then();
+      });
+    },
+    _renew(until) {
+      clearTimeout(renewal);
+      renewal = setTimeout(function renew() {
+        if (doc.visibilityState == 'hidden') doc.addEventListener('visibilitychange', renew, { once: true });
+        else pools._lease({ ...t._shown() });
+      }, Math.max(1000, until - Date.now() - 30000));
+    },
+    _stop() {
+      clearTimeout(renewal);
+      latest++;
+    },
+  };
+  return pools;
+}

@@ -1,0 +1,89 @@
+// The config resolved once (issue 9): `mgt('init')` validates a copy of the page's config
+// (config.ts), then resolves it here into the settings every module reads. Every default is applied
+// here and nowhere else, and every field is an own property, so nothing downstream ever falls back
+// to a default of its own or reads a name inherited from a polluted Object.prototype.
+import type { Condition, Config, ConsentConfig, CustomId, Mode } from './types';
+import { e164, parsePhone } from './swap/phone';
+
+export type Numbers = Record<string, string>;
+
+export interface Settings {
+  _mode: Mode;
+  _site?: string;
+  /** Collector base URL; set in the collecting modes only. */
+  _endpoint: string;
+  /** origin, traffic or journey: the modes that send events (SPEC 6.1). */
+  _collecting: boolean;
+  /** Upper-case ISO code of the numbers' country. */
+  _country: string;
+  /** The default numbers, original -> tracked. */
+  _numbers: Numbers;
+  /** Conditions with every field present (undefined when not set). */
+  _conditions: Condition[];
+  _entry: 'first_entry' | 'last_entry';
+  _probabilistic: 'fallback' | 'always' | 'off';
+  /** The consent section as given, for the CMP adapters (they hold their own defaults). */
+  _consent: ConsentConfig;
+  /** rotation may store before consent (SPEC 7). */
+  _consentFree: boolean;
+  _gpc: boolean;
+  _days: number;
+  _domain?: string;
+  /** Minutes of inactivity that end a visit. */
+  _timeout: number;
+  _defaultIds: boolean;
+  _customIds: CustomId[];
+  _leaseTimeout: number;
+  _urlParams: string[];
+  _ignore?: string;
+  _spa: boolean;
+  _debug: boolean;
+  /** E.164 of every original of the config: a number from storage or the endpoint that is one of them never reaches the page. */
+  _originals: Record<string, 1>;
+}
+
+/** `c` is the validated copy of the config (config.ts): own data properties only. */
+export function resolveSettings(c: Config, search: string): Settings {
+  const mode = c.mode;
+  const country = (c.country || 'FR').toUpperCase();
+  const consent = c.consent || {};
+  const ids = c.trackingIds || {};
+  const conditions = (c.conditions || []).map(
+    ({ id, source, referrer, params, landing, page, numbers, pool }): Condition => ({ id, source, referrer, params, landing, page, numbers, pool }),
+  );
+  const originals: Record<string, 1> = {};
+  for (const map of [c.numbers, ...conditions.map((k) => k.numbers)]) {
+    for (const o of Object.keys(map || {})) originals[e164(parsePhone(o, country)!)] = 1;
+  }
+  return {
+    _mode: mode,
+    _site: c.site,
+    _collecting: /^(origin|traffic|journey)$/.test(mode),
+    _endpoint: c.endpoint || '',
+    _country: country,
+    _numbers: c.numbers || {},
+    _conditions: conditions,
+    _entry: c.entry || 'first_entry',
+    _probabilistic: c.probabilistic || 'fallback',
+    _consent: consent,
+    _consentFree: mode == 'rotation' && consent.required === false,
+    _gpc: consent.gpc !== false,
+    _days: (c.cookie && c.cookie.days) || 30,
+    _domain: c.cookie && c.cookie.domain,
+    _timeout: (c.session && c.session.timeout) || 30,
+    _defaultIds: ids.defaults !== false,
+    _customIds: ids.custom || [],
+    _leaseTimeout: c.pool && c.pool.timeout != null ? c.pool.timeout : 2000,
+    _urlParams: c.urlParams || [],
+    _ignore: c.ignore,
+    _spa: !!c.spa,
+    _debug: !!c.debug || /[?&]mgt_debug=1(&|$)/.test(search),
+    _originals: originals,
+  };
+}
+
+/** A number from storage or the endpoint reaches the page only if it is a valid phone number of the country that is not an original. */
+export function usableNumber(s: Settings, t: unknown): t is string {
+  const p = typeof t == 'string' && t.length <= 40 && parsePhone(t, s._country);
+  return !!p && !s._originals[e164(p)];
+}

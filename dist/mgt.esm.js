@@ -315,7 +315,8 @@ function resolveSettings(c, search) {
     const country = (c.country || 'FR').toUpperCase();
     const consent = c.consent || {};
     const ids = c.trackingIds || {};
-    const conditions = (c.conditions || []).map(({ id, source, referrer, params, landing, page, numbers, pool }) => ({ id, source, referrer, params, landing, page, numbers, pool }));
+    // Objects without prototype (config.ts copies them so): a field not set reads undefined.
+    const conditions = c.conditions || [];
     const originals = {};
     for (const map of [c.numbers, ...conditions.map((k) => k.numbers)]) {
         for (const o of Object.keys(map || {}))
@@ -1327,6 +1328,11 @@ function createConsent(s) {
             const why = c._persistent ? '' : s._mode == 'invisible' ? 'invisible mode' : s._probabilistic == 'always' ? "probabilistic 'always'" : c._blocked;
             return `Storage: ${c._persistent ? 'mgt_visitor and mgt_session' : 'nothing'} — ${why || 'consent ' + c._state}.`;
         },
+        _alive() {
+            if (c._persistent && readVisitor() != c._visitor)
+                forget('mgt_visitor gone (withdrawn in another tab?)');
+            return c._persistent;
+        },
     };
     return c;
 }
@@ -1949,7 +1955,7 @@ function createReporter(s, t) {
             reported = true;
             const events = build();
             held.push(...events);
-            r._why = `Events: ${events.map((e) => e.type) + '' || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`;
+            r._why = `Events: ${events.map((e) => e.type).join(', ') || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`;
             log(r._why);
             r._release();
         },

@@ -43,7 +43,7 @@ export function createReporter(
       reported = true;
       const events = build();
       held.push(...events);
-      r._why = `Events: ${events.map((e) => e.type) + '' || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`;
+      r._why = `Events: ${events.map((e) => e.type).join(', ') || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`;
       log(r._why);
       r._release();
     },

@@ -18,7 +18,7 @@ export interface Settings {
   _country: string;
   /** The default numbers, original -> tracked. */
   _numbers: Numbers;
-  /** Conditions with every field present (undefined when not set). */
+  /** Conditions as validated: objects without prototype, so a field not set is undefined. */
   _conditions: Condition[];
   _entry: 'first_entry' | 'last_entry';
   _probabilistic: 'fallback' | 'always' | 'off';
@@ -48,9 +48,8 @@ export function resolveSettings(c: Config, search: string): Settings {
   const country = (c.country || 'FR').toUpperCase();
   const consent = c.consent || {};
   const ids = c.trackingIds || {};
-  const conditions = (c.conditions || []).map(
-    ({ id, source, referrer, params, landing, page, numbers, pool }): Condition => ({ id, source, referrer, params, landing, page, numbers, pool }),
-  );
+  // Objects without prototype (config.ts copies them so): a field not set reads undefined.
+  const conditions = c.conditions || [];
   const originals: Record<string, 1> = {};
   for (const map of [c.numbers, ...conditions.map((k) => k.numbers)]) {
     for (const o of Object.keys(map || {})) originals[e164(parsePhone(o, country)!)] = 1;

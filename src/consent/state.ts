@@ -73,6 +73,10 @@ export function createConsent(s: Settings): Consent {
       const why = c._persistent ? '' : s._mode == 'invisible' ? 'invisible mode' : s._probabilistic == 'always' ? "probabilistic 'always'" : c._blocked;
       return `Storage: ${c._persistent ? 'mgt_visitor and mgt_session' : 'nothing'} — ${why || 'consent ' + c._state}.`;
     },
+    _alive() {
+      if (c._persistent && readVisitor() != c._visitor) forget('mgt_visitor gone (withdrawn in another tab?)');
+      return c._persistent;
+    },
   };
   return c;
 }

@@ -164,6 +164,7 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
     const ids = consent._withIds();
     if (!consent._set(granted)) return; // repeated signals are no-ops
     log(`Consent: ${consent._state} (${source}).`);
+    explain('storage', consent._why());
     if (!granted) {
       // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
       pools._stop();

@@ -1,7 +1,7 @@
 // Reads third-party tracking IDs (_ga, _pk_id.*, custom ones) from the device. Only called once
 // consent allows storage: reading a tracker is access to the device as much as writing one. Every
 // read may throw (blocked cookies or storage): trackingIds() guards each one.
-import Cookies from 'js-cookie';
+import { cookieNames, getCookie } from './cookies';
 
 /** What attribution/trackingIds.ts may read on the device; tests provide fakes. The functions are called unbound. */
 export interface DeviceReader {
@@ -12,8 +12,8 @@ export interface DeviceReader {
 }
 
 export const deviceReader = (w: Window): DeviceReader => ({
-  _cookie: Cookies.get,
-  _cookieNames: () => Object.keys(Cookies.get()),
+  _cookie: getCookie,
+  _cookieNames: cookieNames,
   _local: (key) => localStorage.getItem(key),
   _window: w,
 });

@@ -1,14 +1,14 @@
-// The mgt_visitor cookie, written, read and removed through js-cookie (its default path is '/'):
-// a random visitor ID, created once on consent and never extended, so its lifetime is what the
-// cookie policy says (cookie.days after creation, at most 13 months).
-import Cookies from 'js-cookie';
+// The mgt_visitor cookie (storage/cookies.ts writes it on Path=/): a random visitor ID, created
+// once on consent and never extended, so its lifetime is what the cookie policy says (cookie.days
+// after creation, at most 13 months).
+import { getCookie, setCookie } from './cookies';
 
 const NAME = 'mgt_visitor';
 
 /** The visitor ID, or undefined when the cookie is absent, expired, blocked or tampered with. */
 export function readVisitor(): string | undefined {
   try {
-    const id = Cookies.get(NAME);
+    const id = getCookie(NAME);
     // What we write: 16 random bytes as base64url (22 characters). Anything else is not ours.
     if (/^[\w-]{22}$/.test(id!)) return id;
   } catch {
@@ -27,7 +27,7 @@ export function createVisitor(days: number, domain?: string): string | undefined
       .replace(/\+/g, '-')
       .replace(/\//g, '_')
       .slice(0, 22);
-    Cookies.set(NAME, id, { expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain });
+    setCookie(NAME, id, days, domain);
     if (readVisitor() == id) return id;
   } catch {
     /* no random source, or cookies blocked */
@@ -42,8 +42,8 @@ export function createVisitor(days: number, domain?: string): string | undefined
 export function deleteVisitor(): void {
   try {
     const labels = location.hostname.split('.');
-    Cookies.remove(NAME);
-    labels.map((_, i) => Cookies.remove(NAME, { domain: labels.slice(i).join('.') }));
+    setCookie(NAME, '', -1);
+    for (let i = 0; i < labels.length; i++) setCookie(NAME, '', -1, labels.slice(i).join('.'));
   } catch {
     /* cookies blocked: there is nothing to delete */
   }

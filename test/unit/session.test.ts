@@ -79,6 +79,25 @@ describe('mgt_session', () => {
     expect(localStorage.getItem('mgt_session')).toBeNull();
   });
 
+  it.each([
+    ['a tracking ID that is markup', { ...good, tracking_ids: { gclid: '<script>alert(1)</script>' } }],
+    ['a tracking ID over 200 characters', { ...good, tracking_ids: { gclid: 'x'.repeat(201) } }],
+    ['a tracking ID with a control character', { ...good, tracking_ids: { gclid: 'a\nb' } }],
+    ['a tracking ID name that is markup', { ...good, tracking_ids: { '<b>': 'x' } }],
+    ['an empty tracking ID', { ...good, tracking_ids: { gclid: '' } }],
+  ])('discards %s (not what the module captures, issue 14 §8)', (_, tampered) => {
+    localStorage.setItem('mgt_session', JSON.stringify(tampered));
+    expect(readSession(() => {}, () => true)).toBeUndefined();
+  });
+
+  it('discards a to_swap number that is not a valid number of the country (issue 14 §8)', () => {
+    const valid = (n: string) => n != '00 00 00 00 00';
+    localStorage.setItem('mgt_session', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: '00 00 00 00 00' }] }));
+    expect(readSession(() => {}, valid)).toBeUndefined();
+    localStorage.setItem('mgt_session', JSON.stringify(good));
+    expect(readSession(() => {}, valid)).toEqual(good);
+  });
+
   it('survives a localStorage that throws', () => {
     const spy = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => { throw new Error('denied'); });
     const set = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => { throw new Error('quota'); });

@@ -1240,7 +1240,7 @@ function createConsent(s) {
         },
         _alive() {
             if (c._persistent && readVisitor() != c._visitor)
-                forget('mgt_visitor gone (withdrawn in another tab?)');
+                forget('mgt_visitor gone');
             return c._persistent;
         },
     };
@@ -1640,7 +1640,7 @@ function pickCondition(conditions, visit, page) {
         const miss = set.find((f) => !list(c[f]).some(tests[f]));
         if (!miss)
             return { _condition: c, _why: `Condition: ${c.id} — every field it sets matches.` };
-        misses.push(`${c.id} needs ${miss} ${JSON.stringify(c[miss])} (this visit: ${seen[miss]})`);
+        misses.push(`${c.id} needs another ${miss} (this visit: ${seen[miss]})`);
     }
     return { _why: `No condition matched${misses.length ? ': ' + misses.join('; ') : ' (none configured)'}.` };
 }

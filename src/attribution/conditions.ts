@@ -89,7 +89,7 @@ export function pickCondition(
     const set = FIELDS.filter((f) => c[f] != null);
     const miss = set.find((f) => !list(c[f]).some(tests[f]));
     if (!miss) return { _condition: c, _why: `Condition: ${c.id} — every field it sets matches.` };
-    misses.push(`${c.id} needs ${miss} ${JSON.stringify(c[miss])} (this visit: ${seen[miss]})`);
+    misses.push(`${c.id} needs another ${miss} (this visit: ${seen[miss]})`);
   }
   return { _why: `No condition matched${misses.length ? ': ' + misses.join('; ') : ' (none configured)'}.` };
 }

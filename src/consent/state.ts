@@ -74,7 +74,7 @@ export function createConsent(s: Settings): Consent {
       return `Storage: ${c._persistent ? 'mgt_visitor and mgt_session' : 'nothing'} — ${why || 'consent ' + c._state}.`;
     },
     _alive() {
-      if (c._persistent && readVisitor() != c._visitor) forget('mgt_visitor gone (withdrawn in another tab?)');
+      if (c._persistent && readVisitor() != c._visitor) forget('mgt_visitor gone');
       return c._persistent;
     },
   };

@@ -103,7 +103,7 @@ describe('decideVisit: the sentences (state().why, the debug log)', () => {
     const organic = arrival({ source: 'organic', _why: 'referrer www.google.fr', _internal: true });
     expect(decideVisit(settings(), input({ _view: organic, _stored: stored({ source: 'organic' }) }))._why).toEqual({
       source: 'Source: organic — stored with the visit.',
-      condition: 'No condition matched: ads needs source "paid" (this visit: organic).',
+      condition: 'No condition matched: ads needs another source (this visit: organic).',
       visit: 'Visit: same visit — internal navigation, last activity 5 min ago.',
     });
     expect(decideVisit(settings(), input({ _persistent: false, _withIds: false }))._why.visit).toBe('Visit: cookieless — from https://www.google.fr.');

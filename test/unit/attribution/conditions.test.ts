@@ -37,10 +37,10 @@ describe('pickCondition: order', () => {
   it('the explanation, in plain words: the winner and what it matched, or what each condition needed', () => {
     expect(pickCondition([{ id: 'a', source: 'paid' }, { id: 'b' }, { id: 'c' }], ctx())._why).toBe('Condition: b — every field it sets matches.');
     expect(pickCondition([{ id: 'a', source: ['paid', 'email'] }, { id: 'b', source: 'organic', page: '/x' }], ctx())._why).toBe(
-      'No condition matched: a needs source ["paid","email"] (this visit: organic); b needs page "/x" (this visit: /contact).',
+      'No condition matched: a needs another source (this visit: organic); b needs another page (this visit: /contact).',
     );
     expect(pickCondition([{ id: 'p', params: { gclid: true } }], ctx())._why).toBe(
-      'No condition matched: p needs params {"gclid":true} (this visit: ?utm_source=Google&ref=partner).',
+      'No condition matched: p needs another params (this visit: ?utm_source=Google&ref=partner).',
     );
   });
   it('returns the condition object itself, so the caller reads its numbers and pool', () => {

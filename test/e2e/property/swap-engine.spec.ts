@@ -40,7 +40,7 @@ function pageBody(): string {
 }
 
 test('swap engine: random DOMs and edits never show a mixed number, and restore is exact', async ({ page, server }) => {
-  const opts = settings(120, 3000);
+  const opts = settings(100, 3000);
   test.setTimeout(LONG ? 6 * 3600_000 : 170_000);
   server.route('/p', snippetHtml({ config: CONTROL ? undefined : CONFIG, load: CONTROL ? 'none' : 'sync', body: pageBody() }));
   await page.goto(server.url('/p'));

@@ -100,7 +100,10 @@ const href = fc
     return scheme + v;
   });
 
-const klass = fc.constantFrom(' a  b ', 'a a', 'b', '\ta\n', 'A b');
+// MGT_PROPERTY_CLASSES=plain: only class attributes that classList writes back unchanged (to check
+// the harness on today's build, whose restore rewrites the others: issue 14 item 4).
+const PLAIN = process.env.MGT_PROPERTY_CLASSES === 'plain';
+const klass = PLAIN ? fc.constantFrom('a', 'a b') : fc.constantFrom(' a  b ', 'a a', 'b', '\ta\n', 'A b');
 
 const attrs = fc
   .record(
@@ -109,7 +112,7 @@ const attrs = fc
       'aria-label': text,
       alt: text,
       class: klass,
-      zone: fc.constantFrom<[string, string]>(['data-mgt-ignore', ''], ['contenteditable', 'true'], ['class', 'no-swap'], ['class', ' no-swap  a']),
+      zone: fc.constantFrom<[string, string]>(['data-mgt-ignore', ''], ['contenteditable', 'true'], ['class', 'no-swap'], ['class', PLAIN ? 'no-swap a' : ' no-swap  a']),
     },
     { requiredKeys: [] },
   )
@@ -170,7 +173,7 @@ export const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant('setAttr'), a: at, name: fc.constantFrom('title', 'aria-label', 'alt', 'data-x'), v: text }),
   fc.record({ k: fc.constant('setAttr'), a: at, name: fc.constant('href'), v: href }),
   fc.record({ k: fc.constant('removeAttr'), a: at, name: fc.constantFrom('title', 'aria-label', 'alt', 'href') }),
-  fc.record({ k: fc.constant('class'), a: at, how: fc.constantFrom('add', 'remove', 'toggle', 'set'), v: fc.constantFrom('a', 'b', 'c', ' a  b ') })
+  fc.record({ k: fc.constant('class'), a: at, how: fc.constantFrom('add', 'remove', 'toggle', 'set'), v: PLAIN ? fc.constantFrom('a', 'b', 'c') : fc.constantFrom('a', 'b', 'c', ' a  b ') })
     .map((o) => (o.how !== 'set' && o.v.includes(' ') ? { ...o, v: 'a' } : o)),
   fc.record({ k: fc.constant('ignore'), a: at }),
   fc.record({ k: fc.constant('attachShadow'), a: at, kids: textRun }),

@@ -5,7 +5,10 @@
 //   MGT_PROPERTY_RUNS=2000           runs per property (default: the spec's CI size)
 //   MGT_PROPERTY_LONG=1              the long randomised run (npm run test:property:long)
 //   MGT_PROPERTY_OPS=splitText,move  only these mutations (swap-engine spec)
+//   MGT_PROPERTY_VERBOSE=1           print every input and what was seen
 import fc from 'fast-check';
+import { test } from '@playwright/test';
+import { relative } from 'node:path';
 
 export const LONG = !!process.env.MGT_PROPERTY_LONG;
 /** The seed of CI runs: any fixed number; changing it changes which inputs CI tries. */
@@ -29,15 +32,21 @@ export async function check<T>(
   opts: { seed: number; path?: string; numRuns: number },
   show: (v: T) => string = (v) => JSON.stringify(v, null, 1),
 ): Promise<void> {
-  const property = fc.asyncProperty(arb, async (v) => (await prop(v)).length === 0);
-  const details = await fc.check(property, { seed: opts.seed, path: opts.path, numRuns: opts.numRuns, endOnFailure: !!opts.path, interruptAfterTimeLimit: LONG ? undefined : 600_000 });
+  const verbose = !!process.env.MGT_PROPERTY_VERBOSE;
+  const property = fc.asyncProperty(arb, async (v) => {
+    const seen = await prop(v);
+    if (verbose) console.log(`${name}: ${show(v).slice(0, 400)}\n  → ${seen.join('\n  → ') || 'ok'}`);
+    return seen.length === 0;
+  });
+  const details = await fc.check(property, { seed: opts.seed, path: opts.path, numRuns: opts.numRuns, endOnFailure: !!opts.path });
   if (details.failed && details.counterexample) {
     const input = details.counterexample[0];
     const seen = await prop(input);
-    const replay = `MGT_PROPERTY_SEED=${details.seed} MGT_PROPERTY_PATH=${details.counterexamplePath}`;
+    const info = test.info();
+    const replay = `MGT_PROPERTY_SEED=${details.seed} MGT_PROPERTY_PATH=${details.counterexamplePath} npx playwright test ${relative(process.cwd(), info.file)} --workers=1 -g ${JSON.stringify(info.title.slice(0, 40))}`;
     throw new Error(
       `${name}: property failed after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s).\n` +
-        `Replay: ${replay} npx playwright test ${process.env.MGT_PROPERTY_SPEC || 'test/e2e/property'} --workers=1\n` +
+        `Replay: ${replay}\n` +
         `What the visitor saw:\n  ${(seen.length ? seen : ['(did not fail again: ' + String(details.errorInstance) + ')']).join('\n  ')}\n` +
         `Shrunk input:\n${show(input)}`,
     );

@@ -22,10 +22,13 @@
 // Longer randomised run: npm run test:property:long (MGT_PROPERTY_RUNS, MGT_PROPERTY_SEED optional).
 // Restrict the mutations (to check the harness, or to isolate a bug): MGT_PROPERTY_OPS=insert,remove.
 // The control run (MGT_PROPERTY_CONTROL=1) loads no module at all: every property must then hold
-// trivially except "an original the engine must recognise is not left showing", which is skipped.
+// trivially except "an original the engine must recognise is not left showing", which is skipped
+// (MGT_PROPERTY_CONTROL=strict keeps it: the run must then fail, which shows the check bites).
+// Triage: MGT_PROPERTY_SURVEY=200 samples 200 inputs and prints one shrunk input per kind of failure.
 import { readFileSync } from 'node:fs';
-import { test, expect } from '../support/fixtures';
-import { snippetHtml } from '../support/fixtures';
+import type { Page } from '@playwright/test';
+import type { TestServer } from '../support/server';
+import { test, snippetHtml } from '../support/fixtures';
 import { CONFIG, HARNESS_OPTS, domSpec, showSpec, type DomSpec } from './support/dom-arbitraries';
 import fc from 'fast-check';
 import { check, settings, LONG } from './support/runner';
@@ -39,43 +42,36 @@ function pageBody(): string {
     (CONTROL ? '<script>window.mgt = function () {};</script>' : '');
 }
 
-test('swap engine: random DOMs and edits never show a mixed number, and restore is exact', async ({ page, server }) => {
-  const opts = settings(100, 3000);
-  test.setTimeout(LONG ? 6 * 3600_000 : 170_000);
+async function openPage(page: Page, server: TestServer): Promise<(spec: DomSpec) => Promise<string[]>> {
   server.route('/p', snippetHtml({ config: CONTROL ? undefined : CONFIG, load: CONTROL ? 'none' : 'sync', body: pageBody() }));
   await page.goto(server.url('/p'));
   await page.evaluate((o) => {
     (window as any).__prop.setup(o);
     (window as any).mgt('restore');
   }, HARNESS_OPTS);
+  return async (spec) => {
+    const r = await page.evaluate((s) => (window as any).__prop.run(s), spec);
+    return CONTROL && process.env.MGT_PROPERTY_CONTROL !== 'strict' ? r.failures.filter((f: string) => !f.includes('is left showing')) : r.failures;
+  };
+}
+
+test('swap engine: random DOMs and edits never show a mixed number, and restore is exact', async ({ page, server }) => {
+  const opts = settings(100, 3000);
+  const survey = Number(process.env.MGT_PROPERTY_SURVEY || 0);
+  test.setTimeout(LONG || survey ? 6 * 3600_000 : 170_000);
+  const run = await openPage(page, server);
   const only = process.env.MGT_PROPERTY_OPS?.split(',').filter(Boolean);
-  await check<DomSpec>(
-    'swap engine',
-    domSpec(only, 10),
-    async (spec) => {
-      const r = await page.evaluate((s) => (window as any).__prop.run(s), spec);
-      return CONTROL && process.env.MGT_PROPERTY_CONTROL !== 'strict' ? r.failures.filter((f: string) => !f.includes('is left showing')) : r.failures;
-    },
-    opts,
-    showSpec,
-  );
-  expect(true).toBe(true);
+  if (survey) return console.log(await surveyOf(run, only, survey, opts.seed));
+  await check<DomSpec>('swap engine', domSpec(only, 10), run, opts, showSpec);
 });
 
-// A survey for the report, not a test of CI: MGT_PROPERTY_SURVEY=300 samples that many inputs,
-// groups the failures by kind, and shrinks one input of each kind.
-test('survey of distinct failures (MGT_PROPERTY_SURVEY=N)', async ({ page, server }) => {
-  const n = Number(process.env.MGT_PROPERTY_SURVEY || 0);
-  test.skip(!n, 'survey only on request');
-  test.setTimeout(3600_000);
-  server.route('/p', snippetHtml({ config: CONFIG, body: pageBody() }));
-  await page.goto(server.url('/p'));
-  await page.evaluate((o) => { (window as any).__prop.setup(o); (window as any).mgt('restore'); }, HARNESS_OPTS);
-  const only = process.env.MGT_PROPERTY_OPS?.split(',').filter(Boolean);
+/**
+ * For triage, not CI (MGT_PROPERTY_SURVEY=N): samples N inputs, groups the failures by kind (the
+ * first failure of each input), and shrinks one input of each kind.
+ */
+async function surveyOf(run: (s: DomSpec) => Promise<string[]>, only: string[] | undefined, n: number, seed: number): Promise<string> {
   const kind = (f: string) => f.replace(/"(?:[^"\\]|\\.)*"/g, '…').replace(/\d+/g, '#').replace(/(root[/#\w<>-]*)/g, 'root…').replace(/<[\w-]+>/g, '');
-  const run = async (spec: DomSpec): Promise<string[]> => (await page.evaluate((s) => (window as any).__prop.run(s), spec)).failures;
   const kinds = new Map<string, number>();
-  const { seed } = settings(0, 0);
   for (const spec of fc.sample(domSpec(only, 10), { seed, numRuns: n })) {
     for (const f of (await run(spec)).slice(0, 1)) kinds.set(kind(f), (kinds.get(kind(f)) || 0) + 1);
   }
@@ -85,5 +81,5 @@ test('survey of distinct failures (MGT_PROPERTY_SURVEY=N)', async ({ page, serve
     const ex = details.counterexample?.[0];
     report.push(`### ${count}× ${k}\n${ex ? (await run(ex)).join('\n') + '\n' + showSpec(ex) : '(not found again)'}\n(seed ${details.seed} path ${details.counterexamplePath})`);
   }
-  console.log(report.join('\n\n'));
-});
+  return report.join('\n\n') || 'no failure';
+}

@@ -1027,41 +1027,156 @@ function storageAllowed(s, state) {
     return s._mode != 'invisible' && s._probabilistic != 'always' && (state == 'granted' || (s._consentFree && state != 'denied'));
 }
 
-// The only code that touches document.cookie. Written for mgt's one cookie and the tracking-ID
-// cookies it reads, instead of js-cookie: js-cookie walks its attribute objects with for…in, so a
-// page that adds an enumerable property to Object.prototype (issue 14 §6) made every write throw,
-// and the visitor cookie could never be created there.
-/** Cookie values as pages write them: percent-encoded or not; a malformed escape is kept as is. */
-const decode = (s) => {
-    try {
-        return decodeURIComponent(s);
+/*! js-cookie v3.0.8 | MIT */
+function assign (target) {
+  for (var i = 1; i < arguments.length; i++) {
+    var source = arguments[i];
+    for (var key in source) {
+      if (key === '__proto__') continue
+      target[key] = source[key];
     }
-    catch {
-        return s;
+  }
+  return target
+}
+
+var defaultConverter = {
+  read: function (value) {
+    if (value[0] === '"') {
+      value = value.slice(1, -1);
     }
+    return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)
+  },
+  write: function (value) {
+    return encodeURIComponent(value).replace(
+      /%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g,
+      decodeURIComponent
+    )
+  }
 };
-/** Every cookie of the page as [name, value] pairs, in document order. */
-const jar = () => document.cookie
-    .split('; ')
-    .filter(Boolean)
-    .map((c) => {
-    const i = c.indexOf('=');
-    return [decode(c.slice(0, i)), decode(c.slice(i + 1))];
-});
-/** The value of the first cookie called `name`, or undefined. */
-const getCookie = (name) => {
-    const c = jar().find((c) => c[0] == name);
-    return c && c[1];
-};
-const cookieNames = () => jar().map((c) => c[0]);
+
+function init(converter, defaultAttributes) {
+  function set(name, value, attributes) {
+    if (typeof document === 'undefined') {
+      return
+    }
+
+    attributes = assign({}, defaultAttributes, attributes);
+
+    if (typeof attributes.expires === 'number') {
+      attributes.expires = new Date(Date.now() + attributes.expires * 864e5);
+    }
+    if (attributes.expires) {
+      attributes.expires = attributes.expires.toUTCString();
+    }
+
+    name = encodeURIComponent(name)
+      .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
+      .replace(/[()]/g, escape);
+
+    var stringifiedAttributes = '';
+    for (var attributeName in attributes) {
+      if (!attributes[attributeName]) {
+        continue
+      }
+
+      stringifiedAttributes += '; ' + attributeName;
+
+      if (attributes[attributeName] === true) {
+        continue
+      }
+
+      // Considers RFC 6265 section 5.2:
+      // ...
+      // 3.  If the remaining unparsed-attributes contains a %x3B (";")
+      //     character:
+      // Consume the characters of the unparsed-attributes up to,
+      // not including, the first %x3B (";") character.
+      // ...
+      stringifiedAttributes += '=' + attributes[attributeName].split(';')[0];
+    }
+
+    return (document.cookie =
+      name + '=' + converter.write(value, name) + stringifiedAttributes)
+  }
+
+  function get(name) {
+    if (typeof document === 'undefined' || (arguments.length && !name)) {
+      return
+    }
+
+    // To prevent the for loop in the first place assign an empty array
+    // in case there are no cookies at all.
+    var cookies = document.cookie ? document.cookie.split('; ') : [];
+    var jar = {};
+    for (var i = 0; i < cookies.length; i++) {
+      var parts = cookies[i].split('=');
+      var value = parts.slice(1).join('=');
+
+      try {
+        var found = decodeURIComponent(parts[0]);
+        if (!(found in jar)) jar[found] = converter.read(value, found);
+        if (name === found) {
+          break
+        }
+      } catch (_e) {
+        // Do nothing...
+      }
+    }
+
+    return name ? jar[name] : jar
+  }
+
+  return Object.create(
+    {
+      set: set,
+      get: get,
+      remove: function (name, attributes) {
+        set(
+          name,
+          '',
+          assign({}, attributes, {
+            expires: -1
+          })
+        );
+      },
+      withAttributes: function (attributes) {
+        return init(this.converter, assign({}, this.attributes, attributes))
+      },
+      withConverter: function (converter) {
+        return init(assign({}, this.converter, converter), this.attributes)
+      }
+    },
+    {
+      attributes: { value: Object.freeze(defaultAttributes) },
+      converter: { value: Object.freeze(converter) }
+    }
+  )
+}
+
+var api = init(defaultConverter, { path: '/' });
+
+// The only code that touches document.cookie, through js-cookie (mgt's one runtime dependency).
 /**
- * Writes `name=value` on Path=/ with SameSite=Lax, Secure on https, a Domain only when `domain` is
- * given (else host-only), expiring in `days` days (a negative number deletes). `value` is the
- * caller's URL-safe text.
+ * js-cookie walks its attributes with for…in, so a property a page's scripts added to
+ * Object.prototype (Prototype.js, MooTools, old jQuery plugins) would become a cookie attribute,
+ * or make every write throw when its value is not a string (issue 14 §6). Each such name is given
+ * here as an own attribute with no value, which js-cookie skips.
+ */
+function own(attributes) {
+    for (const k in attributes)
+        if (!Object.prototype.hasOwnProperty.call(attributes, k))
+            attributes[k] = undefined;
+    return attributes;
+}
+/** The value of the cookie called `name`, or undefined. */
+const getCookie = (name) => api.get(name);
+const cookieNames = () => Object.keys(api.get());
+/**
+ * Writes `name=value` on Path=/ (js-cookie's default) with SameSite=Lax, Secure on https, a Domain
+ * only when `domain` is given (else host-only), expiring in `days` days (a negative number deletes).
  */
 const setCookie = (name, value, days, domain) => {
-    const expires = new Date(Date.now() + days * 864e5).toUTCString();
-    document.cookie = `${name}=${value}; path=/; expires=${expires}; SameSite=Lax${location.protocol == 'https:' ? '; Secure' : ''}${domain ? '; domain=' + domain : ''}`;
+    api.set(name, value, own({ expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain }));
 };
 
 // The mgt_visitor cookie (storage/cookies.ts writes it on Path=/): a random visitor ID, created

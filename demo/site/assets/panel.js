@@ -16,7 +16,6 @@
     traffic: 'As origin, plus a page-view counter.',
     journey: 'As origin, plus every page view with its URL (and title with consent).',
   };
-  var CMP_NAMES = { cookieconsent: 'vanilla-cookieconsent', klaro: 'Klaro', tarteaucitron: 'tarteaucitron' };
   var log = [];
   var swaps = new Map(); // last 9 digits of a tracked number -> { original, tracked, count }
   var lastConsent = null;
@@ -140,6 +139,8 @@
     return hit || 'a number leased from a pool';
   }
   function first(obj) { var k = Object.keys(obj || {}); return k.length ? obj[k[0]] : ''; }
+  /** A number as the page shows it (09 70 00 01 02), rather than as the collector wrote it (+33970000102). */
+  function pretty(n) { var row = swaps.get(digits(n)); return row ? row.tracked : n; }
 
   // ---- 1. settings -------------------------------------------------------------------------
   function setupSettings(panel) {
@@ -148,7 +149,7 @@
     try { config = JSON.parse(panel.getAttribute('data-config') || '{}'); } catch (e) { config = {}; }
     var form = $('dp-settings');
     ['mode', 'entry', 'cmp'].forEach(function (k) { if (settings[k]) form.elements[k].value = settings[k]; });
-    $('dp-setup-now').textContent = [settings.mode, settings.entry, CMP_NAMES[settings.cmp]].filter(Boolean).join(' · ');
+    $('dp-setup-now').textContent = [settings.mode, settings.entry, settings.cmp].filter(Boolean).join(' · ');
     var hint = function () { $('dp-mode-hint').textContent = HINTS[form.elements.mode.value] || ''; };
     form.elements.mode.addEventListener('change', hint);
     hint();
@@ -229,9 +230,10 @@
     list.replaceChildren();
     rows.forEach(function (r) {
       list.appendChild(el('dt', { text: r[0] }));
-      list.appendChild(el('dd', null,
-        r[1] ? el('span', { class: r[2] || '', text: r[1] }) : null,
-        r[4] ? el('span', { class: 'dp-why', 'data-why': r[3], text: r[4] }) : null));
+      // A reason without a value of its own takes the value's place; one that explains a value goes
+      // under it, across the whole width.
+      if (r[1]) list.appendChild(el('dd', { class: r[2] || '', text: r[1], title: r[1] }));
+      if (r[4]) list.appendChild(el('dd', { class: 'dp-why' + (r[1] ? ' dp-why-under' : ''), 'data-why': r[3], text: r[4] }));
     });
   }
 
@@ -240,10 +242,10 @@
     var cond = conditionById(state.condition);
     if (!cond || !cond.pool || COLLECTING.indexOf(state.mode) < 0) return '';
     var own = first(cond.numbers);
-    var shown = first(state.numbers);
+    var shown = pretty(first(state.numbers));
     var name = '“' + cond.pool + '”';
     if (!state.persistent) {
-      return 'A number of the pool ' + name + ' is leased to one visitor, which takes their ID, so their consent. Until then mgt shows the condition’s own number ' + own + ': a call on it names the source, not the visitor.';
+      return 'A number of the pool ' + name + ' is leased to one visitor, which takes their consent. Until then mgt shows the condition’s own number ' + own + ', which names the source, not the visitor.';
     }
     var p = pools && pools[cond.pool];
     if (!shown) return 'mgt is asking the collector for a number of the pool ' + name + '.';
@@ -287,7 +289,7 @@
       return;
     }
     var why = state.why || {};
-    var numbers = Object.keys(state.numbers || {}).map(function (k) { return k + ' \u2192 ' + state.numbers[k]; }).join('\n') || 'none';
+    var numbers = Object.keys(state.numbers || {}).map(function (k) { return k + ' \u2192 ' + pretty(state.numbers[k]); }).join('\n') || 'none';
     var rows = [
       ['source', state.source, 'dp-strong', 'source', why.source],
       ['condition', state.condition == null ? 'none: default numbers' : state.condition, 'dp-strong', 'condition', why.condition],
@@ -299,8 +301,6 @@
     rows.push(
       ['storage', state.persistent ? 'persistent: cookie + localStorage' : 'cookieless: nothing stored', '', 'storage', why.storage],
       ['events', COLLECTING.indexOf(state.mode) < 0 ? 'none in ' + state.mode + ' mode' : '', '', 'events', why.events],
-      ['landing', state.landing || '—', 'dp-mono'],
-      ['visitor', state.visitor || '— (no identifier)', 'dp-mono'],
     );
     if (!state.why) {
       rows.splice(4, 0, ['why', '', '', 'off', 'Debug is off: mgt gives the reason for each decision (mgt(\'state\').why) only while debug is on (debug: true in the config, or ?mgt_debug=1 in the address).']);
@@ -327,12 +327,12 @@
     }
     rows.forEach(function (r) {
       var current = Object.prototype.hasOwnProperty.call(now, r.key);
-      body.appendChild(el('tr', { class: current ? 'dp-current' : 'dp-earlier' },
+      body.appendChild(el('tr', { class: current ? 'dp-current' : 'dp-earlier', title: r.count ? 'swapped in ' + r.count + ' places on this page' : 'not in this page yet' },
         el('td', { class: 'dp-mono', text: current ? now[r.key] : r.original }),
         el('td', null,
           el('span', { class: 'dp-mono dp-strong', text: r.tracked }),
           el('span', { class: current ? 'dp-now' : 'dp-muted dp-tag', text: current ? 'shown now' : 'earlier' }),
-          r.count > 1 ? el('span', { class: 'dp-muted dp-tag', text: r.count + ' places' }) : null),
+          null),
         el('td', null, el('button', { type: 'button', class: 'dp-button dp-small', 'data-simulate': r.tracked, 'aria-label': 'Simulate a call on ' + r.tracked, text: 'Call', onclick: function () { simulate(r.tracked); } }))));
     });
   }

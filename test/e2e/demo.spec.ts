@@ -127,6 +127,7 @@ test('a Google Ads visitor who accepts gets a pool number, and a simulated call 
 });
 
 test('when the pool is exhausted, the fourth Ads visitor gets the condition\'s own number, explained, with no failed request', async ({ browser, demo }) => {
+  test.setTimeout(90_000); // four visitors, each in a browser context of their own
   const shown: string[] = [];
   for (let i = 0; i < 4; i++) {
     const context = await browser.newContext();

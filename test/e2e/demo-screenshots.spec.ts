@@ -18,8 +18,9 @@ const PAGES: Array<{ name: string; path: (url: string, port: number) => string }
   { name: 'configurator', path: (u) => u + '/configurator' },
 ];
 
-/** The widest element's right edge, against the viewport: nothing may stick out sideways. */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+/** How far the page is wider than the screen: nothing may stick out sideways. (A phone widens its
+ *  layout to fit content that sticks out, so the page is measured against the device's width.) */
+const overflow = (page: Page, width: number) => page.evaluate((w) => document.documentElement.scrollWidth - w, width);
 
 for (const size of SIZES) {
   test.describe(`at ${size.name} px`, () => {
@@ -30,8 +31,9 @@ for (const size of SIZES) {
         await page.waitForLoadState('networkidle');
         if (p.name === 'configurator') await expect(page.locator('#verdict')).toHaveClass(/good/);
         await page.waitForTimeout(400); // the banners' fade-in, so the screenshot shows them settled
-        await shot(page, `pages/${p.name}-${size.name}`, true);
-        expect(await overflow(page)).toBeLessThanOrEqual(0);
+        // The whole page on a phone; at 1280 px the site pages as a visitor sees them, beside the fixed panel.
+        await shot(page, `pages/${p.name}-${size.name}`, size.name === '390' || p.name === 'configurator' || p.name === 'search');
+        expect(await overflow(page, size.viewport.width)).toBeLessThanOrEqual(0);
         expect(errors).toEqual([]);
       });
     }

@@ -29,7 +29,10 @@ for (const size of SIZES) {
       test(`${p.name} fits the screen and is saved`, async ({ page, demo, errors }) => {
         await page.goto(p.path(demo.url, demo.port));
         await page.waitForLoadState('networkidle');
-        if (p.name === 'configurator') await expect(page.locator('#verdict')).toHaveClass(/good/);
+        if (p.name === 'configurator') {
+          await expect(page.locator('#verdict')).toHaveClass(/good/);
+          await expect(page.frameLocator('#preview').locator('#preview-status')).toContainText('mode origin');
+        }
         await page.waitForTimeout(400); // the banners' fade-in, so the screenshot shows them settled
         // The whole page on a phone; at 1280 px the site pages as a visitor sees them, beside the fixed panel.
         await shot(page, `pages/${p.name}-${size.name}`, size.name === '390' || p.name === 'configurator' || p.name === 'search');

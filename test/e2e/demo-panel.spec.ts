@@ -4,6 +4,10 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { demoTest as test, shot, type Demo } from './support/demo';
 
+// Each test starts a demo server and a browser; on a machine shared by several test runs that
+// alone can take most of the default 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 test.use({ viewport: { width: 1280, height: 800 } });
 
 const banner = (page: Page) => page.locator('#cc-main .cm');

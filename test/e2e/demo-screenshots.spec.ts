@@ -4,6 +4,10 @@
 import { expect, type Page } from '@playwright/test';
 import { demoTest as test, shot } from './support/demo';
 
+// Each test starts a demo server and a browser; on a machine shared by several test runs that
+// alone can take most of the default 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 const SIZES = [
   { name: '1280', viewport: { width: 1280, height: 800 } },
   { name: '390', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },

@@ -5,6 +5,10 @@ import { expect, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { demoTest as test, shot, type Demo } from './support/demo';
 
+// Each test starts a demo server and a browser; on a machine shared by several test runs that
+// alone can take most of the default 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 // Same browser as playwright.config.ts, plus a host mapping so that http://www.google.fr:PORT reaches
 // the demo's search stand-in: the site then gets a real search-engine referrer.
 test.use({

@@ -319,6 +319,8 @@
     Object.keys(now).forEach(function (key) {
       if (!swaps.has(key)) rows.push({ key: key, original: now[key], tracked: state.numbers[now[key]], count: 0 });
     });
+    // Redrawn only when a row changes, so that a Call button is not replaced while it is clicked.
+    if (!changed('swaps', [rows, now])) return;
     var body = $('dp-swaps');
     body.replaceChildren();
     if (!rows.length) {

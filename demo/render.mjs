@@ -94,6 +94,7 @@ export async function renderSitePage(page, { settings, origin, nonce }) {
   const head = `${cmp.head}\n${snippet(config, nonce, '/dist/mgt.js', '<script src="/assets/panel.js"></script>\n')}`;
   const panelHtml = panel
     .replace('{{settings}}', escapeHtml(JSON.stringify(settings)))
+    .replace('{{configJson}}', escapeHtml(JSON.stringify(config)))
     .replace('{{config}}', escapeHtml(JSON.stringify(config, null, 2)));
   return layout
     .replace('{{title}}', escapeHtml(TITLES[page]))

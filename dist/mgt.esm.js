@@ -2301,12 +2301,14 @@ function createMgt(w) {
             if (name == 'ready' && ready)
                 cb(ready);
         },
-        consent(value) {
+        // `source`: the CMP reporting the choice from its own callback (tarteaucitron's service js()),
+        // so that its consent events name it whichever way the visitor answers.
+        consent(value, source) {
             const i = ['granted', true, 'denied', false].indexOf(value);
             if (i < 0)
                 return warn('consent: needs granted or denied');
             if (tracker)
-                tracker._consent(i < 2, 'command');
+                tracker._consent(i < 2, CMPS.includes(source) ? source : 'command');
             else if (!started)
                 early.push(i < 2);
         },

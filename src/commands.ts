@@ -6,6 +6,7 @@ import { resolveSettings } from './settings';
 import { createTracker, type Tracker } from './tracker';
 import { error, warn } from './lib/log';
 import { VERSION } from './version';
+import { CMPS } from './consent/cmps';
 import { unhide } from './lib/unhide';
 
 type Listener = (payload: any) => void;
@@ -48,10 +49,12 @@ export function createMgt(w: Window): Mgt {
       // A late 'ready' subscriber is told at once, like a resolved promise.
       if (name == 'ready' && ready) cb(ready);
     },
-    consent(value) {
+    // `source`: the CMP reporting the choice from its own callback (tarteaucitron's service js()),
+    // so that its consent events name it whichever way the visitor answers.
+    consent(value, source) {
       const i = ['granted', true, 'denied', false].indexOf(value);
       if (i < 0) return warn('consent: needs granted or denied');
-      if (tracker) tracker._consent(i < 2, 'command');
+      if (tracker) tracker._consent(i < 2, CMPS.includes(source) ? source : 'command');
       else if (!started) early.push(i < 2);
     },
     state: () => tracker?._state(),

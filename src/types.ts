@@ -166,7 +166,8 @@ export interface EventMap {
 /** The one command function, `window.mgt` (SPEC 4). It never throws. */
 export interface Mgt {
   (command: 'init', config: Config): void;
-  (command: 'consent', state: 'granted' | 'denied' | boolean): void;
+  /** `source`: the CMP that reports the choice, named in the `consent` event (anything else: 'command'). */
+  (command: 'consent', state: 'granted' | 'denied' | boolean, source?: CmpName): void;
   (command: 'swap', root?: Node): void;
   (command: 'restore'): void;
   (command: 'pageview', url?: string): void;

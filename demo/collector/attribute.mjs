@@ -27,11 +27,21 @@ function visitorReport(store, visitor, via) {
   };
 }
 
+/** True when `visitor`'s latest visit (and the pages and calls since) showed `number`. */
+function shownInLatestVisit(store, visitor, number, since) {
+  const mine = store.events.filter((e) => e.visitor === visitor && e.received >= since);
+  let start = 0;
+  mine.forEach((e, i) => { if (e.type === 'visit') start = i; });
+  return mine.slice(start).some((e) => e.number === number);
+}
+
 /**
+ * @param caller  the demo's visitor who presses *Call* (their mgt_visitor), when they have one: the
+ *   answer is then about them, never about another visitor who happened to see the same number.
  * @returns `{ error }` for an unusable number, else `{ number, attribution, visitor?, statistical }`
  * where attribution is 'visitor' (exact), 'statistical' (proportions) or 'none'.
  */
-export function simulateCall(input, store, pools, now = Date.now()) {
+export function simulateCall(input, store, pools, now = Date.now(), caller = undefined) {
   const number = toE164(typeof input === 'string' ? input : '');
   if (!number) return { error: 'number: not a phone number' };
   const since = now - WINDOW_MS;
@@ -52,13 +62,15 @@ export function simulateCall(input, store, pools, now = Date.now()) {
 
   let visitor;
   if (hold && hold.visitor) visitor = visitorReport(store, hold.visitor, 'lease');
-  else if (identified.length) visitor = visitorReport(store, identified[identified.length - 1].visitor, 'event');
+  else if (caller !== undefined) {
+    if (caller && shownInLatestVisit(store, caller, number, since)) visitor = visitorReport(store, caller, 'event');
+  } else if (identified.length) visitor = visitorReport(store, identified[identified.length - 1].visitor, 'event');
 
   // The latest display decides between an exact and a statistical answer, unless a lease holds the number.
   const latestAnonymous = anonymous.length ? anonymous[anonymous.length - 1].id : 0;
   const latestIdentified = identified.length ? identified[identified.length - 1].id : 0;
   let attribution = 'none';
-  if (visitor && (visitor.via === 'lease' || latestIdentified > latestAnonymous)) attribution = 'visitor';
+  if (visitor && (visitor.via === 'lease' || caller || latestIdentified > latestAnonymous)) attribution = 'visitor';
   else if (anonymous.length) attribution = 'statistical';
   return { number, attribution, ...(visitor ? { visitor } : {}), statistical };
 }

@@ -4,9 +4,10 @@
 //
 //   POST /events              { v: 1, site, events: [...] }      -> 202 { stored }
 //   POST /lease               { site, pool, visitor?, source, condition, numbers }
-//                                                                 -> 200 { numbers, ttl } | 409 pool exhausted
+//                                                                 -> 200 { numbers, ttl } | 200 { numbers: {}, error: 'pool exhausted' }
 //   GET  /api/events?since=ID                                     -> 200 { events, last }
-//   POST /api/simulate-call   { number }                          -> 200 { number, attribution, visitor?, statistical }
+//   GET  /api/pools?visitor=ID                                    -> 200 { [pool]: { size, ttl, held, next_free, yours } }
+//   POST /api/simulate-call   { number, visitor? }                -> 200 { number, attribution, visitor?, statistical }
 import { createStore } from './store.mjs';
 import { createPools, PoolError } from './pools.mjs';
 import { simulateCall } from './attribute.mjs';
@@ -14,7 +15,7 @@ import { validateBatch, validateLease } from './validate.mjs';
 
 /** A beacon batch is small; anything bigger is a bug or an abuse (SPEC 11: hostile input). */
 export const MAX_BODY = 64 * 1024;
-const ROUTES = { '/events': 'POST', '/lease': 'POST', '/api/events': 'GET', '/api/simulate-call': 'POST' };
+const ROUTES = { '/events': 'POST', '/lease': 'POST', '/api/events': 'GET', '/api/pools': 'GET', '/api/simulate-call': 'POST' };
 
 class HttpError extends Error {
   constructor(status, message) { super(message); this.status = status; }
@@ -96,6 +97,7 @@ export function createCollector({ dataDir, pools, allowOrigin }) {
       const events = store.eventsSince(since).filter((e) => site === null || e.site === site);
       return [200, { events, last: store.events.length ? store.events[store.events.length - 1].id : 0 }];
     }
+    if (url.pathname === '/api/pools') return [200, poolApi.status(url.searchParams.get('visitor'))];
     const body = await readJson(req);
     if (url.pathname === '/events') {
       const batch = validateBatch(body);
@@ -105,9 +107,14 @@ export function createCollector({ dataDir, pools, allowOrigin }) {
     if (url.pathname === '/lease') {
       const lease = validateLease(body);
       if (lease.error) throw new HttpError(400, lease.error);
-      return [200, poolApi.lease(lease)];
+      try {
+        return [200, poolApi.lease(lease)];
+      } catch (err) {
+        if (err instanceof PoolError && err.status === 409) return [200, { numbers: {}, error: err.message }];
+        throw err;
+      }
     }
-    const answer = simulateCall(body && body.number, store, poolApi);
+    const answer = simulateCall(body && body.number, store, poolApi, Date.now(), body && typeof body.visitor === 'string' ? body.visitor : undefined);
     if (answer.error) throw new HttpError(400, answer.error);
     return [200, answer];
   }

@@ -1,7 +1,9 @@
 // Pool allocation (SPEC 9.3, G3): each tracked number of a pool is held by one visitor at a time
 // for the pool's TTL, so a call on it points at exactly one visitor. The same visitor renewing
-// keeps its number and extends the hold; when every number is held, the pool says so (409)
-// rather than hand out a number someone else may call back from, which would misattribute calls.
+// keeps its number and extends the hold; when every number is held, the pool says so rather than
+// hand out a number someone else may call back from, which would misattribute calls. That answer
+// is a 200 without a lease (`{ numbers: {}, error: 'pool exhausted' }`): mgt treats an answer that
+// is no lease like an error (SPEC 9.3, the condition's numbers), and the browser logs no failed request.
 import { toE164 } from './phone.mjs';
 
 export class PoolError extends Error {
@@ -36,6 +38,22 @@ export function createPools(pools, store) {
         if (hold && hold.expires > now) return hold;
       }
       return undefined;
+    },
+    /** Each pool's size, how many numbers are held now, when the next frees up, and `visitor`'s own holds. */
+    status(visitor, now = Date.now()) {
+      const out = {};
+      for (const [name, pool] of Object.entries(config)) {
+        const current = holds(name);
+        const active = pool.numbers.map((n) => current.get(n)).filter((h) => h && h.expires > now);
+        out[name] = {
+          size: pool.numbers.length,
+          ttl: pool.ttl,
+          held: active.length,
+          next_free: active.length < pool.numbers.length ? now : Math.min(...active.map((h) => h.expires)),
+          yours: active.filter((h) => visitor && h.visitor === visitor).map((h) => h.number),
+        };
+      }
+      return out;
     },
     /** Grants (or renews) one tracked number per original, all or nothing. */
     lease(req, now = Date.now()) {

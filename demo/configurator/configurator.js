@@ -106,14 +106,79 @@ export function buildConfig() {
   return config;
 }
 
-/** SPEC 3's snippet; '<' is escaped so no value typed in the form can close the script element. */
-export function snippetFor(config) {
+/** The snippet (the same as the README's); '<' is escaped so no value typed in the form can close the script element. */
+export function snippetFor(config, src = '/path/to/mgt.js') {
   const json = JSON.stringify(config, null, 2).replace(/</g, '\\u003c').replace(/\n/g, '\n  ');
+  const attr = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<script>
   window.mgt = window.mgt || function () { (mgt.q = mgt.q || []).push(arguments); };
   mgt('init', ${json});
 </script>
-<script src="${location.origin}/dist/mgt.js"></script>`;
+<script src="${attr}"></script>`;
+}
+
+const FIELDS = {
+  id: 'name', numbers: 'numbers', pool: 'pool', source: 'traffic source', referrer: 'referrer host', params: 'landing URL parameters',
+  landing: 'landing page', page: 'only on pages',
+};
+const SECTIONS = {
+  'config.numbers': ['Default numbers', 'section-numbers'], 'config.endpoint': ['Collector URL', 'section-mode'],
+  'config.site': ['Site key', 'section-mode'], 'config.country': ['Country of the numbers', 'section-mode'],
+  'config.mode': ['Mode', 'section-mode'], 'config.cookie': ['Cookie lifetime', 'section-attribution'],
+  'config.session': ['Visit ends after', 'section-attribution'], 'config.consent': ['Consent', 'section-consent'],
+  'config.conditions': ['Conditions', 'section-conditions'],
+};
+const conditionNodes = () => $$('#conditions > .condition');
+const same = (a, b) => a.replace(/\D/g, '').slice(-9) === b.replace(/\D/g, '').slice(-9);
+
+/**
+ * The validator's message in the form's words, and the part of the form it is about: conditions are
+ * counted from 1 as their legends are ("Condition 2", not conditions[1]), and a tracked number that
+ * is also an original is reported on the section that sets it.
+ * @returns `{ text, node }`
+ */
+export function explain(message, config) {
+  const loop = /^config\.numbers: no tracked number that is also an original \(got "(.*)"\)$/.exec(message);
+  if (loop) {
+    const number = loop[1];
+    const original = Object.keys(config.numbers || {}).find((o) => same(o, number)) || number;
+    const what = `tracks calls on ${number}, which is a number on your pages (${original}): mgt would swap it again, and calls on it could not be told from calls on your own number. Give it a tracked number of its own.`;
+    const i = (config.conditions || []).findIndex((c) => Object.values(c.numbers || {}).some((t) => same(t, number)));
+    if (i >= 0) return { text: `Condition ${i + 1} (${config.conditions[i].id || 'no name'}): ${what}`, node: conditionNodes()[i] };
+    return { text: `Default numbers: ${what}`, node: $('#section-numbers') };
+  }
+  const cond = /^config\.conditions\[(\d+)\](?:\.(\w+))?(.*)$/.exec(message);
+  if (cond) {
+    const i = Number(cond[1]);
+    const field = cond[2] ? ` › ${FIELDS[cond[2]] || cond[2]}` : '';
+    return { text: `Condition ${i + 1}${field}${subfield(cond[3])}`, node: conditionNodes()[i] || $('#section-conditions') };
+  }
+  for (const [path, [label, id]] of Object.entries(SECTIONS)) {
+    if (message.startsWith(path)) return { text: label + subfield(message.slice(path.length)), node: document.getElementById(id) };
+  }
+  return { text: message, node: null };
+}
+
+/** ".01 23 45 67 89: a FR phone number…" (a key inside the field) as " › 01 23 45 67 89: …". */
+const subfield = (rest) => rest.replace(/^\.([^:]+):/, ' › $1:');
+
+/** Valid, but not what the marketer wants: conditions whose calls cannot be told apart. */
+export function warningsFor(config) {
+  const out = [];
+  const defaults = Object.values(config.numbers || {});
+  const seen = [];
+  (config.conditions || []).forEach((c, i) => {
+    const name = `Condition ${i + 1} (${c.id || 'no name'})`;
+    for (const t of Object.values(c.numbers || {})) {
+      if (defaults.some((d) => same(d, t))) {
+        out.push(`${name} shows ${t}, the default tracked number: calls from its visitors can no longer be told apart from calls of visitors no condition matched. Give it a number of its own.`);
+      }
+      const other = seen.find((s) => same(s.t, t));
+      if (other) out.push(`${name} shows ${t}, as ${other.name} does: calls on it can no longer be told apart between the two.`);
+      seen.push({ t, name });
+    }
+  });
+  return out;
 }
 
 let lastPreview = '';
@@ -121,14 +186,22 @@ function update() {
   const config = buildConfig();
   const error = validate ? validate(config) : '';
   const verdict = $('#verdict');
-  $('#snippet').value = snippetFor(config);
+  const warnings = $('#warnings');
+  $('#snippet').value = snippetFor(config, $('#script-src').value.trim() || '/path/to/mgt.js');
+  for (const node of $$('.has-error')) node.classList.remove('has-error');
   if (error) {
+    const { text, node } = explain(error, config);
     verdict.className = 'verdict bad';
-    verdict.textContent = error;
+    verdict.textContent = text;
+    if (node) node.classList.add('has-error');
+    warnings.hidden = true;
     return;
   }
+  const warned = warningsFor(config);
+  warnings.hidden = !warned.length;
+  warnings.textContent = warned.join(' ');
   verdict.className = validate ? 'verdict good' : 'verdict warn';
-  verdict.textContent = validate ? 'Valid configuration: ready to paste.' : validatorProblem;
+  verdict.textContent = validate ? (warned.length ? 'Valid configuration, with a warning:' : 'Valid configuration: ready to paste.') : validatorProblem;
   const src = `/configurator/preview?config=${encodeURIComponent(JSON.stringify(config))}${$('#arrive').value ? `&${$('#arrive').value}` : ''}`;
   if (src !== lastPreview) {
     lastPreview = src;
@@ -142,6 +215,7 @@ const schedule = () => { clearTimeout(timer); timer = setTimeout(update, 250); }
 form.addEventListener('input', schedule);
 form.addEventListener('change', schedule);
 $('#arrive').addEventListener('change', update);
+$('#script-src').addEventListener('input', schedule);
 form.addEventListener('submit', (e) => e.preventDefault());
 form.addEventListener('click', (e) => {
   const target = e.target instanceof Element ? e.target : null;

@@ -5,6 +5,10 @@ import { expect, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { demoTest as test, shot, type Demo } from './support/demo';
 
+// Each test starts a demo server and a browser; on a machine shared by several test runs that
+// alone can take most of the default 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 // Same browser as playwright.config.ts, plus a host mapping so that http://www.google.fr:PORT reaches
 // the demo's search stand-in: the site then gets a real search-engine referrer.
 test.use({
@@ -33,6 +37,7 @@ async function accept(page: Page) {
 }
 
 async function settings(page: Page, values: { mode?: string; entry?: string; cmp?: string }) {
+  if ((await panel(page).locator('#dp-setup').getAttribute('open')) === null) await panel(page).locator('#dp-setup > summary').click();
   for (const [name, value] of Object.entries(values)) await panel(page).locator(`select[name=${name}]`).selectOption(value);
   await Promise.all([page.waitForEvent('load'), panel(page).getByRole('button', { name: 'Apply and reload' }).click()]);
 }
@@ -125,17 +130,25 @@ test('a Google Ads visitor who accepts gets a pool number, and a simulated call 
   expect(errors).toEqual([]);
 });
 
-test('when the pool is exhausted, the fourth Ads visitor gets the condition\'s own number', async ({ browser, demo }) => {
+test('when the pool is exhausted, the fourth Ads visitor gets the condition\'s own number, explained, with no failed request', async ({ browser, demo }) => {
+  test.setTimeout(90_000); // four visitors, each in a browser context of their own
   const shown: string[] = [];
   for (let i = 0; i < 4; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     await page.goto(`${demo.url}/?gclid=visitor${i}&utm_source=google&utm_medium=cpc`);
     await accept(page);
     await expect(page.locator('#dp-state')).toContainText('persistent');
     if (i < 3) await expect(topbarNumber(page)).toHaveText(/^09 70 00 01 0[123]$/);
-    else await page.waitForTimeout(1500); // the 409 answer is quick; the number must not change after it
+    else {
+      await expect(page.locator('#dp-state [data-why=pool]')).toContainText('The pool “ads” is exhausted: its 3 numbers are each held by another visitor');
+      await expect(page.locator('#dp-state [data-why=pool]')).toContainText('mgt shows the condition’s own number 09 70 00 00 10 instead');
+      await shot(page, 'demo-pool-exhausted');
+    }
     shown.push((await topbarNumber(page).textContent())!);
+    expect(consoleErrors).toEqual([]);
     await context.close();
   }
   expect(shown.slice(0, 3).sort()).toEqual(['09 70 00 01 01', '09 70 00 01 02', '09 70 00 01 03']);
@@ -204,7 +217,7 @@ test('withdrawing in the banner preferences deletes what mgt stored, on the same
   expect(await visitorCookie(page)).toBeDefined();
   expect(await session(page)).toMatchObject({ source: 'social', condition: 'facebook' });
 
-  await panel(page).getByRole('button', { name: 'Cookie preferences' }).click();
+  await panel(page).getByRole('button', { name: 'Preferences' }).click();
   const prefs = page.locator('#cc-main .pm');
   await expect(prefs).toBeVisible();
   await page.waitForTimeout(500); // let the modal's fade-in end before the screenshot
@@ -333,6 +346,8 @@ for (const cmp of ['klaro', 'tarteaucitron'] as const) {
     await expect(consentBadge(page)).toHaveText('unknown');
     await shot(page, `demo-cmp-${cmp}`);
     await answer(page, 'Tout accepter', 'granted');
+    // The documented service and the adapter name the same source, whichever way the visitor answers.
+    await expect(page.locator('#dp-consent-source')).toHaveText(`(from ${cmp})`);
     expect(await visitorCookie(page)).toBeDefined();
     expect(await session(page)).toMatchObject({ source: 'email', condition: 'newsletter' });
     await expect.poll(() => events(demo).find((e) => e.type === 'visit')).toMatchObject({ cookieless: false, source: 'email' });
@@ -341,6 +356,7 @@ for (const cmp of ['klaro', 'tarteaucitron'] as const) {
     await page.evaluate(() => localStorage.clear());
     await page.goto(demo.url + '/?fbclid=x');
     await answer(page, 'Tout refuser', 'denied');
+    await expect(page.locator('#dp-consent-source')).toHaveText(`(from ${cmp})`);
     await expect(topbarNumber(page)).toHaveText('09 70 00 00 30');
     expect(await visitorCookie(page)).toBeUndefined();
     expect(await session(page)).toBeNull();

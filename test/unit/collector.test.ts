@@ -201,11 +201,17 @@ describe('pools (POST /lease)', () => {
     const again = await lease(visitorN(1));
     expect(again.json.numbers['01 23 45 67 89']).toBe(numbers[0]);
 
+    // Exhausted: an answer that is no lease (mgt shows the condition's numbers), not a failed request
+    // that the browser would log in the console of every later Ads visitor.
     const fourth = await lease(visitorN(4));
-    expect(fourth.status).toBe(409);
-    expect(fourth.json).toEqual({ error: 'pool exhausted' });
+    expect(fourth.status).toBe(200);
+    expect(fourth.json).toEqual({ numbers: {}, error: 'pool exhausted' });
     const anonymous = await lease(undefined);
-    expect(anonymous.status).toBe(409);
+    expect(anonymous.json).toEqual({ numbers: {}, error: 'pool exhausted' });
+
+    const status = await call('GET', `/api/pools?visitor=${visitorN(2)}`);
+    expect(status.json.ads).toMatchObject({ size: 3, ttl: 1800, held: 3, yours: [numbers[1]] });
+    expect(status.json.ads.next_free).toBeGreaterThan(now() + 1_700_000);
   });
 
   it('refuses bad lease requests and unknown pools', async () => {
@@ -264,6 +270,19 @@ describe('POST /api/simulate-call', () => {
     );
     const r = await call('POST', '/api/simulate-call', { number: '09 70 00 00 20' });
     expect(r.json).toMatchObject({ attribution: 'visitor', visitor: { id: VISITOR, via: 'event', visit: { source: 'organic' }, pages: ['http://127.0.0.1/contact'] } });
+  });
+
+  it('answers about the visitor who calls, never about another visitor shown the same number', async () => {
+    await postEvents(visit({ number: '+33970000020', source: 'organic', condition: 'google-organic', visitor: 'OTHER_visitor_0000001' }));
+    const other = await call('POST', '/api/simulate-call', { number: '09 70 00 00 20', visitor: VISITOR });
+    expect(other.json).toMatchObject({ attribution: 'none' });
+    expect(other.json.visitor).toBeUndefined();
+    const cookieless = await call('POST', '/api/simulate-call', { number: '09 70 00 00 20', visitor: '' });
+    expect(cookieless.json.visitor).toBeUndefined();
+
+    await postEvents(visit({ number: '+33970000020', source: 'organic', condition: 'google-organic' }));
+    const mine = await call('POST', '/api/simulate-call', { number: '09 70 00 00 20', visitor: VISITOR });
+    expect(mine.json).toMatchObject({ attribution: 'visitor', visitor: { id: VISITOR, via: 'event', visit: { source: 'organic' } } });
   });
 
   it('gives the sources in proportion for a number shown to cookieless visitors', async () => {

@@ -1,5 +1,6 @@
 // tarteaucitron with a service 'mgt', the key mgt's built-in adapter follows (SPEC 7). The service
-// grants in js() only: tarteaucitron also runs `fallback` before the visitor answers, so refusals
+// grants in js() only, naming itself (third argument), so that mgt reports the source tarteaucitron
+// either way: tarteaucitron also runs `fallback` before the visitor answers, so refusals
 // are left to the adapter, which reads tarteaucitron's own state.
 (function () {
   'use strict';
@@ -13,7 +14,7 @@
     uri: '/contact',
     needConsent: true,
     cookies: ['mgt_visitor'],
-    js: function () { window.mgt('consent', 'granted'); },
+    js: function () { window.mgt('consent', 'granted', 'tarteaucitron'); },
     fallback: function () { /* see above */ },
   };
   t.init({

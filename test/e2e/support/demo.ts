@@ -26,4 +26,4 @@ export const demoTest = base.extend<{ demo: Demo; errors: string[] }>({
 });
 
 const SHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
-export const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+export const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });

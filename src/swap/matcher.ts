@@ -56,7 +56,8 @@ const NOT_TOKEN = /[^\d+]/g;
  */
 export function createMatcher(numbers: Record<string, string>, iso: string): Matcher | undefined {
   const forms = new Map<string, Form>();
-  for (const written in numbers) {
+  // (Own keys only: a page may have added enumerable properties to Object.prototype.)
+  for (const written of Object.keys(numbers)) {
     const from = parsePhone(written, iso);
     const to = parsePhone(numbers[written], iso);
     const k = from && countryOf(from._cc);

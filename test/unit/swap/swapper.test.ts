@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSwapper, type Swapper } from '../../../src/swap/swapper';
 import type { SwapEvent } from '../../../src/types';

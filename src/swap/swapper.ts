@@ -111,6 +111,21 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     } else if (copy && was!.endsWith(CLASS)) classed.push({ _el: e, _was: was!.slice(0, -CLASS.length - 1) || null, _ours: was! });
   }
 
+  /** Takes the class off `el` (every element, when undefined) where nothing of it is swapped any more. */
+  function unmark(el?: Element): void {
+    if (el && (Array.from(el.childNodes).some((n) => memory.has(n)) || ATTRS.some((a) => memory.has(el.getAttributeNode(a)!)))) return;
+    // Last first: an element marked again after the page rewrote its class gets that class back.
+    for (let i = classed.length; i--; ) {
+      const { _el: e, _was: was, _ours: ours } = classed[i];
+      if (el && e !== el) continue;
+      classed.splice(i, 1);
+      if (e.getAttribute('class') === ours) {
+        if (was === null) e.removeAttribute('class');
+        else e.setAttribute('class', was);
+      } else if (e.classList.contains(CLASS)) e.classList.remove(CLASS);
+    }
+  }
+
   /**
    * The swap of a run's originals `was`, or undefined when nothing is to be swapped there. A link
    * (href) is read with its percent escapes decoded; the escapes of characters not swapped are
@@ -164,6 +179,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     });
     // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
     nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));
+    if (!r && el && el.nodeType === 1 && !mine) unmark(el as Element);
     if (r) {
       mark(el, d._copied);
       if (changed)
@@ -327,6 +343,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   function handle(records: MutationRecord[]): void {
     const keep = jobs.length;
     let last: Node | undefined;
+    group = [];
     /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
     let moved = false;
     for (const r of records) {
@@ -404,15 +421,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       memory.forEach(redo);
       memory.clear();
       copies.clear();
-      // Last first: an element marked again after the page rewrote its class gets that class back.
-      for (let i = classed.length; i--; ) {
-        const { _el: el, _was: was, _ours: ours } = classed[i];
-        if (el.getAttribute('class') === ours) {
-          if (was === null) el.removeAttribute('class');
-          else el.setAttribute('class', was);
-        } else if (el.classList.contains(CLASS)) el.classList.remove(CLASS);
-      }
-      classed.length = 0;
+      unmark();
     },
   };
 }

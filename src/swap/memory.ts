@@ -56,18 +56,20 @@ export function derive(nodes: Node[], memory: Map<Node, Piece>, copies?: Map<str
   for (const n of nodes) {
     const v = n.nodeValue!;
     const p = memory.get(n);
-    let o = v;
-    if (p && v === p._text) o = p._orig;
-    else if (!p && split && v && split._text.startsWith(v, at)) {
-      // The next part of a node split before it.
-      was.push(split._orig.slice(cut(split, at), cut(split, (at += v.length))));
-      continue;
-    } else if (p && n.nodeType === 3 && p._text.startsWith(v)) {
+    let o: string | undefined = v;
+    if (p && p._text.startsWith(v)) {
+      // Unchanged, or cut short: what follows may be the rest.
       was.push(p._orig.slice(0, cut(p, v.length)));
       split = p;
       at = v.length;
       continue;
-    } else if (p && v.startsWith(p._text)) {
+    }
+    if (!p && split && v && split._text.startsWith(v, at)) {
+      // The next part of a node split before it.
+      was.push(split._orig.slice(cut(split, at), cut(split, (at += v.length))));
+      continue;
+    }
+    if (p && v.startsWith(p._text)) {
       let rest = v.slice(p._text.length);
       o = p._orig;
       // normalize(): the next nodes of its old run, gone from the run, whose text was ours.
@@ -77,10 +79,8 @@ export function derive(nodes: Node[], memory: Map<Node, Piece>, copies?: Map<str
         rest = rest.slice(q._text.length);
       }
       o += rest;
-    } else if (!p && copies && copies.has(v)) {
-      o = copies.get(v)!;
-      copied = true;
-    }
+    } else if (!p && copies && (o = copies.get(v)) !== undefined) copied = true;
+    else o = v;
     split = undefined;
     was.push(o);
   }

@@ -63,11 +63,12 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   /** Pending scans of roots, each a walker over the root's elements; observed additions go first. */
   let jobs: TreeWalker[] = [];
   let match: Matcher | undefined;
-  /** The matcher's pre-filters: most texts with digits (prices, dates…) hold no original. */
+  /**
+   * The matcher's pre-filters: most texts with digits (prices, dates…) hold no original (`any`:
+   * and no tracked number either, so no copy of swapped content).
+   */
   let long = NONE;
   let any = NONE;
-  /** The same for the tracked numbers: a subtree holding one may be a copy of swapped content. */
-  let copied = NONE;
   let mapping = '';
   /** Swapping and observing; off, edits write the originals back. */
   let on = false;
@@ -111,9 +112,8 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     } else if (copy && was!.endsWith(CLASS)) classed.push({ _el: e, _was: was!.slice(0, -CLASS.length - 1) || null, _ours: was! });
   }
 
-  /** Takes the class off `el` (every element, when undefined) where nothing of it is swapped any more. */
-  function unmark(el?: Element): void {
-    if (el && (Array.from(el.childNodes).some((n) => memory.has(n)) || ATTRS.some((a) => memory.has(el.getAttributeNode(a)!)))) return;
+  /** Takes our class off `el` (off every element, when undefined). */
+  function unmark(el?: Node | null): void {
     // Last first: an element marked again after the page rewrote its class gets that class back.
     for (let i = classed.length; i--; ) {
       const { _el: e, _was: was, _ours: ours } = classed[i];
@@ -151,7 +151,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
    */
   function edit(nodes: Node[], el: Node | null, link?: boolean): void {
     const shown = nodes.map((n) => n.nodeValue!);
-    let d = derive(nodes, memory, copies.size ? copies : undefined);
+    let d = derive(nodes, memory, copies);
     let r = apply(d._was, el, link);
     // A text we wrote, found where we did not write it (a copy of swapped content), stands for its
     // original only when that original swaps to exactly what is shown; otherwise the page wrote it.
@@ -179,7 +179,6 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     });
     // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
     nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));
-    if (!r && el && el.nodeType === 1 && !mine) unmark(el as Element);
     if (r) {
       mark(el, d._copied);
       if (changed)
@@ -290,8 +289,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
             x !== body &&
             x !== html &&
             (x as Element).firstElementChild &&
-            ((c += (d = x.textContent!).length >> 10), !any.test(d)) &&
-            !(copies.size && copied.test(d))
+            ((c += (d = x.textContent!).length >> 10), !any.test(d))
           )
             for (b = x, clean = null; b && b !== root; b = b.parentNode) {
               if ((clean = (b as Element).nextElementSibling)) break;
@@ -305,7 +303,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
                 DIGIT.test((d = (t as Text).data)) &&
                 // A whole original, a text we wrote (a copy?), or a text or comment next: a
                 // number split by a framework starts in a node followed by another.
-                (long.test(d) || (copies.size && copies.has(d)) || inRun(t.nextSibling)) &&
+                (long.test(d) || copies.has(d) || inRun(t.nextSibling)) &&
                 group.indexOf(t) < 0
               )
                 text(t);
@@ -374,7 +372,10 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     if (moved)
       memory.forEach((p, n) => {
         const e = n.nodeType === 2 ? (n as Attr).ownerElement : n.parentNode;
-        if (e && e.isConnected && skipped(e)) redo(p, n);
+        if (e && e.isConnected && skipped(e)) {
+          redo(p, n);
+          unmark(e);
+        }
       });
     // New content is swapped before the next paint (SPEC 10.3), whatever it costs: the parser or
     // the page added it in this task, at a similar cost. The scans already queued keep their pace.
@@ -399,12 +400,8 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       if (key === mapping && on) return;
       mapping = key;
       match = createMatcher(numbers, opts._country);
-      const tracked: Record<string, string> = {};
-      for (const k of Object.keys(numbers)) tracked[numbers[k]] = numbers[k];
-      const m = createMatcher(tracked, opts._country);
       long = match ? match._long : NONE;
       any = match ? match._any : NONE;
-      copied = m ? m._any : NONE;
       start();
     },
     _scan(root) {

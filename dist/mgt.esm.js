@@ -682,19 +682,21 @@ function derive(nodes, memory, copies) {
         const v = n.nodeValue;
         const p = memory.get(n);
         let o = v;
-        if (p && p._text.startsWith(v)) {
-            // Unchanged, or cut short: what follows may be the rest.
+        if (p && v === p._text)
+            o = p._orig;
+        else if (p && n.nodeType === 3 && p._text.startsWith(v)) {
+            // Cut short: the nodes right after it may hold the rest.
             was.push(p._orig.slice(0, cut(p, v.length)));
             split = p;
             at = v.length;
             continue;
         }
-        if (!p && split && v && split._text.startsWith(v, at)) {
+        else if (!p && split && v && split._text.startsWith(v, at)) {
             // The next part of a node split before it.
             was.push(split._orig.slice(cut(split, at), cut(split, (at += v.length))));
             continue;
         }
-        if (p && v.startsWith(p._text)) {
+        else if (p && v.startsWith(p._text)) {
             let rest = v.slice(p._text.length);
             o = p._orig;
             // normalize(): the next nodes of its old run, gone from the run, whose text was ours.

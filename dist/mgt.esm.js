@@ -733,6 +733,8 @@ const CHECK = 64;
 const ELEMENT = 1;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
+/** A class attribute with ours added after it as it is (classList would rewrite it). */
+const withClass = (was) => (was ? `${was} ${CLASS}` : CLASS);
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
 const inRun = (n) => !!n && (n.nodeType === 3 || n.nodeType === 8);
 function createSwapper(doc, opts) {
@@ -788,22 +790,21 @@ function createSwapper(doc, opts) {
         const e = el;
         const was = e.getAttribute('class');
         if (!e.classList.contains(CLASS)) {
-            const ours = was ? `${was} ${CLASS}` : CLASS;
-            e.setAttribute('class', ours);
-            classed.push({ _el: e, _was: was, _ours: ours });
+            e.setAttribute('class', withClass(was));
+            classed.push({ _el: e, _was: was });
         }
         else if (copy && was.endsWith(CLASS))
-            classed.push({ _el: e, _was: was.slice(0, -CLASS.length - 1) || null, _ours: was });
+            classed.push({ _el: e, _was: was.slice(0, -CLASS.length - 1) || null });
     }
     /** Takes our class off `el` (off every element, when undefined). */
     function unmark(el) {
         // Last first: an element marked again after the page rewrote its class gets that class back.
         for (let i = classed.length; i--;) {
-            const { _el: e, _was: was, _ours: ours } = classed[i];
+            const { _el: e, _was: was } = classed[i];
             if (el && e !== el)
                 continue;
             classed.splice(i, 1);
-            if (e.getAttribute('class') === ours) {
+            if (e.getAttribute('class') === withClass(was)) {
                 if (was === null)
                     e.removeAttribute('class');
                 else

@@ -29,11 +29,10 @@ export interface Swapper {
   _restore(): void;
 }
 
-/** An element we gave the class: its class attribute before (null: none), and what we wrote. */
+/** An element we gave the class, and its class attribute before (null: none). */
 interface Classed {
   _el: Element;
   _was: string | null;
-  _ours: string;
 }
 
 const IGNORE = 'data-mgt-ignore';
@@ -51,6 +50,8 @@ const CHECK = 64;
 const ELEMENT = 1;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
+/** A class attribute with ours added after it as it is (classList would rewrite it). */
+const withClass = (was: string | null) => (was ? `${was} ${CLASS}` : CLASS);
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
 const inRun = (n: Node | null): n is Node => !!n && (n.nodeType === 3 || n.nodeType === 8);
 
@@ -106,20 +107,19 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     const e = el as Element;
     const was = e.getAttribute('class');
     if (!e.classList.contains(CLASS)) {
-      const ours = was ? `${was} ${CLASS}` : CLASS;
-      e.setAttribute('class', ours);
-      classed.push({ _el: e, _was: was, _ours: ours });
-    } else if (copy && was!.endsWith(CLASS)) classed.push({ _el: e, _was: was!.slice(0, -CLASS.length - 1) || null, _ours: was! });
+      e.setAttribute('class', withClass(was));
+      classed.push({ _el: e, _was: was });
+    } else if (copy && was!.endsWith(CLASS)) classed.push({ _el: e, _was: was!.slice(0, -CLASS.length - 1) || null });
   }
 
   /** Takes our class off `el` (off every element, when undefined). */
   function unmark(el?: Node | null): void {
     // Last first: an element marked again after the page rewrote its class gets that class back.
     for (let i = classed.length; i--; ) {
-      const { _el: e, _was: was, _ours: ours } = classed[i];
+      const { _el: e, _was: was } = classed[i];
       if (el && e !== el) continue;
       classed.splice(i, 1);
-      if (e.getAttribute('class') === ours) {
+      if (e.getAttribute('class') === withClass(was)) {
         if (was === null) e.removeAttribute('class');
         else e.setAttribute('class', was);
       } else if (e.classList.contains(CLASS)) e.classList.remove(CLASS);

@@ -333,3 +333,17 @@ describe('while the page loads', () => {
     expect(frames.length).toBe(0);
   });
 });
+
+describe('attributes', () => {
+  it('a percent-encoded link read again and restored keeps every escape', async () => {
+    document.body.innerHTML = '<a id=a href="tel:%2B33%205%2056%2000%2011%2022">x</a>';
+    const before = document.body.innerHTML;
+    start();
+    expect(document.getElementById('a')!.getAttribute('href')).toBe('tel:%2B33%209%2070%2000%2000%2003');
+    swapper!._scan();
+    swapper!._set({ ...NUMBERS });
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe(before);
+  });
+});

@@ -681,20 +681,20 @@ function derive(nodes, memory, copies) {
     for (const n of nodes) {
         const v = n.nodeValue;
         const p = memory.get(n);
-        let o = v;
+        /** The piece whose text a split cut off, for the next node. */
+        let cutOff;
+        let o;
         if (p && v === p._text)
             o = p._orig;
         else if (p && n.nodeType === 3 && p._text.startsWith(v)) {
             // Cut short: the nodes right after it may hold the rest.
-            was.push(p._orig.slice(0, cut(p, v.length)));
-            split = p;
-            at = v.length;
-            continue;
+            o = p._orig.slice(0, cut(p, (at = v.length)));
+            cutOff = p;
         }
         else if (!p && split && v && split._text.startsWith(v, at)) {
             // The next part of a node split before it.
-            was.push(split._orig.slice(cut(split, at), cut(split, (at += v.length))));
-            continue;
+            o = split._orig.slice(cut(split, at), cut(split, (at += v.length)));
+            cutOff = split;
         }
         else if (p && v.startsWith(p._text)) {
             let rest = v.slice(p._text.length);
@@ -712,7 +712,7 @@ function derive(nodes, memory, copies) {
             copied = true;
         else
             o = v;
-        split = undefined;
+        split = cutOff;
         was.push(o);
     }
     return { _was: was, _copied: copied };
@@ -763,7 +763,6 @@ function createSwapper(doc, opts) {
     let group = [];
     const observer = new MutationObserver((records) => guard(handle, records));
     const now = () => performance.now();
-    const elements = doc.defaultView && doc.defaultView.customElements;
     function guard(f, a) {
         try {
             f(a);
@@ -924,9 +923,9 @@ function createSwapper(doc, opts) {
                 queue(sr);
             }
         }
-        else if (elements && el.localName.indexOf('-') > 0 && !elements.get(el.localName))
+        else if (el.localName.indexOf('-') > 0 && !customElements.get(el.localName))
             // (A name that is not a valid custom element name rejects: nothing to wait for.)
-            elements.whenDefined(el.localName).then(() => on && guard(scan, el), () => 0);
+            customElements.whenDefined(el.localName).then(() => on && guard(scan, el), () => 0);
         if (el.hasAttributes())
             for (const a of ATTRS) {
                 const v = el.getAttribute(a);
@@ -1054,10 +1053,10 @@ function createSwapper(doc, opts) {
             }
             else if (name)
                 attr(t, name);
-            else if (r.type === 'characterData') {
+            else if (t.nodeType === 3) {
                 // A text edited: not to what we wrote, and with digits or swapped before?
                 const p = memory.get(t);
-                if (t.nodeType === 3 && (p ? p._text !== t.nodeValue : DIGIT.test(t.nodeValue)))
+                if (p ? p._text !== t.nodeValue : DIGIT.test(t.nodeValue))
                     text(t);
             }
             else {

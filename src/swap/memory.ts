@@ -56,18 +56,18 @@ export function derive(nodes: Node[], memory: Map<Node, Piece>, copies?: Map<str
   for (const n of nodes) {
     const v = n.nodeValue!;
     const p = memory.get(n);
-    let o: string | undefined = v;
+    /** The piece whose text a split cut off, for the next node. */
+    let cutOff: Piece | undefined;
+    let o: string | undefined;
     if (p && v === p._text) o = p._orig;
     else if (p && n.nodeType === 3 && p._text.startsWith(v)) {
       // Cut short: the nodes right after it may hold the rest.
-      was.push(p._orig.slice(0, cut(p, v.length)));
-      split = p;
-      at = v.length;
-      continue;
+      o = p._orig.slice(0, cut(p, (at = v.length)));
+      cutOff = p;
     } else if (!p && split && v && split._text.startsWith(v, at)) {
       // The next part of a node split before it.
-      was.push(split._orig.slice(cut(split, at), cut(split, (at += v.length))));
-      continue;
+      o = split._orig.slice(cut(split, at), cut(split, (at += v.length)));
+      cutOff = split;
     } else if (p && v.startsWith(p._text)) {
       let rest = v.slice(p._text.length);
       o = p._orig;
@@ -80,7 +80,7 @@ export function derive(nodes: Node[], memory: Map<Node, Piece>, copies?: Map<str
       o += rest;
     } else if (!p && copies && (o = copies.get(v)) !== undefined) copied = true;
     else o = v;
-    split = undefined;
+    split = cutOff;
     was.push(o);
   }
   return { _was: was, _copied: copied };

@@ -81,7 +81,6 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   let group: Node[] = [];
   const observer = new MutationObserver((records) => guard(handle, records));
   const now = () => performance.now();
-  const elements = doc.defaultView && doc.defaultView.customElements;
 
   function guard<T>(f: (a: T) => void, a: T): void {
     try {
@@ -227,9 +226,9 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
         observer.observe(sr, OBSERVE);
         queue(sr);
       }
-    } else if (elements && el.localName.indexOf('-') > 0 && !elements.get(el.localName))
+    } else if (el.localName.indexOf('-') > 0 && !customElements.get(el.localName))
       // (A name that is not a valid custom element name rejects: nothing to wait for.)
-      elements.whenDefined(el.localName).then(() => on && guard(scan, el), () => 0);
+      customElements.whenDefined(el.localName).then(() => on && guard(scan, el), () => 0);
     if (el.hasAttributes())
       for (const a of ATTRS) {
         const v = el.getAttribute(a);
@@ -352,10 +351,10 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
         // No longer ignored: swapped now (ignored: restored below).
         queue(t);
       } else if (name) attr(t as Element, name);
-      else if (r.type === 'characterData') {
+      else if (t.nodeType === 3) {
         // A text edited: not to what we wrote, and with digits or swapped before?
         const p = memory.get(t);
-        if (t.nodeType === 3 && (p ? p._text !== t.nodeValue : DIGIT.test(t.nodeValue!))) text(t);
+        if (p ? p._text !== t.nodeValue : DIGIT.test(t.nodeValue!)) text(t);
       } else {
         if (r.removedNodes.length) {
           moved = true;

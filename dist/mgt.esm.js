@@ -1,57 +1,37 @@
 /*! mgt 0.1.0 | consent-aware call tracking | MIT */
-// The countries whose numbers mgt recognises. Adding a country is a data change: one line below.
-//
-// Rows end with ';'. Each holds, separated by spaces:
-//   1. the ISO 3166-1 alpha-2 code;
-//   2. the calling code;
-//   3. the trunk prefix dialled before national numbers: '-' when there is none (the national form
-//      is the NSN itself, as in Spain or Italy), or 'digits?' when it is optional and never written
-//      after the calling code (NANP's '1');
-//   4. the valid national significant numbers (NSN), as a regular expression — reasonable, not
-//      exhaustive: it only decides which configured numbers are accepted;
-//   5. how a number is grouped when it must be written fresh (SPEC 10.2): comma-separated rules
-//      `prefix:sizes`, the first whose prefix (a regex, empty for any number) matches the start of
-//      the NSN wins; sizes are group lengths, the digits left over make one last group;
-//   6. optionally the group separator, a space when absent.
-// Canada shares the US row.
-const TABLE = 'FR 33 0 [1-9]\\d{8} :12222;' +
-    'BE 32 0 4\\d{8}|[1-9]\\d{7} 4:3222,[2349]:1322,:2222;' +
-    'CH 41 0 [1-9]\\d{8} :2322;' +
-    'LU 352 - [2-9]\\d{3,10} 6\\d{8}$:333,:2222;' +
-    'MC 377 - [4689]\\d{7}|6\\d{8} 6\\d{8}$:12222,:2222;' +
-    'DE 49 0 [1-9]\\d{5,12} 30|40|69|89:2,1[5-7]:3,:3;' +
-    'ES 34 - [5-9]\\d{8} :3222;' +
-    'IT 39 - 0\\d{5,10}|3\\d{8,9} 0[26]:24,3:334,:3;' +
-    'NL 31 0 [1-9]\\d{8} 6:18,[1-7]0:234,:33;' +
-    'GB 44 0 [1-9]\\d{8,9} 2:244,1\\d1|11|[389]:334,:46;' +
-    'US 1 1? [2-9]\\d\\d[2-9]\\d{6} :334 -';
-const COUNTRIES = {};
-for (const row of TABLE.split(';')) {
-    const [iso, cc, trunk, nsn, fmt, sep = ' '] = row.split(' ');
-    COUNTRIES[iso] = {
-        _cc: cc,
-        _trunk: trunk.replace(/\D/g, ''),
-        _opt: trunk.indexOf('?') > 0,
-        _nsn: new RegExp(`^(?:${nsn})$`),
-        _fmt: fmt.split(','),
-        _sep: sep,
-    };
+const TABLE = [
+    { _iso: 'FR', _cc: '33', _trunk: '0', _nsn: '[1-9]\\d{8}', _fmt: ':12222' },
+    { _iso: 'BE', _cc: '32', _trunk: '0', _nsn: '4\\d{8}|[1-9]\\d{7}', _fmt: '4:3222,[2349]:1322,:2222' },
+    { _iso: 'CH', _cc: '41', _trunk: '0', _nsn: '[1-9]\\d{8}', _fmt: ':2322' },
+    { _iso: 'LU', _cc: '352', _trunk: '', _nsn: '[2-9]\\d{3,10}', _fmt: '6\\d{8}$:333,:2222' },
+    { _iso: 'MC', _cc: '377', _trunk: '', _nsn: '[4689]\\d{7}|6\\d{8}', _fmt: '6\\d{8}$:12222,:2222' },
+    { _iso: 'DE', _cc: '49', _trunk: '0', _nsn: '[1-9]\\d{5,12}', _fmt: '30|40|69|89:2,1[5-7]:3,:3' },
+    { _iso: 'ES', _cc: '34', _trunk: '', _nsn: '[5-9]\\d{8}', _fmt: ':3222' },
+    { _iso: 'IT', _cc: '39', _trunk: '', _nsn: '0\\d{5,10}|3\\d{8,9}', _fmt: '0[26]:24,3:334,:3' },
+    { _iso: 'NL', _cc: '31', _trunk: '0', _nsn: '[1-9]\\d{8}', _fmt: '6:18,[1-7]0:234,:33' },
+    { _iso: 'GB', _cc: '44', _trunk: '0', _nsn: '[1-9]\\d{8,9}', _fmt: '2:244,1\\d1|11|[389]:334,:46' },
+    // Canada shares the US row.
+    { _iso: 'US', _cc: '1', _trunk: '1', _opt: true, _nsn: '[2-9]\\d\\d[2-9]\\d{6}', _fmt: ':334', _sep: '-' },
+];
+const built = new Map();
+/** A row ready to use, built on first use. */
+function build(row) {
+    let k = row && built.get(row);
+    if (row && !k)
+        built.set(row, (k = { _cc: row._cc, _trunk: row._trunk, _opt: !!row._opt, _nsn: new RegExp(`^(?:${row._nsn})$`), _fmt: row._fmt.split(','), _sep: row._sep || ' ' }));
+    return k;
 }
-COUNTRIES.CA = COUNTRIES.US;
-/**
- * The country of an ISO 3166-1 alpha-2 code, or undefined when mgt does not know it. (Upper-cased,
- * no code can name a property every object has, such as 'constructor'.)
- */
-const country = (iso) => COUNTRIES[iso.toUpperCase()];
+/** The country of an ISO 3166-1 alpha-2 code, or undefined when mgt does not know it. */
+function country(iso) {
+    const code = iso.toUpperCase();
+    return build(TABLE.find((row) => row._iso === (code === 'CA' ? 'US' : code)));
+}
 /**
  * The country whose calling code starts `digits` ('33…' gives France, '1' the NANP row), or
  * undefined. Calling codes are a prefix code: no code starts another, so at most one matches.
  */
 function countryOf(digits) {
-    for (const iso in COUNTRIES)
-        if (!digits.indexOf(COUNTRIES[iso]._cc))
-            return COUNTRIES[iso];
-    return undefined;
+    return build(TABLE.find((row) => digits.startsWith(row._cc)));
 }
 
 // Pure phone number parsing and writing for the countries of countries.ts.
@@ -641,7 +621,9 @@ const NOT_TOKEN = /[^\d+]/g;
  */
 function createMatcher(numbers, iso) {
     const forms = new Map();
-    for (const written in numbers) {
+    const wants = [];
+    // (Own keys only: a page may have added enumerable properties to Object.prototype.)
+    for (const written of Object.keys(numbers)) {
         const from = parsePhone(written, iso);
         const to = parsePhone(numbers[written], iso);
         const k = from && countryOf(from._cc);
@@ -660,7 +642,10 @@ function createMatcher(numbers, iso) {
                     // A national original of another country than the tracked number's can only be
                     // replaced by the international form, written fresh.
                     const fresh = !p && k !== kt;
-                    forms.set(key, [to, !fresh && want.length === key.length ? want : '', fresh ? '+' : p]);
+                    const same = !fresh && want.length === key.length;
+                    forms.set(key, [to, same ? want : '', fresh ? '+' : p]);
+                    if (same)
+                        wants.push(want);
                 }
     }
     // Longest first, so that of two originals where one starts the other, the whole one wins.
@@ -707,14 +692,96 @@ function createMatcher(numbers, iso) {
     });
     // The pre-filter: where a number may start, the first three tokens of some form, then enough
     // digits for the shortest form.
-    const heads = new Set(keys.map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')));
-    const body = `(?:${[...heads].join('|')})(?:${GAP}\\d){${min - 3}}`;
-    matcher._long = new RegExp(START + body);
-    matcher._any = new RegExp(body);
+    const heads = (list) => `(?:${[...new Set(list.map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')))].join('|')})(?:${GAP}\\d){${min - 3}}`;
+    matcher._long = new RegExp(START + heads(keys));
+    matcher._any = new RegExp(heads(keys.concat(wants)));
     return matcher;
 }
 
-const SKIP = 'script,style,noscript,template,textarea,input,select,[contenteditable],[data-mgt-ignore]';
+// The memory of originals: what the page wrote in each text node and attribute we changed, and how
+// to read it back after the page edited, split, merged or moved what we wrote.
+//
+// The invariant it serves: a visitor only ever sees a number as the page wrote it or as its tracked
+// number, never a mix, and restore gives the page as it would be without mgt. The page edits what it
+// sees (our text), so every edit is read as the page's operation on our text and carried over to
+// the page's own text (derive()): a node cut in two takes the two halves of its original, nodes
+// merged take their originals joined, a node moved away takes its own original with it. The run of
+// text nodes around it is then swapped again as a whole, so a part of a number is never left alone.
+/**
+ * How many characters of `p._orig` the first `k` characters of what we wrote stand for. Exact where
+ * characters were replaced one for one; a cut inside a number written fresh keeps the whole number
+ * on its left.
+ */
+function cut(p, k) {
+    let j = 0;
+    for (let w = 0; j < p._out.length && (w < k || !p._out[j]);)
+        w += p._out[j++].length;
+    return j;
+}
+/**
+ * The page's text of each node of a run (adjacent text nodes of one element, or one attribute),
+ * from what they hold now and what we remembered. Each node's value is read as what the page did
+ * to our text:
+ * - unchanged: its original;
+ * - cut short (splitText(), or text deleted at its end): the head of its original; the nodes right
+ *   after it that hold the text cut off (splitText's new nodes) take the rest, part by part;
+ * - extended (the parser or appendData() adding text, normalize() merging the next nodes): its
+ *   original, then the originals of the nodes of its old run merged into it (no longer in the run),
+ *   then what the page added;
+ * - a node we never wrote whose whole value is a text we wrote elsewhere (a copy of swapped
+ *   content, found in `copies`): that text's original, when `copies` is given;
+ * - anything else was written by the page, and is the original.
+ * `_copied` tells whether a copy was taken for its original (the caller checks it swaps back to
+ * what is shown).
+ */
+function derive(nodes, memory, copies) {
+    const was = [];
+    let copied = false;
+    /** The piece whose text was cut off by a split, and where the part not yet found starts. */
+    let split;
+    let at = 0;
+    for (const n of nodes) {
+        const v = n.nodeValue;
+        const p = memory.get(n);
+        /** The piece whose text a split cut off, for the next node. */
+        let cutOff;
+        let o;
+        if (p && v === p._text)
+            o = p._orig;
+        else if (p && n.nodeType === 3 && p._text.startsWith(v)) {
+            // Cut short: the nodes right after it may hold the rest.
+            o = p._orig.slice(0, cut(p, (at = v.length)));
+            cutOff = p;
+        }
+        else if (!p && split && v && split._text.startsWith(v, at)) {
+            // The next part of a node split before it.
+            o = split._orig.slice(cut(split, at), cut(split, (at += v.length)));
+            cutOff = split;
+        }
+        else if (p && v.startsWith(p._text)) {
+            let rest = v.slice(p._text.length);
+            o = p._orig;
+            // normalize(): the next nodes of its old run, gone from the run, whose text was ours.
+            for (let i = p._run.indexOf(n) + 1, q; i > 0 && i < p._run.length; i++) {
+                if (nodes.indexOf(p._run[i]) >= 0 || !(q = memory.get(p._run[i])) || !rest.startsWith(q._text))
+                    break;
+                o += q._orig;
+                rest = rest.slice(q._text.length);
+            }
+            o += rest;
+        }
+        else if (!p && copies && (o = copies.get(v)) !== undefined)
+            copied = true;
+        else
+            o = v;
+        split = cutOff;
+        was.push(o);
+    }
+    return { _was: was, _copied: copied };
+}
+
+const IGNORE = 'data-mgt-ignore';
+const SKIP = `script,style,noscript,template,textarea,input,select,[contenteditable],[${IGNORE}]`;
 const ATTRS = ['href', 'title', 'alt', 'aria-label'];
 const LINK = /^\s*(?:tel|sms|callto):/i;
 const DIGIT = /\d/;
@@ -726,17 +793,25 @@ const BUDGET = 25;
 const CHECK = 64;
 /** NodeFilter.SHOW_ELEMENT. */
 const ELEMENT = 1;
-/** An attributeFilter implies attributes: true. */
-const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: ATTRS };
+/** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
+const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
+/** A class attribute with ours added after it as it is (classList would rewrite it). */
+const withClass = (was) => (was ? `${was} ${CLASS}` : CLASS);
+/** A text or comment node: comments (frameworks' markers) do not end a run of text. */
+const inRun = (n) => !!n && (n.nodeType === 3 || n.nodeType === 8);
 function createSwapper(doc, opts) {
     const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
     const memory = new Map();
-    /** Elements we gave the class, and whether they had a class attribute before. */
+    /** Each text we wrote -> the page's text it stands for: to recognise copies of swapped content. */
+    const copies = new Map();
     const classed = [];
     /** Pending scans of roots, each a walker over the root's elements; observed additions go first. */
     let jobs = [];
     let match;
-    /** The matcher's pre-filters: most texts with digits (prices, dates…) hold no original. */
+    /**
+     * The matcher's pre-filters: most texts with digits (prices, dates…) hold no original (`any`:
+     * and no tracked number either, so no copy of swapped content).
+     */
     let long = NONE;
     let any = NONE;
     let mapping = '';
@@ -744,6 +819,8 @@ function createSwapper(doc, opts) {
     let on = false;
     let timer = 0;
     let pumping = false;
+    /** A frame callback is pending (while the page loads). */
+    let framing = false;
     /** The last text group handled, so a walk does not handle it again for its next members. */
     let group = [];
     const observer = new MutationObserver((records) => guard(handle, records));
@@ -756,61 +833,107 @@ function createSwapper(doc, opts) {
             // Never throw into the page: a swap that fails leaves the page as it is.
         }
     }
-    /**
-     * What the page wrote, given the value `v` now and what we remembered: our text, or our text
-     * extended (the parser appending to a node), stands for the original; anything else is new.
-     */
-    function original(v, mem) {
-        return mem && (v === mem[1] || (mem[1] && !v.indexOf(mem[1]))) ? mem[0] + v.slice(mem[1].length) : v;
+    /** Whether `n` is in a zone never swapped, in its tree or around the shadow hosts above it. */
+    function skipped(n) {
+        for (; n; n = n.getRootNode().host)
+            if (n.nodeType === 1 && n.closest(skip))
+                return true;
+        return false;
     }
-    function mark(el) {
-        if (el && !el.classList.contains(CLASS)) {
-            classed.push([el, el.hasAttribute('class')]);
-            el.classList.add(CLASS);
+    /**
+     * Gives `el` the class, written after its class attribute as it is (classList would rewrite it),
+     * so restore can put back the exact string. A copy of an element we marked carries the class:
+     * it is taken off on restore too.
+     */
+    function mark(el, copy) {
+        if (!el || el.nodeType !== 1)
+            return;
+        const e = el;
+        const was = e.getAttribute('class');
+        if (!e.classList.contains(CLASS)) {
+            e.setAttribute('class', withClass(was));
+            classed.push({ _el: e, _was: was });
+        }
+        else if (copy && was.endsWith(CLASS))
+            classed.push({ _el: e, _was: was.slice(0, -CLASS.length - 1) || null });
+    }
+    /** Takes our class off `el` (off every element, when undefined). */
+    function unmark(el) {
+        // Last first: an element marked again after the page rewrote its class gets that class back.
+        for (let i = classed.length; i--;) {
+            const { _el: e, _was: was } = classed[i];
+            if (el && e !== el)
+                continue;
+            classed.splice(i, 1);
+            if (e.getAttribute('class') === withClass(was)) {
+                if (was === null)
+                    e.removeAttribute('class');
+                else
+                    e.setAttribute('class', was);
+            }
+            else if (e.classList.contains(CLASS))
+                e.classList.remove(CLASS);
         }
     }
     /**
-     * Swaps `nodes` of `el` — adjacent text nodes read as one string, or one attribute — and
-     * remembers what it wrote; off, writes back what the page wrote. A `link` (href) is read with
-     * its percent escapes decoded; the escapes of characters not swapped are written back as they were.
+     * The swap of a run's originals `was`, or undefined when nothing is to be swapped there. A link
+     * (href) is read with its percent escapes decoded; the escapes of characters not swapped are
+     * written back as they were.
      */
-    function edit(nodes, el, link) {
-        const was = [];
+    function apply(was, el, link) {
         /** For a link: what the page wrote for each decoded character. */
         const src = [];
         let s = '';
-        let known = false;
-        for (const n of nodes) {
-            const mem = memory.size ? memory.get(n) : undefined;
-            const o = original(n.nodeValue, mem);
-            known = known || !!mem;
+        for (const o of was) {
             if (link && !LINK.test(o))
-                return;
-            was.push(o);
+                return undefined;
             s += link ? o.replace(/%([\da-f]{2})|[^]/gi, (c, h) => (src.push(c), h ? String.fromCharCode(parseInt(h, 16)) : c)) : o;
         }
         const r = on && match && match(s, link);
+        if (!r || skipped(el))
+            return undefined;
+        if (link)
+            r._out = r._out.map((c, k) => (c === s[k] ? src[k] : c));
+        return r;
+    }
+    /**
+     * Swaps `nodes` of `el` — a run of text nodes read as one string, or one attribute — and
+     * remembers what it wrote; off, or where nothing is to be swapped, writes back what the page wrote.
+     */
+    function edit(nodes, el, link) {
+        const shown = nodes.map((n) => n.nodeValue);
+        let d = derive(nodes, memory, copies);
+        let r = apply(d._was, el, link);
+        // A text we wrote, found where we did not write it (a copy of swapped content), stands for its
+        // original only when that original swaps to exactly what is shown; otherwise the page wrote it.
+        if (d._copied && !(r && r._out.join('') === shown.join('')))
+            r = apply((d = derive(nodes, memory))._was, el, link);
+        const was = d._was;
         // Nothing to swap here and nothing swapped before: nothing to write (the common case).
-        if (r ? el && el.closest(skip) : !known)
+        if (!r && !d._copied && !nodes.some((n) => memory.has(n)))
             return;
-        const out = r && (link ? r._out.map((c, k) => (c === s[k] ? src[k] : c)) : r._out);
         let at = 0;
         let changed = false;
-        nodes.forEach((n, i) => {
+        let mine = false;
+        const pieces = nodes.map((n, i) => {
             const o = was[i];
             // Each text node takes its characters' slice; a link is one node, whose slice is all of out.
-            const v = out ? out.slice(at, (at += o.length)).join('') : o;
-            if (v !== n.nodeValue) {
+            const out = r ? (link ? r._out : r._out.slice(at, (at += o.length))) : o.split('');
+            const v = out.join('');
+            if (v !== shown[i]) {
                 n.nodeValue = v;
                 changed = true;
             }
-            if (v !== o)
-                memory.set(n, [o, v]);
-            else
-                memory.delete(n);
+            if (v !== o) {
+                mine = true;
+                copies.set(v, o);
+            }
+            return { _orig: o, _out: out, _text: v, _run: nodes };
         });
+        // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
+        nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));
         if (r) {
-            mark(el);
+            mark(el, d._copied);
             if (changed)
                 for (const [i, o, t] of r._hits) {
                     // The node where the number starts; an attribute's element.
@@ -821,16 +944,19 @@ function createSwapper(doc, opts) {
                 }
         }
     }
-    /** Handles the run of adjacent text nodes around `t` as one string. */
+    /** Handles the run of text nodes around `t` (a text or comment node) as one string. */
     function text(t) {
         let a = t;
         let b;
-        while ((b = a.previousSibling) && b.nodeType === 3)
+        while (inRun((b = a.previousSibling)))
             a = b;
         const nodes = [];
-        for (b = a; b && b.nodeType === 3; b = b.nextSibling)
-            nodes.push(b);
-        edit((group = nodes), t.parentElement);
+        for (b = a; inRun(b); b = b.nextSibling)
+            if (b.nodeType === 3)
+                nodes.push(b);
+        group = nodes;
+        if (nodes.length)
+            edit(nodes, t.parentNode);
     }
     /** Handles one attribute of `el`. */
     function attr(el, name) {
@@ -838,7 +964,7 @@ function createSwapper(doc, opts) {
         if (a)
             edit([a], el, name === 'href');
     }
-    /** Re-applies what we wrote in `n` (a text node, with its siblings, or an attribute); off, undoes it. */
+    /** Re-applies what we wrote in `n` (a text node, with its run, or an attribute); off, undoes it. */
     function redo(_, n) {
         // (An attribute no longer on its element has no owner.)
         if (n.nodeType !== 3)
@@ -847,13 +973,21 @@ function createSwapper(doc, opts) {
         else if (!on || n.isConnected)
             text(n);
     }
-    /** An element's own open shadow root and phone attributes. */
+    /**
+     * An element's own open shadow root and phone attributes. A custom element not defined yet gets
+     * its shadow root when it is (as Lit's do): it is scanned then.
+     */
     function element(el) {
         const sr = el.shadowRoot;
-        if (sr && !el.closest(skip)) {
-            observer.observe(sr, OBSERVE);
-            queue(sr);
+        if (sr) {
+            if (!el.closest(skip)) {
+                observer.observe(sr, OBSERVE);
+                queue(sr);
+            }
         }
+        else if (el.localName.indexOf('-') > 0 && !customElements.get(el.localName))
+            // (A name that is not a valid custom element name rejects: nothing to wait for.)
+            customElements.whenDefined(el.localName).then(() => on && guard(scan, el), () => 0);
         if (el.hasAttributes())
             for (const a of ATTRS) {
                 const v = el.getAttribute(a);
@@ -930,9 +1064,9 @@ function createSwapper(doc, opts) {
                         for (let t = x.firstChild; t; t = t.nextSibling, c++)
                             if (t.nodeType === 3 &&
                                 DIGIT.test((d = t.data)) &&
-                                // A whole original, or a text sibling next: a number split by a framework
-                                // starts in a node followed by another.
-                                (long.test(d) || ((b = t.nextSibling) && b.nodeType === 3)) &&
+                                // A whole original, a text we wrote (a copy?), or a text or comment next: a
+                                // number split by a framework starts in a node followed by another.
+                                (long.test(d) || copies.has(d) || inRun(t.nextSibling)) &&
                                 group.indexOf(t) < 0)
                                 text(t);
                     }
@@ -948,21 +1082,53 @@ function createSwapper(doc, opts) {
     function defer() {
         timer = timer || setTimeout(() => ((timer = 0), guard(pump, 0)), 0);
     }
+    /**
+     * While the page loads, takes the observer's pending records at every frame: an engine may paint
+     * before it delivers them (WebKit does, while the parser streams a long page in).
+     */
+    function frame() {
+        if (!framing && on && doc.readyState === 'loading') {
+            framing = true;
+            requestAnimationFrame(() => {
+                framing = false;
+                if (on) {
+                    guard(handle, observer.takeRecords());
+                    frame();
+                }
+            });
+        }
+    }
     /** Observed changes: edits handled at once, additions queued, then one slice for them all. */
     function handle(records) {
         const keep = jobs.length;
         let last;
+        group = [];
+        /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
+        let moved = false;
         for (const r of records) {
             const t = r.target;
-            if (r.attributeName)
-                attr(t, r.attributeName);
+            const name = r.attributeName;
+            if (name === IGNORE) {
+                moved = true;
+                // No longer ignored: swapped now (ignored: restored below).
+                queue(t);
+            }
+            else if (name)
+                attr(t, name);
             else if (t.nodeType === 3) {
-                // A text edited. Not ours, and with digits or swapped before?
-                const mem = memory.get(t);
-                if (!(mem && mem[1] === t.data) && (mem || DIGIT.test(t.data)))
+                // A text edited: not to what we wrote, and with digits or swapped before?
+                const p = memory.get(t);
+                if (p ? p._text !== t.nodeValue : DIGIT.test(t.nodeValue))
                     text(t);
             }
-            else
+            else {
+                if (r.removedNodes.length) {
+                    moved = true;
+                    // The nodes around what left: a run that lost part of a number, or two runs now one.
+                    for (const n of [r.previousSibling, r.nextSibling])
+                        if (inRun(n) && group.indexOf(n) < 0)
+                            text(n);
+                }
                 r.addedNodes.forEach((n) => {
                     if (last && last.contains(n))
                         return;
@@ -970,7 +1136,16 @@ function createSwapper(doc, opts) {
                         last = n;
                     queue(n);
                 });
+            }
         }
+        if (moved)
+            memory.forEach((p, n) => {
+                const e = n.nodeType === 2 ? n.ownerElement : n.parentNode;
+                if (e && e.isConnected && skipped(e)) {
+                    redo(p, n);
+                    unmark(e);
+                }
+            });
         // New content is swapped before the next paint (SPEC 10.3), whatever it costs: the parser or
         // the page added it in this task, at a similar cost. The scans already queued keep their pace.
         if (!pumping)
@@ -986,6 +1161,7 @@ function createSwapper(doc, opts) {
         // Nothing to swap: no need to read the page.
         if (match)
             scan(doc);
+        frame();
     }
     return {
         _set(numbers) {
@@ -1013,12 +1189,8 @@ function createSwapper(doc, opts) {
             jobs = [];
             memory.forEach(redo);
             memory.clear();
-            for (const [el, had] of classed) {
-                el.classList.remove(CLASS);
-                if (!had && !el.getAttribute('class'))
-                    el.removeAttribute('class');
-            }
-            classed.length = 0;
+            copies.clear();
+            unmark();
         },
     };
 }

@@ -20,7 +20,8 @@ export interface Edited {
  * Finds and replaces the originals in `s`; `compact` writes fresh numbers without separators
  * (links). `_long` is a cheap pre-filter: a text it does not match holds no whole original, and
  * most texts with digits (prices, dates, references) fail it. `_any` is the same without the
- * start rule, for texts glued from several nodes (an element's textContent).
+ * start rule, for texts glued from several nodes (an element's textContent), and also matches the
+ * tracked numbers as they replace the originals (a copy of swapped content holds them).
  */
 export type Matcher = ((s: string, compact?: boolean) => Edited | undefined) & { _long: RegExp; _any: RegExp };
 
@@ -56,7 +57,9 @@ const NOT_TOKEN = /[^\d+]/g;
  */
 export function createMatcher(numbers: Record<string, string>, iso: string): Matcher | undefined {
   const forms = new Map<string, Form>();
-  for (const written in numbers) {
+  const wants: string[] = [];
+  // (Own keys only: a page may have added enumerable properties to Object.prototype.)
+  for (const written of Object.keys(numbers)) {
     const from = parsePhone(written, iso);
     const to = parsePhone(numbers[written], iso);
     const k = from && countryOf(from._cc);
@@ -74,7 +77,9 @@ export function createMatcher(numbers: Record<string, string>, iso: string): Mat
           // A national original of another country than the tracked number's can only be
           // replaced by the international form, written fresh.
           const fresh = !p && k !== kt;
-          forms.set(key, [to!, !fresh && want.length === key.length ? want : '', fresh ? '+' : p]);
+          const same = !fresh && want.length === key.length;
+          forms.set(key, [to!, same ? want : '', fresh ? '+' : p]);
+          if (same) wants.push(want);
         }
   }
   // Longest first, so that of two originals where one starts the other, the whole one wins.
@@ -116,9 +121,8 @@ export function createMatcher(numbers: Record<string, string>, iso: string): Mat
   }) as Matcher;
   // The pre-filter: where a number may start, the first three tokens of some form, then enough
   // digits for the shortest form.
-  const heads = new Set(keys.map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')));
-  const body = `(?:${[...heads].join('|')})(?:${GAP}\\d){${min - 3}}`;
-  matcher._long = new RegExp(START + body);
-  matcher._any = new RegExp(body);
+  const heads = (list: string[]) => `(?:${[...new Set(list.map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')))].join('|')})(?:${GAP}\\d){${min - 3}}`;
+  matcher._long = new RegExp(START + heads(keys));
+  matcher._any = new RegExp(heads(keys.concat(wants)));
   return matcher;
 }

@@ -145,3 +145,26 @@ describe('near-misses that must not match', () => {
     expect(swap(fr, '(01 23 45 67 89), 01 23 45 67 89. Tél:0123456789; «01 23 45 67 89»')).toBe('(09 70 00 00 01), 09 70 00 00 01. Tél:0970000001; «09 70 00 00 01»');
   });
 });
+
+describe('a hostile page', () => {
+  it('an enumerable property added to Object.prototype changes nothing (Prototype.js, MooTools)', () => {
+    const proto = Object.prototype as any;
+    proto.polluted = 1;
+    proto.FR = 1;
+    try {
+      expect(swap({ '01 23 45 67 89': '09 70 00 00 01' }, 'Tél. 01 23 45 67 89')).toBe('Tél. 09 70 00 00 01');
+      expect(formatPhone(parsePhone('+33970000001', 'FR')!, '+')).toBe('+33 9 70 00 00 01');
+      expect(parsePhone('01 23 45 67 89', 'polluted')).toBeUndefined();
+    } finally {
+      delete proto.polluted;
+      delete proto.FR;
+    }
+  });
+
+  it('builds the matcher of 5,000 numbers, each found', () => {
+    const numbers: Record<string, string> = {};
+    for (let i = 0; i < 5000; i++) numbers[`01 23 ${String(i).padStart(4, '0').replace(/(..)(..)/, '$1 $2')} 00`] = '09 70 00 00 01';
+    const m = createMatcher(numbers, 'FR')!;
+    expect(m('Tél. 01 23 49 99 00 ou 01 23 00 00 00')!._out.join('')).toBe('Tél. 09 70 00 00 01 ou 09 70 00 00 01');
+  });
+});

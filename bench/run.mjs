@@ -146,6 +146,11 @@ async function measure({ tab, cdp, n, k, who, when, throttle = 1, v }) {
     const from = list.find((e) => e.kind === 'eval' && e.url.startsWith(script))?.ts ?? Infinity;
     r.total = pick((e) => e.ts >= from);
   }
+  // The JS heap once the page settled, after a full GC (compiled code lives on it too).
+  if (when === 'head') {
+    await cdp.send('HeapProfiler.collectGarbage');
+    r.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024;
+  }
   // Checked after the trace, so that this script is not measured: no original left in the text.
   if (who !== 'mgt-noinit' && who !== 'walker') r.done = r.done && !(await tab.evaluate((o) => o.some((x) => document.body.textContent.includes(x)), Object.keys(numbers(k))));
   return r;
@@ -194,7 +199,7 @@ if (ONLY.has('cold')) {
       const head = of('mgt', 'head');
       const row = {
         head: { total: fig(head.map((r) => r.total), get), script: fig(head.map((r) => r.script), get), callbacks: fig(head.map((r) => r.callbacks), get),
-          callbackCount: median(head.map((r) => r.callbacks.count)), afterLoad200ms: fig(head.map((r) => r.afterLoad), get), longest: fig(head.map((r) => r.total), (s) => (throttle === 1 ? s.longestCpu : s.longestWall)) },
+          callbackCount: median(head.map((r) => r.callbacks.count)), heapKB: stats(head.map((r) => r.heap)), afterLoad200ms: fig(head.map((r) => r.afterLoad), get), longest: fig(head.map((r) => r.total), (s) => (throttle === 1 ? s.longestCpu : s.longestWall)) },
         after: { mgt: fig(of('mgt', 'after').map((r) => r.total), get), ideal: fig(of('ideal', 'after').map((r) => r.total), get) },
       };
       if (throttle === 1) {
@@ -203,6 +208,7 @@ if (ONLY.has('cold')) {
         row.head.eval = fig(noinit.map((r) => r.script), get);
         row.head.init = { median: round(row.head.script.median - row.head.eval.median) };
         row.head.withoutAdapters = fig(none.map((r) => r.total), get);
+        row.head.heapWithoutScriptKB = stats(noinit.map((r) => r.heap));
         row.head.adapters = { median: round(row.head.total.median - row.head.withoutAdapters.median), callbacksThroughLoad: median(head.map((r) => r.callbacks.count)) - median(none.map((r) => r.callbacks.count)) };
         row.after.walker = fig(of('walker', 'after').map((r) => r.total), get);
       }

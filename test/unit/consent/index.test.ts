@@ -3,6 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeWindow, loadFake, settle, start } from './harness';
 import { startAdapters } from '../../../src/consent/adapters/index';
+import { CMPS } from '../../../src/consent/cmps';
+import type { Adapter } from '../../../src/consent/adapters/types';
+
+/** Every adapter module, by name (each file exports its adapter under the CMP's name). */
+const modules = import.meta.glob('../../../src/consent/adapters/*.ts', { eager: true }) as Record<string, Record<string, Adapter>>;
+const adapter = (name: string): Adapter => Object.values(modules).find((m) => m[name])![name];
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -98,5 +104,46 @@ describe('startAdapters', () => {
       throw new Error('core bug');
     }, w);
     expect(() => w.cmpFake.accept()).not.toThrow();
+  });
+
+  it('looks for absent CMPs with one shared, bounded poll, not one timer series per adapter', async () => {
+    const w = fakeWindow();
+    const got = start(w);
+    expect(vi.getTimerCount()).toBe(1);
+    await settle(16_500);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(got).toEqual([]);
+  });
+
+  it('polls only for CMPs that announce themselves by no queue or event, and stops once they are found', async () => {
+    const w = fakeWindow();
+    start(w, { cmp: ['onetrust', 'cookiebot', 'cookieconsent', 'usercentrics', 'cookieyes', 'tarteaucitron', 'didomi', 'axeptio'] });
+    expect(vi.getTimerCount()).toBe(0);
+    const w2 = fakeWindow();
+    start(w2, { cmp: ['complianz', 'tcf'] });
+    expect(vi.getTimerCount()).toBe(1);
+    loadFake(w2, 'complianz');
+    w2.__tcfapi = () => undefined;
+    await settle(250);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does no work at all for the CMPs the config leaves out', () => {
+    const w = fakeWindow();
+    const add = vi.spyOn(w, 'addEventListener');
+    const globals = Object.keys(w);
+    start(w, { cmp: 'onetrust' });
+    expect(add.mock.calls.map((c) => c[0])).toEqual(['OneTrustGroupsUpdated']);
+    expect(vi.getTimerCount()).toBe(0);
+    // no queue created for Didomi, Axeptio or Google's dataLayer
+    expect(Object.keys(w)).toEqual(globals);
+  });
+
+  it('looks for a CMP that is not there without throwing (no exception on the normal path)', () => {
+    for (const name of CMPS) {
+      const w = fakeWindow();
+      const option = name == 'gcm' ? 'analytics_storage' : adapter(name)._option;
+      expect(() => adapter(name)._read(w, option, () => undefined), name).not.toThrow();
+    }
   });
 });

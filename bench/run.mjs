@@ -20,8 +20,8 @@
 //
 // Environment: BENCH_RUNS (default 5; 10k uses min(runs, 5), 100k min(runs, 3)), BENCH_ONLY (any of
 // cold,scale,warm,extras; default all), BENCH_THROTTLE (default '1,4'), BENCH_PAGES (ids like
-// '1k/5,2.5k/50'), MGT_JS (the script measured, default dist/mgt.js), BENCH_DUMP=1 (print every
-// script event counted).
+// '1k/5,2.5k/50'), MGT_JS (the script measured, default dist/mgt.js), BENCH_OUT (where the JSON goes),
+// BENCH_DUMP=1 (print every script event counted).
 // Results: printed, and written to bench/results/latest.json (git-ignored).
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -329,8 +329,9 @@ else results.budgets.push({ name: 'every number swapped', ok: true, line: 'every
 results.ok = results.budgets.every((b) => b.ok);
 for (const b of results.budgets) console.log(`${b.ok ? 'ok  ' : 'FAIL'}  ${b.line}`);
 
-mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+const out = resolve(ROOT, env.BENCH_OUT || 'bench/results/latest.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 process.exit(results.ok ? 0 : 1);
 
 function table(head, rows) {

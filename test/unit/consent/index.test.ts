@@ -6,9 +6,22 @@ import { startAdapters } from '../../../src/consent/adapters/index';
 import { CMPS } from '../../../src/consent/cmps';
 import type { Adapter } from '../../../src/consent/adapters/types';
 
-/** Every adapter module, by name (each file exports its adapter under the CMP's name). */
-const modules = import.meta.glob('../../../src/consent/adapters/*.ts', { eager: true }) as Record<string, Record<string, Adapter>>;
-const adapter = (name: string): Adapter => Object.values(modules).find((m) => m[name])![name];
+import { tcf } from '../../../src/consent/adapters/tcf';
+import { gcm } from '../../../src/consent/adapters/gcm';
+import { didomi } from '../../../src/consent/adapters/didomi';
+import { axeptio } from '../../../src/consent/adapters/axeptio';
+import { tarteaucitron } from '../../../src/consent/adapters/tarteaucitron';
+import { klaro } from '../../../src/consent/adapters/klaro';
+import { cookieconsent } from '../../../src/consent/adapters/cookieconsent';
+import { onetrust } from '../../../src/consent/adapters/onetrust';
+import { cookiebot } from '../../../src/consent/adapters/cookiebot';
+import { usercentrics } from '../../../src/consent/adapters/usercentrics';
+import { piwikpro } from '../../../src/consent/adapters/piwikpro';
+import { cookieyes } from '../../../src/consent/adapters/cookieyes';
+import { complianz } from '../../../src/consent/adapters/complianz';
+
+const ADAPTERS: Record<string, Adapter> = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
+const adapter = (name: string): Adapter => ADAPTERS[name];
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

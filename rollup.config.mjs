@@ -7,8 +7,8 @@
 //
 // Property mangling: every property whose name starts with "_" is internal and renamed by terser;
 // public names (config fields, commands, event fields, stored JSON keys) never start with "_".
-// Beware: third-party globals that start with "_" (`__tcfapi`, `__ucCmp`, `_axcb`) would be renamed
-// too, so the CMP adapters build those names at run time.
+// Third-party globals that start with "_" (`__tcfapi`, `__ucCmp`, `_axcb`) are CMP APIs the
+// adapters call by name: they are reserved, never renamed.
 import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
@@ -21,7 +21,7 @@ const banner = `/*! mgt ${pkg.version} | consent-aware call tracking | MIT */`;
 const minify = terser({
   ecma: 2020,
   compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true, unsafe: true },
-  mangle: { properties: { regex: /^_/ } },
+  mangle: { properties: { regex: /^_/, reserved: ['__tcfapi', '__ucCmp', '_axcb'] } },
   format: { comments: /^!/ },
 });
 

@@ -1,6 +1,7 @@
 // Generates the benchmark pages: realistic French commerce content (paragraphs, tables of prices
 // and dates, lists, links) with a given number of elements, and 50 configured phone numbers
-// written in mixed forms, some of them in tel: links and title attributes.
+// written in mixed forms, some of them in tel: links and title attributes. A page may show fewer
+// numbers (`count`): then only the first `count` originals are configured, each shown once.
 
 /** Small deterministic PRNG, so every run measures the same page. */
 function rng(seed) {
@@ -12,10 +13,10 @@ const WORDS = ('livraison gratuite sous quarante huit heures pour toute commande
   + 'répond du lundi au vendredi garantie satisfait ou remboursé retour sous trente jours paiement sécurisé '
   + 'magasin ouvert le samedi horaires facture référence produit disponible stock quantité remise prix').split(' ');
 
-/** The 50 originals (national FR), and their tracked numbers. */
-export function numbers() {
+/** The first `count` of the 50 originals (national FR), and their tracked numbers. */
+export function numbers(count = 50) {
   const map = {};
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < count; i++) {
     const o = String(10000000 + i * 7919).slice(-8);
     const t = String(i).padStart(8, '0');
     map[`01 ${o.slice(0, 2)} ${o.slice(2, 4)} ${o.slice(4, 6)} ${o.slice(6, 8)}`] = `09 70 ${t.slice(2, 4)} ${t.slice(4, 6)} ${t.slice(6, 8)}`;
@@ -42,49 +43,49 @@ function written(original, k) {
  * HTML of a page with about `elements` elements. Returns { html, phones } where phones is how many
  * number occurrences (text and attributes) the page holds.
  */
-export function page(elements, opts = {}) {
+export function page(elements, count = 50) {
   const r = rng(elements);
-  const originals = Object.keys(numbers());
+  const originals = Object.keys(numbers(count));
   const sentence = (n) => Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]).join(' ');
   const price = () => `${(r() * 2000).toFixed(2).replace('.', ',')}\u00a0€`;
   const date = () => `${String(1 + Math.floor(r() * 28)).padStart(2, '0')}/${String(1 + Math.floor(r() * 12)).padStart(2, '0')}/2024 ${String(Math.floor(r() * 24)).padStart(2, '0')}:30`;
   const parts = [];
-  let count = 0;
+  let n = 0;
   let phones = 0;
-  // Spread the 50 numbers evenly over the page.
-  const every = Math.max(1, Math.floor(elements / 50));
+  // Spread the numbers evenly over the page.
+  const every = Math.max(1, Math.floor(elements / count));
   let nextPhone = Math.floor(every / 2);
   const phone = () => {
     const k = phones++;
     return written(originals[k % originals.length], k);
   };
-  while (count < elements) {
+  while (n < elements) {
     const kind = Math.floor(r() * 4);
-    const withPhone = count >= nextPhone && phones < 50;
+    const withPhone = n >= nextPhone && phones < count;
     if (withPhone) nextPhone += every;
     if (kind === 0) {
       // A paragraph with a link: 3 elements.
-      parts.push(`<p>${sentence(12)} <a href="/produit/${count}" title="${sentence(3)}">${sentence(2)}</a> ${withPhone ? `Appelez le ${phone()} ` : ''}${sentence(8)}. Commande n° ${Math.floor(r() * 1e12)} du ${date()}.</p>`);
-      count += 2;
+      parts.push(`<p>${sentence(12)} <a href="/produit/${n}" title="${sentence(3)}">${sentence(2)}</a> ${withPhone ? `Appelez le ${phone()} ` : ''}${sentence(8)}. Commande n° ${Math.floor(r() * 1e12)} du ${date()}.</p>`);
+      n += 2;
     } else if (kind === 1) {
       // A table of prices and dates: 1 + 4 rows x 4 = 21 elements.
       let rows = '';
       for (let i = 0; i < 4; i++) rows += `<tr><td>${sentence(2)}</td><td>${price()}</td><td>${date()}</td></tr>`;
       parts.push(`<table>${rows}</table>`);
-      count += 17;
-      if (withPhone) { parts.push(`<div class="contact"><a href="tel:${phone().replace(/[^\d+]/g, '')}" title="Appeler">Nous appeler</a></div>`); count += 2; }
+      n += 17;
+      if (withPhone) { parts.push(`<div class="contact"><a href="tel:${phone().replace(/[^\d+]/g, '')}" title="Appeler">Nous appeler</a></div>`); n += 2; }
     } else if (kind === 2) {
       // A list: 1 + 5 items.
       let items = '';
       for (let i = 0; i < 5; i++) items += `<li>${sentence(4)} <b>${price()}</b></li>`;
       parts.push(`<ul>${items}</ul>`);
-      count += 11;
-      if (withPhone) { parts.push(`<p>Service client : <span>${phone()}</span></p>`); count += 2; }
+      n += 11;
+      if (withPhone) { parts.push(`<p>Service client : <span>${phone()}</span></p>`); n += 2; }
     } else {
       // A section heading and a figure: 4 elements.
       parts.push(`<section><h2>${sentence(4)}</h2><img src="data:," alt="${sentence(3)}"><p>${sentence(20)} IBAN FR76 3000 6000 0112 3456 7890 189, SIRET 123 456 789 00012.</p></section>`);
-      count += 4;
-      if (withPhone) { parts.push(`<p>${phone()}</p>`); count += 1; }
+      n += 4;
+      if (withPhone) { parts.push(`<p>${phone()}</p>`); n += 1; }
     }
   }
   return { body: parts.join('\n'), phones };

@@ -1543,39 +1543,48 @@ const guard = (f) => ((...a) => {
     }
     catch { }
 });
-// '_' built at run time: terser renames every property starting with '_' (rollup.config.mjs), and
-// some CMP globals do (`__tcfapi`, `__ucCmp`, `_axcb`).
-const U = '_'.repeat(1);
-/** Pushes onto a CMP's documented callback queue, creating it if the CMP has not loaded yet; 1. */
-const queue = (w, name, item) => ((w[name] = w[name] || []).push(item), 1);
+/**
+ * Pushes onto a CMP's documented callback queue (an array the CMP's snippet or SDK drains, or the
+ * SDK's own object with a push method), creating the array if the CMP has not loaded yet; 1.
+ */
+const queue = (w, name, item) => {
+    (w[name] = w[name] || []).push(item);
+    return 1;
+};
 
 /**
- * IAB TCF v2.2: `__tcfapi('addEventListener', 2, cb)` calls back now and on every change.
- * A decision is a TC string loaded from the visitor's earlier choice (`tcloaded`) or just made
- * (`useractioncomplete`); at `cmpuishown` every consent is still false, so it is no decision.
- * Granted when every configured purpose (default [1], store/access on a device) has consent, and
- * our vendor too when `tcf.vendorId` is set. `gdprApplies === false`: the CMP says no consent is
- * required for this visitor, which we follow as a grant. The option is `consent.tcf` (an object),
- * or 1 when absent: both read as "no purposes, no vendor".
+ * IAB TCF v2.2: `__tcfapi('addEventListener', 2, cb)` calls back now and on every change; the
+ * CMP's stub queues the call until the CMP is ready. A decision is a TC string loaded from the
+ * visitor's earlier choice (`tcloaded`) or just made (`useractioncomplete`); at `cmpuishown` every
+ * consent is still false, so it is no decision. Granted when every configured purpose (default
+ * [1], store/access on a device) has consent, and our vendor too when `tcf.vendorId` is set.
+ * `gdprApplies === false`: the CMP says no consent is required for this visitor, which we follow
+ * as a grant. The option is `consent.tcf` (an object), or 1 when absent: both read as "no
+ * purposes, no vendor". Polled: the stub should come first, but nothing announces a late one.
  */
-const tcf = [
-    (w, t, s) => {
-        // throws (polled again) until a __tcfapi function exists
-        w[U + U + 'tcfapi']('addEventListener', 2, guard((d, ok) => ok && /^(tcloaded|useractioncomplete)$/.test(d.eventStatus) &&
-            s(d.gdprApplies === false || ((t.purposes?.length ? t.purposes : [1]).every((p) => d.purpose.consents[p]) && (!t.vendorId || d.vendor.consents[t.vendorId])))));
+const tcf = {
+    _read(w, t, signal) {
+        const api = w.__tcfapi;
+        if (!api)
+            return;
+        const purposes = t.purposes?.length ? t.purposes : [1];
+        api('addEventListener', 2, guard((d, ok) => {
+            if (ok && (d.eventStatus == 'tcloaded' || d.eventStatus == 'useractioncomplete'))
+                signal(d.gdprApplies === false || (purposes.every((p) => d.purpose.consents[p]) && (!t.vendorId || d.vendor.consents[t.vendorId])));
+        }));
         return 1;
     },
-    1,
-];
+    _option: 1,
+    _poll: 1,
+};
 
 /**
  * Calls `fn` with every entry of `window.dataLayer`, past and future (push is wrapped, the
- * original push is kept so Google Tag Manager and others work as before). `create` makes the
- * array when it is missing, as the gtag snippet itself does. Returns 1 once hooked; throws (the
- * caller polls again) while there is no dataLayer with a push method.
+ * original push is kept so Google Tag Manager and others work as before). Creates the array when
+ * it is missing, as the gtag and Piwik PRO snippets themselves do. Returns 1 once hooked.
  */
-const onDataLayer = (w, fn, create) => {
-    const l = w.dataLayer || (create && (w.dataLayer = [])), push = l.push.bind(l), f = guard(fn);
+const onDataLayer = (w, fn) => {
+    const l = (w.dataLayer = w.dataLayer || []), push = l.push.bind(l), f = guard(fn);
     l.map(f);
     l.push = (...a) => {
         const r = push(...a);
@@ -1591,210 +1600,268 @@ const onDataLayer = (w, fn, create) => {
  * chooses, or with the stored choice on load); 'default' is the site's default and never counts.
  * Followed only when the site names the type (`consent.gcm: 'analytics_storage'`): no default.
  */
-const gcm = [
-    (w, type, s) => onDataLayer(w, (e) => {
+const gcm = {
+    _read: (w, type, signal) => onDataLayer(w, (e) => {
         const v = e[0] == 'consent' && e[1] == 'update' && e[2][type];
-        (v == 'granted' || v == 'denied') && s(v == 'granted');
-    }, 1),
-    '',
-];
+        if (v == 'granted' || v == 'denied')
+            signal(v == 'granted');
+    }),
+    // no default: followed only when consent.gcm names a type
+};
 
 /**
  * Didomi: `didomiOnReady` runs our callback once the SDK is ready (now if it already is), and
- * `didomiEventListeners` tells us of `consent.changed`. `getCurrentUserStatus()` shows vendors
- * the visitor has not decided on as disabled, so we read it only once Didomi no longer asks
- * (`shouldConsentBeCollected()` false). The vendor is the first whose id starts with the option:
- * the configured id, else the custom vendor `c:mgt-…`. `isConsentRequired()` false (a visitor the
- * site's Didomi configuration exempts) counts as granted, as Didomi's own documentation does.
+ * `didomiEventListeners` tells us of `consent.changed`: both queues exist before the SDK does, so
+ * no polling. `getCurrentUserStatus()` shows vendors the visitor has not decided on as disabled,
+ * so we read it only once Didomi no longer asks (`shouldConsentBeCollected()` false). The vendor
+ * is the first whose id starts with the option: the configured id, else the custom vendor
+ * `c:mgt-…`. `isConsentRequired()` false (a visitor the site's Didomi configuration exempts)
+ * counts as granted, as Didomi's own documentation does.
  */
-const didomi = [
-    (w, id, s) => {
+const didomi = {
+    _read(w, id, signal) {
         const read = guard(() => {
             const D = w.Didomi;
             if (!D.isConsentRequired())
-                s(1);
+                signal(1);
             else if (!D.shouldConsentBeCollected()) {
-                const v = D.getCurrentUserStatus().vendors;
-                // throws (no signal) when there is no such vendor
-                s(v[Object.keys(v).find((k) => !k.indexOf(id))].enabled);
+                const vendors = D.getCurrentUserStatus().vendors;
+                const key = Object.keys(vendors).find((k) => k.startsWith(id));
+                if (key)
+                    signal(vendors[key].enabled);
             }
         });
         queue(w, 'didomiOnReady', read);
         return queue(w, 'didomiEventListeners', { event: 'consent.changed', listener: read });
     },
-    'c:mgt-',
-];
+    _option: 'c:mgt-',
+};
 
 /**
- * Axeptio: `_axcb` runs our callback with the SDK once it is ready. `cookies:complete` carries the
- * visitor's choices (on each load for a returning visitor, and after a choice), so it is a
- * decision: our vendor accepted or not. `hasAcceptedVendor` is only trusted when true, since it
- * is also false before any choice.
+ * Axeptio: `_axcb` runs our callback with the SDK once it is ready (a queue that exists before
+ * the SDK: no polling). `cookies:complete` carries the visitor's choices (on each load for a
+ * returning visitor, and after a choice), so it is a decision: our vendor accepted or not.
+ * `hasAcceptedVendor` is only trusted when true, since it is also false before any choice.
  */
-const axeptio = [
-    (w, vendor, s) => queue(w, U + 'axcb', guard((sdk) => {
-        sdk.hasAcceptedVendor?.(vendor) === true && s(1);
-        sdk.on('cookies:complete', guard((c) => c.$$completed !== false && s(c[vendor])));
+const axeptio = {
+    _read: (w, vendor, signal) => queue(w, '_axcb', guard((sdk) => {
+        if (sdk.hasAcceptedVendor?.(vendor) === true)
+            signal(1);
+        sdk.on('cookies:complete', guard((c) => {
+            if (c.$$completed !== false)
+                signal(c[vendor]);
+        }));
     })),
-    'mgt',
-];
+    _option: 'mgt',
+};
 
 /**
  * tarteaucitron: `tarteaucitron.state[key]` is true or false once the visitor has answered (and
  * undefined while the banner waits). It runs a service's `fallback` also while unanswered, so the
- * documented service grants in `js()` only and refusals come from here: `${key}_added` (service
- * registered, state known), `${key}_allowed` / `${key}_disallowed` (visitor's answer) and
- * `tac.consent_updated`.
+ * documented service grants in `js()` only and refusals come from here. tarteaucitron sets the
+ * state, then fires `${key}_added` when it registers the service on each load (so no polling),
+ * `${key}_allowed` / `${key}_disallowed` on the visitor's answer, and `tac.consent_updated`.
  */
-const tarteaucitron = [
-    (w, key, s) => {
-        // throws (polled again) until tarteaucitron and its state are there
-        const v = w.tarteaucitron.state[key];
-        return v !== !!v || s(v);
+const tarteaucitron = {
+    _read(w, key, signal) {
+        const state = w.tarteaucitron?.state;
+        const v = state?.[key];
+        if (v === true || v === false)
+            signal(v);
+        return state;
     },
-    'mgt',
-    '#_added #_allowed #_disallowed tac.consent_updated',
-];
+    _option: 'mgt',
+    _events: '#_added #_allowed #_disallowed tac.consent_updated',
+};
 
 /**
  * Klaro: `klaro.getManager()` is the manager its UI uses (it throws until Klaro has its config).
  * `confirmed` is true once the visitor saved a choice (now or on an earlier visit); toggles in the
  * modal are not a decision until saved, so we follow only the `saveConsents` notification of
- * `manager.watch`.
+ * `manager.watch`. Klaro announces itself by no event: polled.
  */
-const klaro = [
-    (w, name, s) => {
-        const m = w.klaro.getManager();
-        m.confirmed && s(m.getConsent(name));
-        m.watch({ update: guard((_m, type, d) => type == 'saveConsents' && (d = d.consents[name]) === !!d && s(d)) });
+const klaro = {
+    _read(w, name, signal) {
+        const m = w.klaro?.getManager?.();
+        if (!m)
+            return;
+        if (m.confirmed)
+            signal(m.getConsent(name));
+        m.watch({
+            update: guard((_m, type, d) => {
+                if (type == 'saveConsents') {
+                    const v = d.consents[name];
+                    if (v === true || v === false)
+                        signal(v);
+                }
+            }),
+        });
         return 1;
     },
-    'mgt',
-];
+    _option: 'mgt',
+    _poll: 1,
+};
 
 /**
  * orestbida cookieconsent v3 (UMD build, `window.CookieConsent`; Cookiebot's alias of the same
- * name has no `validConsent`, so this throws and is polled again). `validConsent()` is true once
- * the visitor chose; `cc:onConsent` fires on every load with a choice and `cc:onChange` on a
- * later change.
+ * name has no `validConsent`). `validConsent()` is true once the visitor chose; `cc:onConsent`
+ * fires on every load with a choice and after the first one, `cc:onChange` on a later change, so
+ * no polling.
  */
-const cookieconsent = [
-    (w, category, s) => {
-        const C = w.CookieConsent;
-        return !C.validConsent() || s(C.acceptedCategory(category));
+const cookieconsent = {
+    _read(w, category, signal) {
+        const chose = w.CookieConsent?.validConsent?.();
+        if (chose)
+            signal(w.CookieConsent.acceptedCategory(category));
+        return chose != null;
     },
-    'analytics',
-    'cc:onConsent cc:onChange',
-];
+    _option: 'analytics',
+    _events: 'cc:onConsent cc:onChange',
+};
 
 /**
- * OneTrust: `window.OneTrust` may be a plain config object before the SDK is ready, so this throws
- * (polled again) until its methods exist. `OnetrustActiveGroups` (",C0001,C0002,") also lists
- * groups active by default, so it is a decision only once the banner was closed
- * (`IsAlertBoxClosed()`). `OneTrustGroupsUpdated` fires on load and on every change.
+ * OneTrust: `window.OneTrust` may be a plain config object before the SDK is ready, so it counts
+ * only once its methods exist. `OnetrustActiveGroups` (",C0001,C0002,") also lists groups active
+ * by default, so it is a decision only once the banner was closed (`IsAlertBoxClosed()`).
+ * `OneTrustGroupsUpdated` fires when the SDK loads and on every change, so no polling.
  */
-const onetrust = [
-    (w, group, s) => !w.OneTrust.IsAlertBoxClosed() || s((',' + (w.OnetrustActiveGroups || w.OptanonActiveGroups) + ',').includes(',' + group + ',')),
-    'C0002',
-    'OneTrustGroupsUpdated',
-];
+const onetrust = {
+    _read(w, group, signal) {
+        const closed = w.OneTrust?.IsAlertBoxClosed?.();
+        if (closed)
+            signal((',' + (w.OnetrustActiveGroups || w.OptanonActiveGroups) + ',').includes(',' + group + ','));
+        return closed != null;
+    },
+    _option: 'C0002',
+    _events: 'OneTrustGroupsUpdated',
+};
 
 /**
  * Cookiebot (`window.Cookiebot`, or its alias `window.CookieConsent` — told apart from orestbida's
- * by its `consent` object; throws, polled again, until there is one). A decision needs
- * `hasResponse`. A grant with `consent.method` 'implied' (given automatically, without the
- * visitor acting) is not followed.
+ * by its `consent` object). A decision needs `hasResponse`. A grant with `consent.method`
+ * 'implied' (given automatically, without the visitor acting) is not followed.
+ * `CookiebotOnAccept` / `CookiebotOnDecline` fire on each load for a visitor who answered and on
+ * every choice, so no polling.
  */
-const cookiebot = [
-    (w, category, s) => {
-        const C = w.Cookiebot?.consent ? w.Cookiebot : w.CookieConsent, c = C.consent, v = !!c[category];
-        return !C.hasResponse || (v && c.method == 'implied') || s(v);
+const cookiebot = {
+    _read(w, category, signal) {
+        const C = w.Cookiebot?.consent ? w.Cookiebot : w.CookieConsent;
+        const c = C?.consent;
+        if (!c)
+            return;
+        const v = !!c[category];
+        if (C.hasResponse && !(v && c.method == 'implied'))
+            signal(v);
+        return 1;
     },
-    'statistics',
-    'CookiebotOnConsentReady CookiebotOnAccept CookiebotOnDecline',
-];
+    _option: 'statistics',
+    _events: 'CookiebotOnAccept CookiebotOnDecline',
+};
 
+const explicit = (type) => /^explicit$/i.test(type);
 /**
  * Usercentrics v3 (`__ucCmp.getConsentDetails()`, a promise) and v2 (`UC_UI.getServicesBaseInfo()`).
  * Usercentrics reports implicit consent (the visitor ignored or closed the banner) like any
  * other: only an explicit one is a decision. The service is matched by id or by name.
+ * `UC_UI_INITIALIZED` fires when it is ready, `UC_CONSENT` / `UC_UI_CMP_EVENT` on changes, so no
+ * polling.
  */
-const usercentrics = [
-    (w, service, s) => {
-        const C = w[U + U + 'ucCmp'];
-        if (C)
-            C.getConsentDetails().then(guard((d) => {
-                if (/^explicit$/i.test(d.consent.type))
+const usercentrics = {
+    _read(w, service, signal) {
+        const details = w.__ucCmp?.getConsentDetails?.();
+        if (details) {
+            details.then(guard((d) => {
+                if (explicit(d.consent.type))
                     for (const id in d.services) {
                         const x = d.services[id];
-                        (id == service || x.name == service) && s(x.consent.given);
+                        if (id == service || x.name == service)
+                            signal(x.consent.given);
                     }
             }), () => 0);
-        // v2; throws (polled again) until Usercentrics is there
-        else
-            for (const x of w.UC_UI.getServicesBaseInfo())
-                (x.id == service || x.name == service) && /^explicit$/i.test(x.consent.history.slice(-1)[0].type) && s(x.consent.status);
+            return 1;
+        }
+        const services = w.UC_UI?.getServicesBaseInfo?.();
+        if (!services)
+            return;
+        for (const x of services) {
+            const history = x.consent.history;
+            if ((x.id == service || x.name == service) && explicit(history[history.length - 1]?.type))
+                signal(x.consent.status);
+        }
         return 1;
     },
-    'mgt',
-    'UC_UI_INITIALIZED UC_UI_CMP_EVENT UC_CONSENT',
-];
+    _option: 'mgt',
+    _events: 'UC_UI_INITIALIZED UC_UI_CMP_EVENT UC_CONSENT',
+};
 
 /**
  * Piwik PRO Consent Manager: `ppms.cm.api('getComplianceSettings', ok, fail)` gives
  * `consents[type].status`: 1 approved, 0 rejected, -1 no decision. It pushes
- * `{ event: 'stg.consentDecisionMade' }` onto dataLayer (which its snippet creates) once a
- * decision is saved. Polled until both the API and the dataLayer are there.
+ * `{ event: 'stg.consentDecisionMade' }` onto dataLayer once a decision is saved. The API
+ * arrives with its tag manager and announces itself by no event: polled.
  */
-const piwikpro = [
-    (w, type, s) => {
+const piwikpro = {
+    _read(w, type, signal) {
+        if (!w.ppms?.cm?.api)
+            return;
         const read = () => w.ppms.cm.api('getComplianceSettings', guard((r) => {
-            const st = r.consents[type].status;
-            st >= 0 && s(st > 0);
+            const st = r.consents[type]?.status;
+            if (st >= 0)
+                signal(st > 0);
         }), () => 0);
         read();
         return onDataLayer(w, (e) => e.event == 'stg.consentDecisionMade' && read());
     },
-    'analytics',
-];
+    _option: 'analytics',
+    _poll: 1,
+};
 
 /**
  * CookieYes: `getCkyConsent()` has the categories and `isUserActionCompleted` (false until the
- * visitor acted: the categories are then only defaults). `cookieyes_consent_update` on document
- * carries `{ accepted, rejected }` category lists after each choice: those lists are the answer.
+ * visitor acted: the categories are then only defaults). `cookieyes_banner_load` fires when it
+ * loads (so no polling); `cookieyes_consent_update` on document carries `{ accepted, rejected }`
+ * category lists after each choice: those lists are the answer.
  */
-const cookieyes = [
-    (w, category, s, e) => {
+const cookieyes = {
+    _read(w, category, signal, e) {
+        // cookieyes_consent_update's detail has the lists; cookieyes_banner_load's is the consent
         const d = e?.detail;
-        if (d)
-            d.accepted.includes(category) ? s(1) : d.rejected.includes(category) && s(0);
-        else {
-            // throws (polled again) until CookieYes is there
-            const c = w.getCkyConsent();
-            c.isUserActionCompleted && s(c.categories[category]);
+        if (d?.accepted) {
+            if (d.accepted.includes(category))
+                signal(1);
+            else if (d.rejected.includes(category))
+                signal(0);
+            return 1;
         }
-        return 1;
+        const c = w.getCkyConsent?.();
+        if (c?.isUserActionCompleted)
+            signal(c.categories[category]);
+        return c;
     },
-    'analytics',
-    'cookieyes_consent_update',
-];
+    _option: 'analytics',
+    _events: 'cookieyes_banner_load cookieyes_consent_update',
+};
 
 /**
  * Complianz: `cmplz_has_consent(category)` is also true by default in opt-out regions, so it says
  * nothing about a decision. The visitor's answer is the category cookie read through
- * `cmplz_get_cookie` ('allow' / 'deny'; throws, polled again, until Complianz is there), once
- * the banner was dismissed ('banner-status'). On accept Complianz sets the categories before
- * 'banner-status', then fires `cmplz_fire_categories`; on deny the other way round, then
- * `cmplz_status_change`: we re-read on both, and on `cmplz_revoke`.
+ * `cmplz_get_cookie` ('allow' / 'deny'), once the banner was dismissed ('banner-status'). On
+ * accept Complianz sets the categories before 'banner-status', then fires
+ * `cmplz_fire_categories`; on deny the other way round, then `cmplz_status_change`: we re-read on
+ * both, and on `cmplz_revoke`. No event is documented for every load: polled.
  */
-const complianz = [
-    (w, category, s) => {
-        const v = w.cmplz_get_cookie(category);
-        return w.cmplz_get_cookie('banner-status') != 'dismissed' || (v != 'allow' && v != 'deny') || s(v == 'allow');
+const complianz = {
+    _read(w, category, signal) {
+        // '' for a cookie that is not set; undefined while Complianz is not there
+        const v = w.cmplz_get_cookie?.(category);
+        if ((v == 'allow' || v == 'deny') && w.cmplz_get_cookie('banner-status') == 'dismissed')
+            signal(v == 'allow');
+        return v != null;
     },
-    'statistics',
-    'cmplz_status_change cmplz_fire_categories cmplz_revoke',
-];
+    _option: 'statistics',
+    _events: 'cmplz_status_change cmplz_fire_categories cmplz_revoke',
+    _poll: 1,
+};
 
 const ADAPTERS = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
 /**
@@ -1806,31 +1873,38 @@ const on = (w, types, fn) => {
         w.addEventListener(t, fn, true);
 };
 /**
- * Starts the adapters `cfg.cmp` selects: 'auto' (default) every one, each waiting for its CMP;
- * 'none' (no such adapter); one name; or a list. An adapter runs with its option (for tcf the
+ * Starts the adapters `cfg.cmp` selects: 'auto' (default) every one; 'none' (no such adapter,
+ * so nothing at all runs); one name; or a list. An adapter runs with its option (for tcf the
  * `consent.tcf` object), else its default; Google Consent Mode has none, so it is followed only
  * when `cfg.gcm` names a consent type, because its 'update' entries may come from any script.
- * Each adapter's read is polled (now, at DOMContentLoaded, at load, then at growing delays, the
- * last 16 s after start: CMPs that document neither a queue nor a ready event are found this
- * way, bounded, never an endless poll) until it finds its CMP, and runs again on its events.
+ * Each adapter looks for its CMP now, and again on the CMP's events. The few CMPs that announce
+ * neither through a queue nor through an event (adapter `_poll`) are looked for by one shared
+ * poll: at DOMContentLoaded, at load, then at growing delays, the last 16 s after start; it stops
+ * as soon as every one was found, and is never endless.
  */
 function startAdapters(cfg, signal, w) {
     const sel = cfg.cmp || 'auto';
+    let waiting = [];
     for (const name of sel == 'auto' ? CMPS : [].concat(sel)) {
         const a = ADAPTERS[name];
-        const option = a && (cfg[name] || a[1]);
+        const option = a && (cfg[name] || a._option);
         if (option) {
             // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others
-            const read = guard((e) => a[0](w, option, (granted) => (signal(!!granted, name), 1), e));
-            let found;
-            const poll = () => found || (found = read());
-            poll();
-            on(w, 'DOMContentLoaded load', poll);
-            for (let i = 1; i < 9; i++)
-                w.setTimeout(poll, i * i * 250);
-            if (a[2])
-                on(w, a[2].replace(/#/g, option), read);
+            const read = guard((e) => a._read(w, option, (granted) => signal(!!granted, name), e));
+            if (a._events)
+                on(w, a._events.replace(/#/g, option), read);
+            if (!read() && a._poll)
+                waiting.push(read);
         }
+    }
+    if (waiting.length) {
+        // read() is truthy once its CMP is there: the adapter leaves the poll then.
+        const poll = () => (waiting = waiting.filter((read) => !read())).length;
+        on(w, 'DOMContentLoaded load', poll);
+        let i = 1;
+        // at i² × 250 ms from start (0.25, 1, 2.25 … 16 s), while something is still missing
+        const tick = () => poll() && ++i < 9 && w.setTimeout(tick, (2 * i - 1) * 250);
+        w.setTimeout(tick, 250);
     }
 }
 

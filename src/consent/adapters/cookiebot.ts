@@ -2,17 +2,20 @@ import type { Adapter } from './types';
 
 /**
  * Cookiebot (`window.Cookiebot`, or its alias `window.CookieConsent` — told apart from orestbida's
- * by its `consent` object; throws, polled again, until there is one). A decision needs
- * `hasResponse`. A grant with `consent.method` 'implied' (given automatically, without the
- * visitor acting) is not followed.
+ * by its `consent` object). A decision needs `hasResponse`. A grant with `consent.method`
+ * 'implied' (given automatically, without the visitor acting) is not followed.
+ * `CookiebotOnAccept` / `CookiebotOnDecline` fire on each load for a visitor who answered and on
+ * every choice, so no polling.
  */
-export const cookiebot: Adapter = [
-  (w, category, s) => {
-    const C = w.Cookiebot?.consent ? w.Cookiebot : w.CookieConsent,
-      c = C.consent,
-      v = !!c[category];
-    return !C.hasResponse || (v && c.method == 'implied') || s(v);
+export const cookiebot: Adapter = {
+  _read(w, category, signal) {
+    const C = w.Cookiebot?.consent ? w.Cookiebot : w.CookieConsent;
+    const c = C?.consent;
+    if (!c) return;
+    const v = !!c[category];
+    if (C.hasResponse && !(v && c.method == 'implied')) signal(v);
+    return 1;
   },
-  'statistics',
-  'CookiebotOnConsentReady CookiebotOnAccept CookiebotOnDecline',
-];
+  _option: 'statistics',
+  _events: 'CookiebotOnAccept CookiebotOnDecline',
+};

@@ -2,15 +2,16 @@ import type { Adapter } from './types';
 
 /**
  * orestbida cookieconsent v3 (UMD build, `window.CookieConsent`; Cookiebot's alias of the same
- * name has no `validConsent`, so this throws and is polled again). `validConsent()` is true once
- * the visitor chose; `cc:onConsent` fires on every load with a choice and `cc:onChange` on a
- * later change.
+ * name has no `validConsent`). `validConsent()` is true once the visitor chose; `cc:onConsent`
+ * fires on every load with a choice and after the first one, `cc:onChange` on a later change, so
+ * no polling.
  */
-export const cookieconsent: Adapter = [
-  (w, category, s) => {
-    const C = w.CookieConsent;
-    return !C.validConsent() || s(C.acceptedCategory(category));
+export const cookieconsent: Adapter = {
+  _read(w, category, signal) {
+    const chose = w.CookieConsent?.validConsent?.();
+    if (chose) signal(w.CookieConsent.acceptedCategory(category));
+    return chose != null;
   },
-  'analytics',
-  'cc:onConsent cc:onChange',
-];
+  _option: 'analytics',
+  _events: 'cc:onConsent cc:onChange',
+};

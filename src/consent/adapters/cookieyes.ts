@@ -2,20 +2,23 @@ import type { Adapter } from './types';
 
 /**
  * CookieYes: `getCkyConsent()` has the categories and `isUserActionCompleted` (false until the
- * visitor acted: the categories are then only defaults). `cookieyes_consent_update` on document
- * carries `{ accepted, rejected }` category lists after each choice: those lists are the answer.
+ * visitor acted: the categories are then only defaults). `cookieyes_banner_load` fires when it
+ * loads (so no polling); `cookieyes_consent_update` on document carries `{ accepted, rejected }`
+ * category lists after each choice: those lists are the answer.
  */
-export const cookieyes: Adapter = [
-  (w, category, s, e) => {
+export const cookieyes: Adapter = {
+  _read(w, category, signal, e) {
+    // cookieyes_consent_update's detail has the lists; cookieyes_banner_load's is the consent
     const d = e?.detail;
-    if (d) d.accepted.includes(category) ? s(1) : d.rejected.includes(category) && s(0);
-    else {
-      // throws (polled again) until CookieYes is there
-      const c = w.getCkyConsent();
-      c.isUserActionCompleted && s(c.categories[category]);
+    if (d?.accepted) {
+      if (d.accepted.includes(category)) signal(1);
+      else if (d.rejected.includes(category)) signal(0);
+      return 1;
     }
-    return 1;
+    const c = w.getCkyConsent?.();
+    if (c?.isUserActionCompleted) signal(c.categories[category]);
+    return c;
   },
-  'analytics',
-  'cookieyes_consent_update',
-];
+  _option: 'analytics',
+  _events: 'cookieyes_banner_load cookieyes_consent_update',
+};

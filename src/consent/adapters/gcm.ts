@@ -7,11 +7,11 @@ import { onDataLayer } from './data-layer';
  * chooses, or with the stored choice on load); 'default' is the site's default and never counts.
  * Followed only when the site names the type (`consent.gcm: 'analytics_storage'`): no default.
  */
-export const gcm: Adapter = [
-  (w, type, s) =>
+export const gcm: Adapter = {
+  _read: (w, type, signal) =>
     onDataLayer(w, (e) => {
       const v = e[0] == 'consent' && e[1] == 'update' && e[2][type];
-      (v == 'granted' || v == 'denied') && s(v == 'granted');
-    }, 1),
-  '',
-];
+      if (v == 'granted' || v == 'denied') signal(v == 'granted');
+    }),
+  // no default: followed only when consent.gcm names a type
+};

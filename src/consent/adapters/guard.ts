@@ -8,9 +8,11 @@ export const guard = <F extends (...a: any[]) => any>(f: F): F =>
     } catch {}
   }) as F;
 
-// '_' built at run time: terser renames every property starting with '_' (rollup.config.mjs), and
-// some CMP globals do (`__tcfapi`, `__ucCmp`, `_axcb`).
-export const U = '_'.repeat(1);
-
-/** Pushes onto a CMP's documented callback queue, creating it if the CMP has not loaded yet; 1. */
-export const queue = (w: any, name: string, item: unknown): 1 => ((w[name] = w[name] || []).push(item), 1);
+/**
+ * Pushes onto a CMP's documented callback queue (an array the CMP's snippet or SDK drains, or the
+ * SDK's own object with a push method), creating the array if the CMP has not loaded yet; 1.
+ */
+export const queue = (w: any, name: string, item: unknown): 1 => {
+  (w[name] = w[name] || []).push(item);
+  return 1;
+};

@@ -1,14 +1,17 @@
 import type { Adapter } from './types';
 
 /**
- * OneTrust: `window.OneTrust` may be a plain config object before the SDK is ready, so this throws
- * (polled again) until its methods exist. `OnetrustActiveGroups` (",C0001,C0002,") also lists
- * groups active by default, so it is a decision only once the banner was closed
- * (`IsAlertBoxClosed()`). `OneTrustGroupsUpdated` fires on load and on every change.
+ * OneTrust: `window.OneTrust` may be a plain config object before the SDK is ready, so it counts
+ * only once its methods exist. `OnetrustActiveGroups` (",C0001,C0002,") also lists groups active
+ * by default, so it is a decision only once the banner was closed (`IsAlertBoxClosed()`).
+ * `OneTrustGroupsUpdated` fires when the SDK loads and on every change, so no polling.
  */
-export const onetrust: Adapter = [
-  (w, group, s) =>
-    !w.OneTrust.IsAlertBoxClosed() || s((',' + (w.OnetrustActiveGroups || w.OptanonActiveGroups) + ',').includes(',' + group + ',')),
-  'C0002',
-  'OneTrustGroupsUpdated',
-];
+export const onetrust: Adapter = {
+  _read(w, group, signal) {
+    const closed = w.OneTrust?.IsAlertBoxClosed?.();
+    if (closed) signal((',' + (w.OnetrustActiveGroups || w.OptanonActiveGroups) + ',').includes(',' + group + ','));
+    return closed != null;
+  },
+  _option: 'C0002',
+  _events: 'OneTrustGroupsUpdated',
+};

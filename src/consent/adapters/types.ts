@@ -1,13 +1,25 @@
+/** Called by an adapter on a visitor's decision only: truthy = granted. */
+export type Signal = (granted: unknown) => void;
+
 /**
- * One CMP adapter, driven by startAdapters (index.ts):
- * - `read(w, option, signal, event?)` reads the CMP's current decision and calls `signal` only on
- *   an actual decision of the visitor (truthy = granted). It is polled (now, at DOMContentLoaded,
- *   at load, then at growing delays up to 16 s) until it returns something truthy: throwing or
- *   returning nothing means "CMP not there yet". Adapters that subscribe once (queues, listeners)
- *   do it in `read` and return 1.
- * - `option` is the default of the adapter's `consent.<name>` option (SPEC 7); an adapter whose
- *   option ends up empty (gcm, unless named) is not started.
- * - `events`: space-separated window/document events on which `read` runs again (given the
- *   event); '#' stands for the option (tarteaucitron's per-service events).
+ * One CMP adapter, driven by startAdapters (index.ts).
+ *
+ * `_read(w, option, signal, event?)` looks for the CMP and, when it is there, reads its current
+ * decision and calls `signal` only on an actual decision of the visitor. It returns something
+ * truthy when the CMP was there, falsy when it is not (yet): looking for a CMP never throws on
+ * the normal path. Adapters that subscribe through the CMP's own queue or listener API do it in
+ * `_read`, which then runs only until it returns truthy.
  */
-export type Adapter = [read: (w: any, option: any, signal: (granted: unknown) => unknown, e?: any) => unknown, option: unknown, events?: string];
+export interface Adapter {
+  _read(w: any, option: any, signal: Signal, e?: any): unknown;
+  /** The default of the adapter's `consent.<name>` option (SPEC 7); an adapter whose option ends up empty (gcm has none) is not started. */
+  _option?: unknown;
+  /**
+   * Space-separated window/document events on which `_read` runs again, given the event; '#'
+   * stands for the option (tarteaucitron's per-service events). A CMP that fires one of them when
+   * it loads, for every visitor, is found through it and needs no polling.
+   */
+  _events?: string;
+  /** 1 when nothing announces the CMP's arrival: the shared, bounded poll looks for it. */
+  _poll?: 1;
+}

@@ -3,6 +3,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeWindow, loadFake, settle, start } from './harness';
 import { startAdapters } from '../../../src/consent/adapters/index';
+import { CMPS } from '../../../src/consent/cmps';
+import type { Adapter } from '../../../src/consent/adapters/types';
+
+import { tcf } from '../../../src/consent/adapters/tcf';
+import { gcm } from '../../../src/consent/adapters/gcm';
+import { didomi } from '../../../src/consent/adapters/didomi';
+import { axeptio } from '../../../src/consent/adapters/axeptio';
+import { tarteaucitron } from '../../../src/consent/adapters/tarteaucitron';
+import { klaro } from '../../../src/consent/adapters/klaro';
+import { cookieconsent } from '../../../src/consent/adapters/cookieconsent';
+import { onetrust } from '../../../src/consent/adapters/onetrust';
+import { cookiebot } from '../../../src/consent/adapters/cookiebot';
+import { usercentrics } from '../../../src/consent/adapters/usercentrics';
+import { piwikpro } from '../../../src/consent/adapters/piwikpro';
+import { cookieyes } from '../../../src/consent/adapters/cookieyes';
+import { complianz } from '../../../src/consent/adapters/complianz';
+
+const ADAPTERS: Record<string, Adapter> = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
+const adapter = (name: string): Adapter => ADAPTERS[name];
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -98,5 +117,46 @@ describe('startAdapters', () => {
       throw new Error('core bug');
     }, w);
     expect(() => w.cmpFake.accept()).not.toThrow();
+  });
+
+  it('looks for absent CMPs with one shared, bounded poll, not one timer series per adapter', async () => {
+    const w = fakeWindow();
+    const got = start(w);
+    expect(vi.getTimerCount()).toBe(1);
+    await settle(16_500);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(got).toEqual([]);
+  });
+
+  it('polls only for CMPs that announce themselves by no queue or event, and stops once they are found', async () => {
+    const w = fakeWindow();
+    start(w, { cmp: ['onetrust', 'cookiebot', 'cookieconsent', 'usercentrics', 'cookieyes', 'tarteaucitron', 'didomi', 'axeptio'] });
+    expect(vi.getTimerCount()).toBe(0);
+    const w2 = fakeWindow();
+    start(w2, { cmp: ['complianz', 'tcf'] });
+    expect(vi.getTimerCount()).toBe(1);
+    loadFake(w2, 'complianz');
+    w2.__tcfapi = () => undefined;
+    await settle(250);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does no work at all for the CMPs the config leaves out', () => {
+    const w = fakeWindow();
+    const add = vi.spyOn(w, 'addEventListener');
+    const globals = Object.keys(w);
+    start(w, { cmp: 'onetrust' });
+    expect(add.mock.calls.map((c) => c[0])).toEqual(['OneTrustGroupsUpdated']);
+    expect(vi.getTimerCount()).toBe(0);
+    // no queue created for Didomi, Axeptio or Google's dataLayer
+    expect(Object.keys(w)).toEqual(globals);
+  });
+
+  it('looks for a CMP that is not there without throwing (no exception on the normal path)', () => {
+    for (const name of CMPS) {
+      const w = fakeWindow();
+      const option = name == 'gcm' ? 'analytics_storage' : adapter(name)._option;
+      expect(() => adapter(name)._read(w, option, () => undefined), name).not.toThrow();
+    }
   });
 });

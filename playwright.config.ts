@@ -20,7 +20,7 @@ if (!process.env.TEST_WORKER_INDEX) {
   }
 }
 
-export default defineConfig({
+export default defineConfig<{}, { engineName: EngineName }>({
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

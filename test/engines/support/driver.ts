@@ -31,11 +31,11 @@ export interface Engine {
 
 const source = (fn: Function, args: unknown[]): string => `(${fn})(...${JSON.stringify(args)})`;
 
-async function poll<R>(probe: () => Promise<R>, what: string, timeout = 15_000): Promise<R> {
+async function poll<R>(probe: () => Promise<R>, what: string, timeout = 15_000): Promise<NonNullable<R>> {
   const end = Date.now() + timeout;
   for (;;) {
     const value = await probe();
-    if (value) return value;
+    if (value) return value as NonNullable<R>;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }

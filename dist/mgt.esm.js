@@ -289,6 +289,17 @@ const error = print('error');
 /** Ends the site's optional anti-flicker hiding (SPEC 3): `class="mgt-hide"` on <html>. */
 const unhide = (d) => d.documentElement.classList.remove('mgt-hide');
 
+// Safari's Intelligent Tracking Prevention (WebKit: every browser on iOS too) caps cookies written
+// by scripts at 7 days, and at 24 hours on a landing from a known tracker's link with a query string
+// (a Google Ads ?gclid= click); it erases script-written storage after 7 days without a visit. So
+// in Safari mgt_visitor, the first_entry window and cookie.days are shorter: a site owner testing
+// with debug on is told so (docs/privacy.md, "Safari"). The cookie is never extended (SPEC 6.5).
+/** In debug mode, in WebKit (navigator.vendor is Apple's there only), says that ITP shortens the cookie. */
+const itpNote = (nav) => {
+    if (/Apple/.test(nav.vendor))
+        log('Safari ITP: cookie 7 days max, 24 h after ad clicks');
+};
+
 /** Click IDs of the ad platforms, in SPEC 6.2 order: their presence makes a visit paid (fbclid, last, makes it social). */
 const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
 /**
@@ -1604,6 +1615,7 @@ function createTracker(cfg, w, emit, early) {
     const originals = [defaults, ...conditions.map((c) => c.numbers || {})].flatMap(Object.keys);
     const same = (a, b) => samePhone(a, b, country);
     setDebug(!!cfg.debug || /[?&]mgt_debug=1(&|$)/.test(loc.search));
+    itpNote(w.navigator); // Safari caps the cookie: said in debug (lib/itp.ts, issue 10)
     let consent = 'unknown';
     // The visitor ID, known only while storage is allowed and our cookie exists: set means the page
     // is persistent. It is only set where storageAllowed() holds, and the one consent change that

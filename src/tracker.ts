@@ -10,6 +10,7 @@
 import type { Config, ConsentState, State } from './types';
 import { log, setDebug } from './lib/log';
 import { unhide } from './lib/unhide';
+import { itpNote } from './lib/itp';
 import { classify } from './attribution/source';
 import { pickCondition } from './attribution/conditions';
 import { trackingIds } from './attribution/trackingIds';
@@ -52,6 +53,7 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   const originals = [defaults, ...conditions.map((c) => c.numbers || {})].flatMap(Object.keys);
   const same = (a: string, b: string): boolean => samePhone(a, b, country);
   setDebug(!!cfg.debug || /[?&]mgt_debug=1(&|$)/.test(loc.search));
+  itpNote(w.navigator); // Safari caps the cookie: said in debug (lib/itp.ts, issue 10)
 
   let consent: ConsentState = 'unknown';
   // The visitor ID, known only while storage is allowed and our cookie exists: set means the page

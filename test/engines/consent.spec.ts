@@ -65,3 +65,11 @@ test('Global Privacy Control: the initial state is a refusal (source gpc), an ex
   expect(await mgtStored(tab)).toEqual({ visitor: true, session: true });
   expect(await pageErrors(tab)).toEqual([]);
 });
+
+test("debug tells a site owner testing in WebKit (Safari's engine) that ITP shortens the cookie, and only there", async ({ tab, server }) => {
+  const config = { mode: 'rotation', debug: true, numbers: { [ORIGINAL]: TRACKED } };
+  await openPage(tab, server, '/debug', { config, body: `<p>${ORIGINAL}</p>` });
+  const notes = (await tab.run(() => (window as any).__console as string[])).filter((m) => /ITP/.test(m));
+  expect(notes).toEqual(tab.engine === 'webkit' ? ['info: [mgt] Safari ITP: cookie 7 days max, 24 h after ad clicks'] : []);
+  expect(await pageErrors(tab)).toEqual([]);
+});

@@ -10,6 +10,7 @@ import { ORIGINAL, TRACKED, pageHtml } from './support/pages';
 
 const LOADS = 20;
 const BLOCKS = 8;
+const FILLER = 40; // paragraphs after each numbered one
 
 /**
  * Installed before the module: a box whose width a CSS animation changes at every frame, and a
@@ -30,21 +31,46 @@ window.__frames = { all: 0, loading: 0, shown: [] };
     __frames.all++;
     if (document.readyState === 'loading') __frames.loading++;
     if (m) __frames.shown.push(document.readyState + ' ' + m[0]);
+    // Tells the server how far the parser had got when this frame was painted (it paces the stream).
+    var p = document.getElementsByTagName('p').length;
+    if (document.readyState === 'loading' && p !== __frames.p) fetch('/frame?' + location.search.slice(1) + '&p=' + (__frames.p = p)).catch(function () {});
   }).observe(box);
 })();
 </script>`;
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Frames the browser painted, per load: the paragraphs parsed by then. The stream waits for a frame
+ * painted after each chunk that cuts a number was parsed, so every load has frames while it is still loading however
+ * slow the machine (with a bound, so that a browser that paints no frame cannot hang the test).
+ */
+function framePacer() {
+  const parsed = new Map<string, number>();
+  const waiting = new Set<() => void>();
+  return {
+    saw(load: string, paragraphs: number): void {
+      parsed.set(load, Math.max(parsed.get(load) || 0, paragraphs));
+      for (const w of waiting) w();
+    },
+    frameAfter(load: string, paragraphs: number): Promise<void> {
+      return new Promise((resolve) => {
+        const done = () => { waiting.delete(check); clearTimeout(bound); resolve(); };
+        const check = () => { if ((parsed.get(load) || 0) >= paragraphs) done(); };
+        const bound = setTimeout(done, 250);
+        waiting.add(check);
+        check();
+      });
+    },
+  };
+}
 
 /** The page's <head> (probe, snippet, script tag) at once, then its body in chunks, some cutting a number in two. */
-async function stream(res: ServerResponse, head: string, tail: string): Promise<void> {
+async function stream(res: ServerResponse, head: string, tail: string, frameAfter: (paragraphs: number) => Promise<void>): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.write(head);
   for (let i = 0; i < BLOCKS; i++) {
     res.write(`<p>Bloc ${i} : ${'texte à lire '.repeat(200)} appelez le 01 23 `);
-    await pause(20);
-    res.write(`45 67 89 ou le +33 1 23 45 67 89.</p>${'<p>Suite du texte, encore du texte.</p>'.repeat(40)}`);
-    await pause(20);
+    await frameAfter(i * (FILLER + 1) + 1);
+    res.write(`45 67 89 ou le +33 1 23 45 67 89.</p>${'<p>Suite du texte, encore du texte.</p>'.repeat(FILLER)}`);
   }
   res.end(tail);
 }
@@ -53,9 +79,13 @@ test(`never paints an original while a long page streams in (${LOADS} loads, scr
   test.setTimeout(240_000);
   const script = await readFile(process.env.MGT_DIST || new URL('../../dist/mgt.js', import.meta.url));
   const [head, tail] = pageHtml({ config: { mode: 'invisible', numbers: { [ORIGINAL]: TRACKED } }, head: PROBE, body: '@@' }).split('@@');
+  const pacer = framePacer();
   const http = createServer((req, res) => {
-    if (req.url === '/dist/mgt.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(script); return; }
-    if (req.url!.startsWith('/page')) { void stream(res, head, tail); return; }
+    const url = new URL(req.url!, 'http://127.0.0.1');
+    const load = url.searchParams.get('load') || '';
+    if (url.pathname === '/dist/mgt.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(script); return; }
+    if (url.pathname === '/page') { void stream(res, head, tail, (p) => pacer.frameAfter(load, p)); return; }
+    if (url.pathname === '/frame') { pacer.saw(load, Number(url.searchParams.get('p'))); res.writeHead(204); res.end(); return; }
     res.writeHead(404); res.end();
   });
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));

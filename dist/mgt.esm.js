@@ -395,6 +395,17 @@ function onNavigation(w, cb) {
     w.addEventListener('popstate', cb);
 }
 
+// Safari's Intelligent Tracking Prevention (WebKit: every browser on iOS too) caps cookies written
+// by scripts at 7 days, and at 24 hours on a landing from a known tracker's link with a query string
+// (a Google Ads ?gclid= click); it erases script-written storage after 7 days without a visit. So
+// in Safari mgt_visitor, the first_entry window and cookie.days are shorter: a site owner testing
+// with debug on is told so (docs/privacy.md, "Safari"). The cookie is never extended (SPEC 6.5).
+/** In debug mode, in WebKit (navigator.vendor is Apple's there only), says that ITP shortens the cookie. */
+const itpNote = (nav) => {
+    if (/Apple/.test(nav.vendor))
+        log('Safari ITP: cookie 7 days max, 24 h after ad clicks');
+};
+
 /**
  * The text a tracking ID may be, as captured (attribution/trackingIds.ts) and as read back from
  * mgt_session (storage/session.ts): 1 to 200 characters (SPEC 6.4), no control character and
@@ -2267,6 +2278,7 @@ function createTracker(s, w, emit, early) {
     const swapper = createSwapper(doc, { _country: s._country, _ignore: s._ignore, _onSwap: (e) => emit('swap', e) });
     const same = (a, b) => samePhone(a, b, s._country);
     setDebug(s._debug);
+    itpNote(w.navigator); // Safari caps the cookie: said in debug (lib/itp.ts)
     let swapping = true; // false after mgt('restore'), until mgt('swap')
     let page = new URL(loc.href);
     let referrer = doc.referrer;

@@ -10,6 +10,7 @@ import { log, setDebug } from './lib/log';
 import { unhide } from './lib/unhide';
 import { onCall } from './lib/onCall';
 import { onNavigation } from './lib/onNavigation';
+import { itpNote } from './lib/itp';
 import { classify } from './attribution/source';
 import { trackingIds } from './attribution/trackingIds';
 import { createSwapper } from './swap/swapper';
@@ -37,6 +38,7 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   const swapper = createSwapper(doc, { _country: s._country, _ignore: s._ignore, _onSwap: (e) => emit('swap', e) });
   const same = (a: string, b: string): boolean => samePhone(a, b, s._country);
   setDebug(s._debug);
+  itpNote(w.navigator); // Safari caps the cookie: said in debug (lib/itp.ts)
   let swapping = true; // false after mgt('restore'), until mgt('swap')
   let page = new URL(loc.href);
   let referrer = doc.referrer;

@@ -286,9 +286,6 @@ const log = print('info', 1);
 const warn = print('warn');
 const error = print('error');
 
-/** Ends the site's optional anti-flicker hiding (SPEC 3): `class="mgt-hide"` on <html>. */
-const unhide = (d) => d.documentElement.classList.remove('mgt-hide');
-
 /** Click IDs of the ad platforms, in SPEC 6.2 order: their presence makes a visit paid (fbclid, last, makes it social). */
 const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
 /**
@@ -961,6 +958,56 @@ function createSwapper(doc, opts) {
     };
 }
 
+/** Ends the site's optional anti-flicker hiding (SPEC 3): `class="mgt-hide"` on <html>. */
+const unhide = (d) => d.documentElement.classList.remove('mgt-hide');
+
+// Server-rendered framework roots (issue 12): React and Vue compare the server's text with their
+// own render when they hydrate, and a swapped number there is a mismatch. React 19 then throws the
+// server DOM away and renders the page again (error #418); Vue logs an error and writes the
+// original back. So inside such a root nothing is swapped (text, attributes, our class) until the
+// framework has hydrated it; then the root is marked and swapped in the same frame, before the
+// paint. ARCHITECTURE.md "Frameworks" has the evidence.
+/**
+ * The roots still waiting for hydration, never swapped (they join the swapper's ignored subtrees):
+ * Next.js (pages router) and Nuxt, recognised by their ids, and any root the site marks with
+ * `data-mgt-hydrate` (the one line Next's app router needs, on `<html>`).
+ */
+const WAITING = '#__next:not([data-mgt-hydrated]),#__nuxt:not([data-mgt-hydrated]),[data-mgt-hydrate]:not([data-mgt-hydrated])';
+// Built at run time: terser renames every property that starts with '_' (rollup.config.mjs).
+const VUE_APP = '_'.repeat(2) + 'vue_app__';
+/**
+ * Hydrated: Vue sets `__vue_app__` on the container once `mount` has hydrated it (synchronously);
+ * React sets `__reactFiber$…` on every element it hydrates, and its first hydration renders and
+ * commits in one task (a blocking lane, not time-sliced), so a key seen in a frame means done.
+ */
+const hydrated = (el) => el && (el[VUE_APP] || Object.keys(el).some((k) => /^__react/.test(k)));
+/**
+ * Once per frame while the page is parsed or a root waits: a root found hydrated is marked and
+ * handed to `swap`, in the frame it hydrated (rAF runs before the paint). Returns `unhide`, which
+ * ends the anti-flicker hiding once the page is parsed and no root waits (now or later).
+ */
+function watchHydration(w, swap) {
+    const doc = w.document;
+    let decided;
+    const done = () => decided && doc.readyState != 'loading' && !doc.querySelector(WAITING) && unhide(doc);
+    const tick = () => {
+        for (const root of doc.querySelectorAll(WAITING))
+            if (hydrated(root) || hydrated(root.firstElementChild)) {
+                root.setAttribute('data-mgt-hydrated', '');
+                swap(root);
+            }
+        if (doc.readyState == 'loading' || doc.querySelector(WAITING))
+            w.requestAnimationFrame(tick);
+        else
+            done();
+    };
+    tick();
+    return () => {
+        decided = 1;
+        done();
+    };
+}
+
 function storageAllowed(c, state) {
     return (c.mode !== 'invisible' &&
         c.probabilistic !== 'always' &&
@@ -1598,7 +1645,8 @@ function createTracker(cfg, w, emit, early) {
     const country = (cfg.country || 'FR').toUpperCase();
     const prob = cfg.probabilistic || 'fallback';
     const batch = /^(origin|traffic|journey)$/.test(mode) ? createBatch(cfg.endpoint, cfg.site) : undefined;
-    const swapper = createSwapper(doc, { _country: country, _ignore: cfg.ignore, _onSwap: (e) => emit('swap', e) });
+    // Framework roots are not swapped until hydrated (hydration.ts): they join the ignored subtrees.
+    const swapper = createSwapper(doc, { _country: country, _ignore: (cfg.ignore ? cfg.ignore + ',' : '') + WAITING, _onSwap: (e) => emit('swap', e) });
     // Every original of the config: a number from storage or the endpoint that is one of them would
     // be swapped again, so it never reaches the page.
     const originals = [defaults, ...conditions.map((c) => c.numbers || {})].flatMap(Object.keys);
@@ -1659,11 +1707,13 @@ function createTracker(cfg, w, emit, early) {
     };
     const show = (numbers, final) => {
         // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
-        if (swapping && JSON.stringify(numbers) != JSON.stringify(shown))
+        if (swapping && JSON.stringify(numbers) != JSON.stringify(shown)) {
             swapper._set(numbers);
+            emit('numbers', numbers);
+        }
         shown = numbers;
         if (final)
-            unhide(doc);
+            unhideWhenHydrated();
         log('numbers', numbers);
     };
     const save = () => {
@@ -1887,6 +1937,8 @@ function createTracker(cfg, w, emit, early) {
     for (const g of early)
         setConsent(g, 'command');
     ensureVisitor();
+    // A root hydrated before the first decision is swapped by it.
+    const unhideWhenHydrated = watchHydration(w, (root) => swapping && shown && swapper._scan(root));
     decide(true);
     // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
     // answers at once; still before the first paint. In every mode: even invisible, which never
@@ -1966,12 +2018,14 @@ function createTracker(cfg, w, emit, early) {
             if (!swapping) {
                 swapping = true;
                 swapper._set(shown);
+                emit('numbers', shown);
             }
             swapper._scan(root);
         },
         _restore() {
             swapping = false;
             swapper._restore();
+            emit('numbers', {});
         },
         _pageview: view,
         _state: state,
@@ -1985,12 +2039,17 @@ function createMgt(w) {
     let tracker;
     let started;
     let ready;
-    const listeners = { ready: [], swap: [], consent: [] };
+    const listeners = { ready: [], swap: [], consent: [], numbers: [] };
+    // The mapping shown now (undefined before the first decision), for 'number' and late 'numbers' subscribers.
+    let numbers;
+    let country = 'FR';
     // Consent signals given before init (a CMP can answer first) are applied when init runs.
     const early = [];
     const emit = (name, payload) => {
         if (name == 'ready')
             ready = payload;
+        if (name == 'numbers')
+            numbers = payload = Object.freeze({ ...payload });
         // a copy: a listener may subscribe others while it runs
         for (const cb of listeners[name].slice()) {
             try {
@@ -2008,8 +2067,10 @@ function createMgt(w) {
                 return warn('init again: ignored');
             started = 1;
             const problem = validate(config);
-            if (!problem)
+            if (!problem) {
+                country = (config.country || country).toUpperCase();
                 tracker = createTracker(config, w, emit, early);
+            }
             else {
                 error(problem);
                 unhide(w.document);
@@ -2017,11 +2078,13 @@ function createMgt(w) {
         },
         on(name, cb) {
             if (!listeners.hasOwnProperty(name) || typeof cb != 'function')
-                return warn('on: needs ready, swap or consent, and a function');
+                return warn('on: needs ready, swap, consent or numbers, and a function');
             listeners[name].push(cb);
-            // A late 'ready' subscriber is told at once, like a resolved promise.
+            // A late 'ready' or 'numbers' subscriber is told at once, like a resolved promise.
             if (name == 'ready' && ready)
                 cb(ready);
+            if (name == 'numbers' && numbers)
+                cb(numbers);
         },
         consent(value) {
             const i = ['granted', true, 'denied', false].indexOf(value);
@@ -2033,6 +2096,12 @@ function createMgt(w) {
                 early.push(i < 2);
         },
         state: () => tracker?._state(),
+        // The text as the page shows it now: the same matcher as the swap (SPEC 10.2), for helpers
+        // that render a number themselves.
+        number(text) {
+            const edit = typeof text == 'string' && numbers && createMatcher(numbers, country)?.(text);
+            return edit ? edit._out.join('') : text;
+        },
         swap(root) {
             if (root !== undefined && !root?.nodeType)
                 return warn('swap: needs a DOM node or nothing');

@@ -9,13 +9,13 @@
 // none, a pool only comes with a collecting mode and fallback numbers.
 import type { Config, ConsentState, State } from './types';
 import { log, setDebug } from './lib/log';
-import { unhide } from './lib/unhide';
 import { classify } from './attribution/source';
 import { pickCondition } from './attribution/conditions';
 import { trackingIds } from './attribution/trackingIds';
 import { cleanUrl, urlFilter } from './attribution/url';
 import { isNewVisit, keepAttribution, type Attribution } from './attribution/visit';
 import { createSwapper } from './swap/swapper';
+import { watchHydration, WAITING } from './hydration';
 import { e164, parsePhone, samePhone } from './swap/phone';
 import { storageAllowed } from './consent/gate';
 import { startAdapters } from './consent/adapters/index';
@@ -46,7 +46,8 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   const country = (cfg.country || 'FR').toUpperCase();
   const prob = cfg.probabilistic || 'fallback';
   const batch = /^(origin|traffic|journey)$/.test(mode) ? createBatch(cfg.endpoint!, cfg.site) : undefined;
-  const swapper = createSwapper(doc, { _country: country, _ignore: cfg.ignore, _onSwap: (e) => emit('swap', e) });
+  // Framework roots are not swapped until hydrated (hydration.ts): they join the ignored subtrees.
+  const swapper = createSwapper(doc, { _country: country, _ignore: (cfg.ignore ? cfg.ignore + ',' : '') + WAITING, _onSwap: (e) => emit('swap', e) });
   // Every original of the config: a number from storage or the endpoint that is one of them would
   // be swapped again, so it never reaches the page.
   const originals = [defaults, ...conditions.map((c) => c.numbers || {})].flatMap(Object.keys);
@@ -113,9 +114,12 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
 
   const show = (numbers: Numbers, final?: boolean): void => {
     // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
-    if (swapping && JSON.stringify(numbers) != JSON.stringify(shown)) swapper._set(numbers);
+    if (swapping && JSON.stringify(numbers) != JSON.stringify(shown)) {
+      swapper._set(numbers);
+      emit('numbers', numbers);
+    }
     shown = numbers;
-    if (final) unhide(doc);
+    if (final) unhideWhenHydrated();
     log('numbers', numbers);
   };
 
@@ -332,6 +336,8 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   if (consentCfg.gpc !== false && (w.navigator as any).globalPrivacyControl === true) setConsent(false, 'gpc');
   for (const g of early) setConsent(g, 'command');
   ensureVisitor();
+  // A root hydrated before the first decision is swapped by it.
+  const unhideWhenHydrated = watchHydration(w, (root) => swapping && shown && swapper._scan(root));
   decide(true);
   // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
   // answers at once; still before the first paint. In every mode: even invisible, which never
@@ -417,12 +423,14 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
       if (!swapping) {
         swapping = true;
         swapper._set(shown);
+        emit('numbers', shown);
       }
       swapper._scan(root);
     },
     _restore() {
       swapping = false;
       swapper._restore();
+      emit('numbers', {});
     },
     _pageview: view,
     _state: state,

@@ -20,7 +20,7 @@ const VUE_APP = '_'.repeat(2) + 'vue_app__';
  * React sets `__reactFiber$…` on every element it hydrates, and its first hydration renders and
  * commits in one task (a blocking lane, not time-sliced), so a key seen in a frame means done.
  */
-const hydrated = (el: any): boolean => el && (el[VUE_APP] || Object.keys(el).some((k) => /^__react/.test(k)));
+const hydrated = (el: any): boolean => el && (el[VUE_APP] || Object.keys(el).some((k) => /^__reactFiber/.test(k)));
 
 /**
  * Once per frame while the page is parsed or a root waits: a root found hydrated is marked and

@@ -1,0 +1,9 @@
+// The test apps are plain ESM (no build step on the server side): their shape for the specs.
+declare module '*/react-app.mjs' {
+  export const PHONE: string;
+  export function App(): import('react').ReactNode;
+}
+declare module '*/vue-app.mjs' {
+  export const PHONE: string;
+  export const App: import('vue').Component;
+}

@@ -36,6 +36,23 @@ const declarations = () => ({
   },
 });
 
+/**
+ * The framework helpers (src/helpers/): separate ES modules, not minified (the site's bundler
+ * does that and drops what it does not use), react and vue left to the site. Their declarations
+ * are written by hand next to them (src/helpers/types/) and copied.
+ */
+const helperTypes = () => ({
+  name: 'mgt-helper-declarations',
+  generateBundle() {
+    for (const name of ['react', 'vue', 'element']) {
+      const src = readFileSync(new URL(`./src/helpers/types/${name}.d.ts`, import.meta.url), 'utf8');
+      this.emitFile({ type: 'asset', fileName: `${name}.d.ts`, source: `// mgt ${pkg.version}: mgt-call-tracking/${name}\n${src}` });
+    }
+  },
+});
+
+const helpersTs = () => typescript({ tsconfig: './tsconfig.json', include: ['src/helpers/*.ts'], noEmitOnError: false, outputToFilesystem: false, compilerOptions: { noEmit: false, declaration: false, types: [] } });
+
 export default [
   {
     input: 'src/index.ts',
@@ -46,5 +63,11 @@ export default [
     input: 'src/esm.ts',
     output: { dir: out, entryFileNames: 'mgt.esm.js', format: 'es', banner },
     plugins: [resolve(), ts(), declarations()],
+  },
+  {
+    input: { react: 'src/helpers/react.ts', vue: 'src/helpers/vue.ts', element: 'src/helpers/element.ts' },
+    external: ['react', 'vue'],
+    output: { dir: out, format: 'es', banner, entryFileNames: '[name].js', chunkFileNames: 'helpers-[name].js' },
+    plugins: [helpersTs(), helperTypes()],
   },
 ];

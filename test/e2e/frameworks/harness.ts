@@ -70,6 +70,8 @@ export interface FrameworkPage {
   hide?: boolean;
   /** Raw HTML appended to <head> after the module (e.g. Alpine). */
   head?: string;
+  /** Load dist/mgt.js last, after the client (whose calls are then queued); no snippet stub when 'nostub'. */
+  late?: 'stub' | 'nostub';
 }
 
 /**
@@ -80,11 +82,11 @@ export async function openFrameworkPage(page: Page, server: TestServer, path: st
   const init = JSON.stringify({ ...CONFIG, ...p.config });
   const html = `<!doctype html><html${p.hide ? ' class="mgt-hide"' : ''}${p.htmlAttrs ? ' ' + p.htmlAttrs : ''}><head><meta charset="utf-8"><title>framework</title>
 ${PROBES}${p.hide ? '<link rel="stylesheet" href="/hide.css">' : ''}
-<script>window.mgt = window.mgt || function () { (mgt.q = mgt.q || []).push(arguments); }; mgt('init', ${init});</script>
-<script src="/dist/mgt.js"></script>${p.head || ''}</head><body>${p.body}<div id="portal-target"></div>
+${p.late == 'nostub' ? '' : `<script>window.mgt = window.mgt || function () { (mgt.q = mgt.q || []).push(arguments); }; mgt('init', ${init});</script>`}
+${p.late ? '' : '<script src="/dist/mgt.js"></script>'}${p.head || ''}</head><body>${p.body}<div id="portal-target"></div>
 <script>window.__server = Array.prototype.slice.call(document.body.querySelectorAll('*'));
 window.__clicks = 0; var c = document.getElementById('call'); if (c) c.addEventListener('click', function (e) { e.preventDefault(); __clicks++; });</script>
-<script src="${path}.client.js"></script></body></html>`;
+<script src="${path}.client.js"></script>${p.late ? `<script src="/dist/mgt.js"></script>${p.late == 'nostub' ? `<script>mgt('init', ${init});</script>` : ''}` : ''}</body></html>`;
   server.route('/hide.css', '.mgt-hide .mgt-number{visibility:hidden}', { type: 'text/css' });
   server.route(path + '.client.js', p.client, { type: 'text/javascript' });
   server.route(path, html);

@@ -7,3 +7,11 @@ declare module '*/vue-app.mjs' {
   export const PHONE: string;
   export const App: import('vue').Component;
 }
+declare module '*/react-helper-app.mjs' {
+  export const PHONE: string;
+  export function App(): import('react').ReactNode;
+}
+declare module '*/vue-helper-app.mjs' {
+  export const PHONE: string;
+  export const App: import('vue').Component;
+}

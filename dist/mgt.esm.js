@@ -975,6 +975,8 @@ const unhide = (d) => d.documentElement.classList.remove('mgt-hide');
 const WAITING = '#__next:not([data-mgt-hydrated]),#__nuxt:not([data-mgt-hydrated]),[data-mgt-hydrate]:not([data-mgt-hydrated])';
 // Built at run time: terser renames every property that starts with '_' (rollup.config.mjs).
 const VUE_APP = '_'.repeat(2) + 'vue_app__';
+/** Defined by the inline scripts of every Next.js app-router page. */
+const NEXT_APP = '_'.repeat(2) + 'next_f';
 /**
  * Hydrated: Vue sets `__vue_app__` on the container once `mount` has hydrated it (synchronously);
  * React sets `__reactFiber$…` on every element it hydrates, and its first hydration renders and
@@ -986,7 +988,7 @@ const hydrated = (el) => el && (el[VUE_APP] || Object.keys(el).some((k) => /^__r
  * handed to `swap`, in the frame it hydrated (rAF runs before the paint). Returns `unhide`, which
  * ends the anti-flicker hiding once the page is parsed and no root waits (now or later).
  */
-function watchHydration(w, swap) {
+function watchHydration(w, swap, debug) {
     const doc = w.document;
     let decided;
     const done = () => decided && doc.readyState != 'loading' && !doc.querySelector(WAITING) && unhide(doc);
@@ -998,8 +1000,12 @@ function watchHydration(w, swap) {
             }
         if (doc.readyState == 'loading' || doc.querySelector(WAITING))
             w.requestAnimationFrame(tick);
-        else
+        else {
+            // Next's app router hydrates the whole document, which has no id to recognise: the site's line.
+            if (w[NEXT_APP] && !doc.querySelector('[data-mgt-hydrate]'))
+                debug('Next.js app router: add data-mgt-hydrate to <html>, or React renders the page again');
             done();
+        }
     };
     tick();
     return () => {
@@ -1938,7 +1944,7 @@ function createTracker(cfg, w, emit, early) {
         setConsent(g, 'command');
     ensureVisitor();
     // A root hydrated before the first decision is swapped by it.
-    const unhideWhenHydrated = watchHydration(w, (root) => swapping && shown && swapper._scan(root));
+    const unhideWhenHydrated = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log);
     decide(true);
     // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
     // answers at once; still before the first paint. In every mode: even invisible, which never

@@ -14,6 +14,8 @@ import { unhide } from './lib/unhide';
 export const WAITING = '#__next:not([data-mgt-hydrated]),#__nuxt:not([data-mgt-hydrated]),[data-mgt-hydrate]:not([data-mgt-hydrated])';
 // Built at run time: terser renames every property that starts with '_' (rollup.config.mjs).
 const VUE_APP = '_'.repeat(2) + 'vue_app__';
+/** Defined by the inline scripts of every Next.js app-router page. */
+const NEXT_APP = '_'.repeat(2) + 'next_f';
 
 /**
  * Hydrated: Vue sets `__vue_app__` on the container once `mount` has hydrated it (synchronously);
@@ -27,7 +29,7 @@ const hydrated = (el: any): boolean => el && (el[VUE_APP] || Object.keys(el).som
  * handed to `swap`, in the frame it hydrated (rAF runs before the paint). Returns `unhide`, which
  * ends the anti-flicker hiding once the page is parsed and no root waits (now or later).
  */
-export function watchHydration(w: Window, swap: (root: Element) => void): () => void {
+export function watchHydration(w: Window, swap: (root: Element) => void, debug: (...a: unknown[]) => void): () => void {
   const doc = w.document;
   let decided: unknown;
   const done = () => decided && doc.readyState != 'loading' && !doc.querySelector(WAITING) && unhide(doc);
@@ -38,7 +40,11 @@ export function watchHydration(w: Window, swap: (root: Element) => void): () => 
         swap(root);
       }
     if (doc.readyState == 'loading' || doc.querySelector(WAITING)) w.requestAnimationFrame(tick);
-    else done();
+    else {
+      // Next's app router hydrates the whole document, which has no id to recognise: the site's line.
+      if ((w as any)[NEXT_APP] && !doc.querySelector('[data-mgt-hydrate]')) debug('Next.js app router: add data-mgt-hydrate to <html>, or React renders the page again');
+      done();
+    }
   };
   tick();
   return () => {

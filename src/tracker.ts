@@ -337,7 +337,7 @@ export function createTracker(cfg: Config, w: Window, emit: (name: string, paylo
   for (const g of early) setConsent(g, 'command');
   ensureVisitor();
   // A root hydrated before the first decision is swapped by it.
-  const unhideWhenHydrated = watchHydration(w, (root) => swapping && shown && swapper._scan(root));
+  const unhideWhenHydrated = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log);
   decide(true);
   // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
   // answers at once; still before the first paint. In every mode: even invisible, which never

@@ -65,3 +65,17 @@ test("mgt('on', 'numbers'): a lease answer changes the mapping, and subscribers 
   expect(seen[seen.length - 1]).toEqual({ [ORIGINAL]: POOLED });
   expect(await page.evaluate(() => (window as any).mgt('number', 'Call 01 23 45 67 89'))).toBe(`Call ${POOLED}`);
 });
+
+test('debug says, in plain words, which line a Next.js app-router page needs', async ({ page, server }) => {
+  const said: string[] = [];
+  page.on('console', (m) => said.push(m.text()));
+  // What every app-router page has: the inline scripts that define self.__next_f.
+  const body = `<p>${ORIGINAL}</p><script>(self.__next_f = self.__next_f || []).push([0]);</script>`;
+  await openSnippetPage(page, server, '/app', { config: { ...config, debug: true }, body });
+  await expect.poll(() => said.join('\n')).toContain('Next.js app router: add data-mgt-hydrate to <html>');
+  // With the line, nothing to say.
+  said.length = 0;
+  await openSnippetPage(page, server, '/app2', { config: { ...config, debug: true }, body: `<div data-mgt-hydrate>${body}</div>` });
+  await expect(page.locator('p')).toHaveText(ORIGINAL); // no React here: the root waits
+  expect(said.join('\n')).not.toContain('app router');
+});

@@ -15,3 +15,9 @@ declare module '*/vue-helper-app.mjs' {
   export const PHONE: string;
   export const App: import('vue').Component;
 }
+declare module '*/preact-app.mjs' {
+  export function App(): any;
+}
+declare module '*/react-split-app.mjs' {
+  export function App(): import('react').ReactNode;
+}

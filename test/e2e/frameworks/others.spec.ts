@@ -48,13 +48,14 @@ for (const mode of ['production', 'development'] as Mode[]) {
   test(`Svelte 5 ${mode}: hydrates the swapped page cleanly`, async ({ page, server, errors }) => {
     const source = (await import('node:fs')).readFileSync(APPS + 'App.svelte', 'utf8');
     mkdirSync(OUT, { recursive: true });
-    writeFileSync(OUT + 'App.server.js', compile(source, { generate: 'server', dev: mode === 'development' }).js.code);
-    writeFileSync(OUT + 'App.client.js', compile(source, { generate: 'client', dev: mode === 'development' }).js.code);
+    // One file per build mode: tests may run in parallel workers.
+    writeFileSync(OUT + `App.server.${mode}.js`, compile(source, { generate: 'server', dev: mode === 'development' }).js.code);
+    writeFileSync(OUT + `App.client.${mode}.js`, compile(source, { generate: 'client', dev: mode === 'development' }).js.code);
     const { render } = await import('svelte/server');
-    const Server = (await import(pathToFileURL(OUT + 'App.server.js').href + `?${mode}`)).default;
+    const Server = (await import(pathToFileURL(OUT + `App.server.${mode}.js`).href)).default;
     const out = render(Server);
     const client = await build({
-      stdin: { contents: "import { hydrate } from 'svelte'; import App from './App.client.js'; hydrate(App, { target: document.getElementById('root') });", resolveDir: OUT },
+      stdin: { contents: `import { hydrate } from 'svelte'; import App from './App.client.${mode}.js'; hydrate(App, { target: document.getElementById('root') });`, resolveDir: OUT },
       bundle: true, write: false, format: 'iife', logLevel: 'silent', minify: mode === 'production',
       conditions: mode === 'development' ? ['development', 'browser'] : ['browser'],
       define: { 'process.env.NODE_ENV': JSON.stringify(mode) },

@@ -3,6 +3,9 @@
 import { test, expect, openSnippetPage } from '../support/fixtures';
 import { ORIGINAL, TRACKED } from './harness';
 
+// Server render, bundle (cached per worker) and a framework's hydration: more than the default on a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
 const config = { mode: 'invisible', numbers: { [ORIGINAL]: TRACKED } };
 
 test("mgt('number') writes a text as the swap does, and leaves it alone before the decision and after restore", async ({ page, server, errors }) => {

@@ -10,6 +10,9 @@ import { App as ReactApp } from './apps/react-helper-app.mjs';
 import { App as VueApp } from './apps/vue-helper-app.mjs';
 import { bundle, openFrameworkPage, probes, survivors, ORIGINAL, TRACKED, type Mode } from './harness';
 
+// Server render, bundle (cached per worker) and a framework's hydration: more than the default on a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
 const apps = {
   react: { client: 'react-helper-client.mjs', html: async () => renderReact(createElement(ReactApp)) },
   vue: { client: 'vue-helper-client.mjs', html: async () => renderVue(createSSRApp(VueApp)) },

@@ -15,6 +15,9 @@ import { App as SplitApp } from './apps/react-split-app.mjs';
 import { bundle, openFrameworkPage, probes, survivors, ORIGINAL, TRACKED, CONFIG, type Mode } from './harness';
 import type { Page } from '@playwright/test';
 
+// Server render, bundle (cached per worker) and a framework's hydration: more than the default on a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
 const APPS = fileURLToPath(new URL('./apps/', import.meta.url));
 const OUT = fileURLToPath(new URL('./.out/', import.meta.url));
 

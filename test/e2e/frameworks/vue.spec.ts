@@ -6,6 +6,9 @@ import { test, expect } from '../support/fixtures';
 import { App } from './apps/vue-app.mjs';
 import { bundle, openFrameworkPage, probes, survivors, TRACKED, ORIGINAL, type Mode } from './harness';
 
+// Server render, bundle (cached per worker) and a framework's hydration: more than the default on a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
 const markup = async () => renderToString(createSSRApp(App));
 
 for (const mode of ['production', 'development'] as Mode[]) {

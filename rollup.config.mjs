@@ -7,8 +7,8 @@
 //
 // Property mangling: every property whose name starts with "_" is internal and renamed by terser;
 // public names (config fields, commands, event fields, stored JSON keys) never start with "_".
-// Third-party globals that start with "_" (`__tcfapi`, `__ucCmp`, `_axcb`) are CMP APIs the
-// adapters call by name: they are reserved, never renamed.
+// Third-party globals that start with "_" (`__tcfapi`, `__ucCmp`, `_axcb`: CMP APIs the adapters
+// call; `__vue_app__`, `__next_f`: framework marks hydration.ts reads) are reserved, never renamed.
 import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
@@ -21,7 +21,7 @@ const banner = `/*! mgt ${pkg.version} | consent-aware call tracking | MIT */`;
 const minify = terser({
   ecma: 2020,
   compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true, unsafe: true },
-  mangle: { properties: { regex: /^_/, reserved: ['__tcfapi', '__ucCmp', '_axcb'] } },
+  mangle: { properties: { regex: /^_/, reserved: ['__tcfapi', '__ucCmp', '_axcb', '__vue_app__', '__next_f'] } },
   format: { comments: /^!/ },
 });
 
@@ -36,6 +36,23 @@ const declarations = () => ({
   },
 });
 
+/**
+ * The framework helpers (src/helpers/): separate ES modules, not minified (the site's bundler
+ * does that and drops what it does not use), react and vue left to the site. Their declarations
+ * are written by hand next to them (src/helpers/types/) and copied.
+ */
+const helperTypes = () => ({
+  name: 'mgt-helper-declarations',
+  generateBundle() {
+    for (const name of ['react', 'vue', 'element']) {
+      const src = readFileSync(new URL(`./src/helpers/types/${name}.d.ts`, import.meta.url), 'utf8');
+      this.emitFile({ type: 'asset', fileName: `${name}.d.ts`, source: `// mgt ${pkg.version}: mgt-call-tracking/${name}\n${src}` });
+    }
+  },
+});
+
+const helpersTs = () => typescript({ tsconfig: './tsconfig.json', include: ['src/helpers/*.ts'], noEmitOnError: false, outputToFilesystem: false, compilerOptions: { noEmit: false, declaration: false, types: [] } });
+
 export default [
   {
     input: 'src/index.ts',
@@ -46,5 +63,11 @@ export default [
     input: 'src/esm.ts',
     output: { dir: out, entryFileNames: 'mgt.esm.js', format: 'es', banner },
     plugins: [resolve(), ts(), declarations()],
+  },
+  {
+    input: { react: 'src/helpers/react.ts', vue: 'src/helpers/vue.ts', element: 'src/helpers/element.ts' },
+    external: ['react', 'vue'],
+    output: { dir: out, format: 'es', banner, entryFileNames: '[name].js', chunkFileNames: 'helpers-[name].js' },
+    plugins: [helpersTs(), helperTypes()],
   },
 ];

@@ -356,9 +356,6 @@ const log = print('info', 1);
 const warn = print('warn');
 const error = print('error');
 
-/** Ends the site's optional anti-flicker hiding (SPEC 3): `class="mgt-hide"` on <html>. */
-const unhide = (d) => d.documentElement.classList.remove('mgt-hide');
-
 /**
  * Calls `cb` with the number dialled when the visitor clicks a tel: or callto: link (captured, so
  * a page that stops the click's propagation still reports it). Guarded: a hostile href or target
@@ -1203,6 +1200,58 @@ function createSwapper(doc, opts) {
             copies.clear();
             unmark();
         },
+    };
+}
+
+/** Ends the site's optional anti-flicker hiding (SPEC 3): `class="mgt-hide"` on <html>. */
+const unhide = (d) => d.documentElement.classList.remove('mgt-hide');
+
+// Server-rendered framework roots (issue 12): React and Vue compare the server's text with their
+// own render when they hydrate, and a swapped number there is a mismatch. React 19 then throws the
+// server DOM away and renders the page again (error #418); Vue logs an error and writes the
+// original back. So inside such a root nothing is swapped (text, attributes, our class) until the
+// framework has hydrated it; then the root is marked and swapped in the same frame, before the
+// paint. ARCHITECTURE.md "Frameworks" has the evidence.
+/**
+ * The roots still waiting for hydration, never swapped (they join the swapper's ignored subtrees):
+ * Next.js (pages router) and Nuxt, recognised by their ids, and any root the site marks with
+ * `data-mgt-hydrate` (the one line Next's app router needs, on `<html>`).
+ */
+const WAITING = '#__next:not([data-mgt-hydrated]),#__nuxt:not([data-mgt-hydrated]),[data-mgt-hydrate]:not([data-mgt-hydrated])';
+/**
+ * Hydrated: Vue sets `__vue_app__` on the container once `mount` has hydrated it (synchronously);
+ * React sets `__reactFiber$…` on every element it hydrates, and its first hydration renders and
+ * commits in one task (a blocking lane, not time-sliced), so a key seen in a frame means done.
+ */
+const hydrated = (el) => el && (el.__vue_app__ || Object.keys(el).some((k) => /^__reactFiber/.test(k)));
+/**
+ * Once per frame while the page is parsed or a root waits: a root found hydrated is marked and
+ * handed to `swap`, in the frame it hydrated (rAF runs before the paint). Returns `unhide`, which
+ * ends the anti-flicker hiding once the page is parsed and no root waits (now or later).
+ */
+function watchHydration(w, swap, debug) {
+    const doc = w.document;
+    let decided;
+    const done = () => decided && doc.readyState != 'loading' && !doc.querySelector(WAITING) && unhide(doc);
+    const tick = () => {
+        for (const root of doc.querySelectorAll(WAITING))
+            if (hydrated(root) || hydrated(root.firstElementChild)) {
+                root.setAttribute('data-mgt-hydrated', '');
+                swap(root);
+            }
+        if (doc.readyState == 'loading' || doc.querySelector(WAITING))
+            w.requestAnimationFrame(tick);
+        else {
+            // Next's app router hydrates the whole document, which has no id to recognise: the site's line.
+            if (w.__next_f /* defined by the inline scripts of every Next.js app-router page */ && !doc.querySelector('[data-mgt-hydrate]'))
+                debug('Next.js app router: add data-mgt-hydrate to <html>, or React renders the page again');
+            done();
+        }
+    };
+    tick();
+    return () => {
+        decided = 1;
+        done();
     };
 }
 
@@ -2275,7 +2324,9 @@ function createTracker(s, w, emit, early) {
     const doc = w.document;
     const loc = w.location;
     const consent = createConsent(s);
-    const swapper = createSwapper(doc, { _country: s._country, _ignore: s._ignore, _onSwap: (e) => emit('swap', e) });
+    // Framework roots are not swapped until hydrated (hydration.ts): they join the ignored subtrees.
+    const ignore = (s._ignore ? s._ignore + ',' : '') + WAITING;
+    const swapper = createSwapper(doc, { _country: s._country, _ignore: ignore, _onSwap: (e) => emit('swap', e) });
     const same = (a, b) => samePhone(a, b, s._country);
     setDebug(s._debug);
     itpNote(w.navigator); // Safari caps the cookie: said in debug (lib/itp.ts)
@@ -2326,11 +2377,13 @@ function createTracker(s, w, emit, early) {
     const show = (numbers, final, reason) => {
         // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
         // A copy without prototype: the swap engine walks it with for…in (a polluted Object.prototype).
-        if (swapping && JSON.stringify(numbers) != JSON.stringify(shown))
+        if (swapping && JSON.stringify(numbers) != JSON.stringify(shown)) {
             swapper._set(Object.assign(Object.create(null), numbers));
+            emit('numbers', numbers);
+        }
         shown = numbers;
         if (final)
-            unhide(doc);
+            unhideWhenHydrated();
         explain('numbers', `Numbers: ${JSON.stringify(numbers)} — ${reason}.`);
     };
     const pools = createPools(s, doc, {
@@ -2437,6 +2490,8 @@ function createTracker(s, w, emit, early) {
         decide(true);
     }
     // --- start -------------------------------------------------------------------------------
+    // A root hydrated before the first decision is swapped by it.
+    const unhideWhenHydrated = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log);
     // invisible needs no attribution for its numbers: swap first (issue 11).
     if (s._mode == 'invisible')
         show(s._numbers, true, 'defaults');
@@ -2502,12 +2557,14 @@ function createTracker(s, w, emit, early) {
             if (!swapping) {
                 swapping = true;
                 swapper._set(Object.assign(Object.create(null), shown));
+                emit('numbers', shown);
             }
             swapper._scan(root);
         },
         _restore() {
             swapping = false;
             swapper._restore();
+            emit('numbers', {});
         },
         _pageview: view,
         _state: state,
@@ -2521,12 +2578,17 @@ function createMgt(w) {
     let tracker;
     let started;
     let ready;
-    const listeners = { ready: [], swap: [], consent: [] };
+    const listeners = { ready: [], swap: [], consent: [], numbers: [] };
+    // The mapping shown now (undefined before the first decision), for 'number' and late 'numbers' subscribers.
+    let numbers;
+    let country = 'FR';
     // Consent signals given before init (a CMP can answer first) are applied when init runs.
     const early = [];
     const emit = (name, payload) => {
         if (name == 'ready')
             ready = payload;
+        if (name == 'numbers')
+            numbers = payload = Object.freeze({ ...payload });
         // a copy: a listener may subscribe others while it runs
         for (const cb of listeners[name].slice()) {
             try {
@@ -2544,8 +2606,11 @@ function createMgt(w) {
                 return warn('init again: ignored');
             started = 1;
             const c = loadConfig(config);
-            if (typeof c != 'string')
-                tracker = createTracker(resolveSettings(c, w.location.search), w, emit, early);
+            if (typeof c != 'string') {
+                const settings = resolveSettings(c, w.location.search);
+                country = settings._country;
+                tracker = createTracker(settings, w, emit, early);
+            }
             else {
                 error(c);
                 unhide(w.document);
@@ -2553,11 +2618,13 @@ function createMgt(w) {
         },
         on(name, cb) {
             if (!listeners.hasOwnProperty(name) || typeof cb != 'function')
-                return warn('on: needs ready, swap or consent, and a function');
+                return warn('on: needs ready, swap, consent or numbers, and a function');
             listeners[name].push(cb);
-            // A late 'ready' subscriber is told at once, like a resolved promise.
+            // A late 'ready' or 'numbers' subscriber is told at once, like a resolved promise.
             if (name == 'ready' && ready)
                 cb(ready);
+            if (name == 'numbers' && numbers)
+                cb(numbers);
         },
         // `source`: the CMP reporting the choice from its own callback (tarteaucitron's service js()),
         // so that its consent events name it whichever way the visitor answers.
@@ -2571,6 +2638,12 @@ function createMgt(w) {
                 early.push(i < 2);
         },
         state: () => tracker?._state(),
+        // The text as the page shows it now: the same matcher as the swap (SPEC 10.2), for helpers
+        // that render a number themselves.
+        number(text) {
+            const edit = typeof text == 'string' && numbers && createMatcher(numbers, country)?.(text);
+            return edit ? edit._out.join('') : text;
+        },
         swap(root) {
             if (root !== undefined && !root?.nodeType)
                 return warn('swap: needs a DOM node or nothing');

@@ -8,6 +8,7 @@ import { error, warn } from './lib/log';
 import { VERSION } from './version';
 import { CMPS } from './consent/cmps';
 import { unhide } from './lib/unhide';
+import { createMatcher } from './swap/matcher';
 
 type Listener = (payload: any) => void;
 
@@ -15,12 +16,16 @@ export function createMgt(w: Window): Mgt {
   let tracker: Tracker | undefined;
   let started: unknown;
   let ready: State | undefined;
-  const listeners: Record<string, Listener[]> = { ready: [], swap: [], consent: [] };
+  const listeners: Record<string, Listener[]> = { ready: [], swap: [], consent: [], numbers: [] };
+  // The mapping shown now (undefined before the first decision), for 'number' and late 'numbers' subscribers.
+  let numbers: Record<string, string> | undefined;
+  let country = 'FR';
   // Consent signals given before init (a CMP can answer first) are applied when init runs.
   const early: boolean[] = [];
 
   const emit = (name: string, payload: any): void => {
     if (name == 'ready') ready = payload;
+    if (name == 'numbers') numbers = payload = Object.freeze({ ...payload });
     // a copy: a listener may subscribe others while it runs
     for (const cb of listeners[name].slice()) {
       try {
@@ -37,17 +42,22 @@ export function createMgt(w: Window): Mgt {
       if (started) return warn('init again: ignored');
       started = 1;
       const c = loadConfig(config);
-      if (typeof c != 'string') tracker = createTracker(resolveSettings(c, w.location.search), w, emit, early);
+      if (typeof c != 'string') {
+        const settings = resolveSettings(c, w.location.search);
+        country = settings._country;
+        tracker = createTracker(settings, w, emit, early);
+      }
       else {
         error(c);
         unhide(w.document);
       }
     },
     on(name, cb) {
-      if (!listeners.hasOwnProperty(name) || typeof cb != 'function') return warn('on: needs ready, swap or consent, and a function');
+      if (!listeners.hasOwnProperty(name) || typeof cb != 'function') return warn('on: needs ready, swap, consent or numbers, and a function');
       listeners[name].push(cb);
-      // A late 'ready' subscriber is told at once, like a resolved promise.
+      // A late 'ready' or 'numbers' subscriber is told at once, like a resolved promise.
       if (name == 'ready' && ready) cb(ready);
+      if (name == 'numbers' && numbers) cb(numbers);
     },
     // `source`: the CMP reporting the choice from its own callback (tarteaucitron's service js()),
     // so that its consent events name it whichever way the visitor answers.
@@ -58,6 +68,12 @@ export function createMgt(w: Window): Mgt {
       else if (!started) early.push(i < 2);
     },
     state: () => tracker?._state(),
+    // The text as the page shows it now: the same matcher as the swap (SPEC 10.2), for helpers
+    // that render a number themselves.
+    number(text) {
+      const edit = typeof text == 'string' && numbers && createMatcher(numbers, country)?.(text);
+      return edit ? edit._out.join('') : text;
+    },
     swap(root) {
       if (root !== undefined && !root?.nodeType) return warn('swap: needs a DOM node or nothing');
       tracker?._swap(root);

@@ -7,13 +7,13 @@ import type { State, Why } from './types';
 import type { Settings, Numbers } from './settings';
 import type { Session } from './storage/session';
 import { log, setDebug } from './lib/log';
-import { unhide } from './lib/unhide';
 import { onCall } from './lib/onCall';
 import { onNavigation } from './lib/onNavigation';
 import { itpNote } from './lib/itp';
 import { classify } from './attribution/source';
 import { trackingIds } from './attribution/trackingIds';
 import { createSwapper } from './swap/swapper';
+import { watchHydration, WAITING } from './hydration';
 import { e164, parsePhone, samePhone } from './swap/phone';
 import { createConsent } from './consent/state';
 import { startAdapters } from './consent/adapters/index';
@@ -35,7 +35,9 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   const doc = w.document;
   const loc = w.location;
   const consent = createConsent(s);
-  const swapper = createSwapper(doc, { _country: s._country, _ignore: s._ignore, _onSwap: (e) => emit('swap', e) });
+  // Framework roots are not swapped until hydrated (hydration.ts): they join the ignored subtrees.
+  const ignore = (s._ignore ? s._ignore + ',' : '') + WAITING;
+  const swapper = createSwapper(doc, { _country: s._country, _ignore: ignore, _onSwap: (e) => emit('swap', e) });
   const same = (a: string, b: string): boolean => samePhone(a, b, s._country);
   setDebug(s._debug);
   itpNote(w.navigator); // Safari caps the cookie: said in debug (lib/itp.ts)
@@ -85,9 +87,12 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   const show = (numbers: Numbers, final: boolean, reason: string): void => {
     // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
     // A copy without prototype: the swap engine walks it with for…in (a polluted Object.prototype).
-    if (swapping && JSON.stringify(numbers) != JSON.stringify(shown)) swapper._set(Object.assign(Object.create(null), numbers));
+    if (swapping && JSON.stringify(numbers) != JSON.stringify(shown)) {
+      swapper._set(Object.assign(Object.create(null), numbers));
+      emit('numbers', numbers);
+    }
     shown = numbers;
-    if (final) unhide(doc);
+    if (final) unhideWhenHydrated();
     explain('numbers', `Numbers: ${JSON.stringify(numbers)} — ${reason}.`);
   };
   const pools = createPools(s, doc, {
@@ -188,6 +193,8 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   }
 
   // --- start -------------------------------------------------------------------------------
+  // A root hydrated before the first decision is swapped by it.
+  const unhideWhenHydrated = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log);
   // invisible needs no attribution for its numbers: swap first (issue 11).
   if (s._mode == 'invisible') show(s._numbers, true, 'defaults');
   if (s._gpc && (w.navigator as any).globalPrivacyControl === true) setConsent(false, 'gpc');
@@ -251,12 +258,14 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
       if (!swapping) {
         swapping = true;
         swapper._set(Object.assign(Object.create(null), shown));
+        emit('numbers', shown);
       }
       swapper._scan(root);
     },
     _restore() {
       swapping = false;
       swapper._restore();
+      emit('numbers', {});
     },
     _pageview: view,
     _state: state,

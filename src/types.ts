@@ -161,6 +161,12 @@ export interface EventMap {
   ready: State;
   swap: SwapEvent;
   consent: ConsentEvent;
+  /**
+   * The mapping shown now, original -> tracked (as in `state().numbers`): told at once when the
+   * first decision was made already, then whenever it changes (a lease answer, a consent change,
+   * a page view), `{}` after `restore`, and the mapping again after `swap`.
+   */
+  numbers: Readonly<Record<string, string>>;
 }
 
 /** The one command function, `window.mgt` (SPEC 4). It never throws. */
@@ -173,6 +179,12 @@ export interface Mgt {
   (command: 'pageview', url?: string): void;
   <K extends keyof EventMap>(command: 'on', event: K, callback: (payload: EventMap[K]) => void): void;
   (command: 'state'): State | undefined;
+  /**
+   * `text` as the page shows it now: every configured original in it replaced by its tracked
+   * number, written as the swap writes it; `text` itself before the first decision, after
+   * `restore`, or when nothing applies. For code that renders a number itself (the helpers).
+   */
+  (command: 'number', text: string): string;
   /** Calls queued by the snippet before the script loaded. */
   q?: ArrayLike<unknown>[];
 }

@@ -1,0 +1,19 @@
+import type { ReactElement } from 'react';
+
+/**
+ * The tracked number for `original` (as written in your mgt config): `original` on the server,
+ * during hydration and until the module has decided; the tracked number after; `original` again
+ * after `mgt('restore')`.
+ */
+export declare function useTrackedNumber(original: string): string;
+
+export interface TrackedNumberProps {
+  /** The original number, as written in the page and in your config. */
+  number: string;
+  /** Render a `tel:` link (`<a href="tel:…">`) instead of a `<span>`. */
+  link?: boolean;
+  className?: string;
+}
+
+/** `<TrackedNumber number="01 23 45 67 89" link />`: the number, tracked once the module has decided. */
+export declare function TrackedNumber(props: TrackedNumberProps): ReactElement;

@@ -12,6 +12,9 @@ export class MgtNumberElement extends HTMLElement {
     // The element writes its text itself: the module leaves it alone.
     this.setAttribute(IGNORE, '');
     this.stop = this.stop || subscribe(() => this.update());
+    // A text node of its own: the module may have swapped the parsed one before this element was
+    // defined, and restores that one now that the element is ignored (ARCHITECTURE.md, swap engine).
+    this.textContent = '';
     this.update();
   }
 

@@ -113,22 +113,31 @@ const SAMPLE_WHY = {
   events: 'Events wait: while the visitor has not answered the banner, this page\'s anonymous events wait for the answer or for the page to close.',
 };
 
-/** Gives mgt('state') a `why` (as the module does with debug on), whatever this build does: the
- *  panel calls window.mgt on each refresh, so a wrapper put in after load is what it reads. */
-const withWhy = (page: Page) => page.evaluate((why) => {
+/** Gives mgt('state') another `why` (`null`: none, as with debug off): the panel calls
+ *  window.mgt on each refresh, so a wrapper put in after load is what it reads. */
+const withWhy = (page: Page, why: Record<string, string> | null = SAMPLE_WHY) => page.evaluate((why) => {
   const real = (window as any).mgt;
   (window as any).mgt = (command: string, ...args: unknown[]) => {
     const out = real(command, ...args);
-    return command === 'state' && out ? { ...out, why } : out;
+    return command === 'state' && out ? { ...out, why: why || undefined } : out;
   };
-}, SAMPLE_WHY);
+}, why);
 
 test('the panel shows each sentence of mgt(\'state\').why under its decision, and says when there is none', async ({ page, demo }) => {
   await page.goto(demo.url + '/?gclid=ads3&utm_source=google&utm_medium=cpc');
-  await expect(why(page, 'off')).toContainText('Debug is off');
+  // The demo runs with debug on: the module's own sentences, one per decision.
+  const own = await page.evaluate(() => (window as any).mgt('state').why);
+  for (const key of Object.keys(SAMPLE_WHY)) {
+    expect(own[key], key).toMatch(/\w+ \w+/);
+    await expect(why(page, key)).toHaveText(own[key]);
+  }
+  await expect(why(page, 'off')).toHaveCount(0);
+  // Whatever the sentences, each goes under its decision.
   await withWhy(page);
   for (const [key, sentence] of Object.entries(SAMPLE_WHY)) await expect(why(page, key)).toHaveText(sentence);
-  await expect(why(page, 'off')).toHaveCount(0);
+  // Debug off: no sentences, and the panel says why.
+  await withWhy(page, null);
+  await expect(why(page, 'off')).toContainText('Debug is off');
 });
 
 test('on desktop the decision, numbers, storage and events are in view without scrolling the panel', async ({ page, demo }) => {

@@ -13,25 +13,17 @@ const TABLE = [
     // Canada shares the US row.
     { _iso: 'US', _cc: '1', _trunk: '1', _opt: true, _nsn: '[2-9]\\d\\d[2-9]\\d{6}', _fmt: ':334', _sep: '-' },
 ];
-const built = new Map();
-/** A row ready to use, built on first use. */
-function build(row) {
-    let k = row && built.get(row);
-    if (row && !k)
-        built.set(row, (k = { _cc: row._cc, _trunk: row._trunk, _opt: !!row._opt, _nsn: new RegExp(`^(?:${row._nsn})$`), _fmt: row._fmt.split(','), _sep: row._sep || ' ' }));
-    return k;
-}
 /** The country of an ISO 3166-1 alpha-2 code, or undefined when mgt does not know it. */
 function country(iso) {
     const code = iso.toUpperCase();
-    return build(TABLE.find((row) => row._iso === (code === 'CA' ? 'US' : code)));
+    return TABLE.find((row) => row._iso === (code === 'CA' ? 'US' : code));
 }
 /**
  * The country whose calling code starts `digits` ('33…' gives France, '1' the NANP row), or
  * undefined. Calling codes are a prefix code: no code starts another, so at most one matches.
  */
 function countryOf(digits) {
-    return build(TABLE.find((row) => digits.startsWith(row._cc)));
+    return TABLE.find((row) => digits.startsWith(row._cc));
 }
 
 // Pure phone number parsing and writing for the countries of countries.ts.
@@ -52,6 +44,8 @@ function parsePhone(text, iso) {
         known.set(text, (hit = [iso, parse(text, iso)]));
     return hit[1];
 }
+/** Whether `d` is a valid NSN of `k`. */
+const valid = (k, d) => new RegExp(`^(?:${k._nsn})$`).test(d);
 function parse(text, iso) {
     const m = /^(\+|00)?(\d+)$/.exec(text.replace(STRIP, ''));
     let d = m ? m[2] : '';
@@ -62,14 +56,14 @@ function parse(text, iso) {
     if (m[1]) {
         d = d.slice(k._cc.length);
         // '+33 (0)1 23…' and the common mistake '+33 01 23…' both carry the trunk after the code.
-        if (t && !k._opt && !d.indexOf(t) && !k._nsn.test(d))
+        if (t && !k._opt && !d.indexOf(t) && !valid(k, d))
             d = d.slice(t.length);
     }
     else if (t && !d.indexOf(t))
         d = d.slice(t.length);
     else if (t && !k._opt)
         return undefined;
-    return k._nsn.test(d) ? { _cc: k._cc, _nsn: d } : undefined;
+    return valid(k, d) ? { _cc: k._cc, _nsn: d } : undefined;
 }
 /** E.164, the form numbers are sent in: '+33970000001'. */
 function e164(p) {
@@ -90,11 +84,11 @@ function formatPhone(p, prefix = '', compact) {
     const k = countryOf(p._cc);
     const n = p._nsn;
     // Every country's last rule has an empty prefix: one always matches.
-    const sizes = k._fmt.map((rule) => rule.split(':')).find(([re]) => new RegExp(`^(?:${re})`).test(n))[1];
+    const sizes = k._fmt.split(',').map((rule) => rule.split(':')).find(([re]) => new RegExp(`^(?:${re})`).test(n))[1];
     let i = 0;
     const groups = [...sizes].map((size) => n.slice(i, (i += +size)));
     groups.push(n.slice(i));
-    return (prefix ? prefix + p._cc + (compact ? '' : ' ') : k._opt ? '' : k._trunk) + groups.filter((g) => g).join(compact ? '' : k._sep);
+    return (prefix ? prefix + p._cc + (compact ? '' : ' ') : k._opt ? '' : k._trunk) + groups.filter((g) => g).join(compact ? '' : k._sep || ' ');
 }
 
 const CMPS = ['tcf', 'gcm', 'didomi', 'axeptio', 'tarteaucitron', 'klaro', 'cookieconsent', 'onetrust', 'cookiebot', 'usercentrics', 'piwikpro', 'cookieyes', 'complianz'];

@@ -819,7 +819,6 @@ function createSwapper(doc, opts) {
      */
     let long = NONE;
     let any = NONE;
-    let mapping = '';
     /** Swapping and observing; off, edits write the originals back. */
     let on = false;
     let timer = 0;
@@ -1169,11 +1168,8 @@ function createSwapper(doc, opts) {
         frame();
     }
     return {
+        // (The tracker calls it only when the mapping changed, or to start again after a restore.)
         _set(numbers) {
-            const key = JSON.stringify(numbers);
-            if (key === mapping && on)
-                return;
-            mapping = key;
             match = createMatcher(numbers, opts._country);
             long = match ? match._long : NONE;
             any = match ? match._any : NONE;

@@ -70,7 +70,6 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
    */
   let long = NONE;
   let any = NONE;
-  let mapping = '';
   /** Swapping and observing; off, edits write the originals back. */
   let on = false;
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
@@ -394,10 +393,8 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   }
 
   return {
+    // (The tracker calls it only when the mapping changed, or to start again after a restore.)
     _set(numbers) {
-      const key = JSON.stringify(numbers);
-      if (key === mapping && on) return;
-      mapping = key;
       match = createMatcher(numbers, opts._country);
       long = match ? match._long : NONE;
       any = match ? match._any : NONE;

@@ -73,7 +73,7 @@ function e164(p) {
 function samePhone(a, b, iso) {
     const x = parsePhone(a, iso);
     const y = parsePhone(b, iso);
-    return !!x && !!y && x._cc === y._cc && x._nsn === y._nsn;
+    return !!x && !!y && e164(x) === e164(y);
 }
 /**
  * Writes a number fresh in its country's usual grouping: national '09 70 00 00 01', or
@@ -631,10 +631,11 @@ function createMatcher(numbers, iso) {
     for (const written of Object.keys(numbers)) {
         const from = parsePhone(written, iso);
         const to = parsePhone(numbers[written], iso);
-        const k = from && countryOf(from._cc);
-        const kt = to && countryOf(to._cc);
-        if (!k || !kt)
+        if (!from || !to)
             continue;
+        // (A parsed number's country is known.)
+        const k = countryOf(from._cc);
+        const kt = countryOf(to._cc);
         const t = k._trunk;
         for (const p of ['', '+', '00'])
             for (const trunk of [false, true])

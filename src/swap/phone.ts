@@ -56,7 +56,7 @@ export function e164(p: Phone): string {
 export function samePhone(a: string, b: string, iso: string): boolean {
   const x = parsePhone(a, iso);
   const y = parsePhone(b, iso);
-  return !!x && !!y && x._cc === y._cc && x._nsn === y._nsn;
+  return !!x && !!y && e164(x) === e164(y);
 }
 
 /**

@@ -30,23 +30,14 @@ function countryOf(digits) {
 /** Characters people put between the digits of a phone number (SPEC 10.1). */
 const SEPARATORS = '\\s.\\-/()\\u2010-\\u2015';
 const STRIP = new RegExp(`[${SEPARATORS}]`, 'g');
-/** parsePhone's last answer for each text (the numbers of a config, a few dialled ones). */
-const known = new Map();
+/** Whether `d` is a valid NSN of `k`. */
+const valid = (k, d) => new RegExp(`^(?:${k._nsn})$`).test(d);
 /**
  * Reads a number written in any usual form, national for `iso` ('01 23 45 67 89') or international
  * for any known country ('+33 (0)1 23 45 67 89', '0033 1 23…'). Undefined when it is not a valid
  * number: config validation relies on this to reject a tracked number that could not be dialled.
- * Remembered: config validation compares every tracked number with every original.
  */
 function parsePhone(text, iso) {
-    let hit = known.get(text);
-    if (!hit || hit[0] !== iso)
-        known.set(text, (hit = [iso, parse(text, iso)]));
-    return hit[1];
-}
-/** Whether `d` is a valid NSN of `k`. */
-const valid = (k, d) => new RegExp(`^(?:${k._nsn})$`).test(d);
-function parse(text, iso) {
     const m = /^(\+|00)?(\d+)$/.exec(text.replace(STRIP, ''));
     let d = m ? m[2] : '';
     const k = m && (m[1] ? countryOf(d) : country(iso));

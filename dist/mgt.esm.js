@@ -1118,13 +1118,13 @@ function createSwapper(doc, opts) {
                     text(t);
             }
             else {
-                if (r.removedNodes.length) {
+                if (r.removedNodes.length)
                     moved = true;
-                    // The nodes around what left: a run that lost part of a number, or two runs now one.
-                    for (const n of [r.previousSibling, r.nextSibling])
-                        if (inRun(n) && group.indexOf(n) < 0)
-                            text(n);
-                }
+                // The nodes around what left or came: a run that lost part of a number, two runs now one,
+                // or (a node inserted inside a run we wrote) one run now two.
+                for (const n of [r.previousSibling, r.nextSibling])
+                    if (inRun(n) && (moved || memory.has(n)) && group.indexOf(n) < 0)
+                        text(n);
                 r.addedNodes.forEach((n) => {
                     if (last && last.contains(n))
                         return;

@@ -13,46 +13,31 @@ const TABLE = [
     // Canada shares the US row.
     { _iso: 'US', _cc: '1', _trunk: '1', _opt: true, _nsn: '[2-9]\\d\\d[2-9]\\d{6}', _fmt: ':334', _sep: '-' },
 ];
-const built = new Map();
-/** A row ready to use, built on first use. */
-function build(row) {
-    let k = row && built.get(row);
-    if (row && !k)
-        built.set(row, (k = { _cc: row._cc, _trunk: row._trunk, _opt: !!row._opt, _nsn: new RegExp(`^(?:${row._nsn})$`), _fmt: row._fmt.split(','), _sep: row._sep || ' ' }));
-    return k;
-}
 /** The country of an ISO 3166-1 alpha-2 code, or undefined when mgt does not know it. */
 function country(iso) {
     const code = iso.toUpperCase();
-    return build(TABLE.find((row) => row._iso === (code === 'CA' ? 'US' : code)));
+    return TABLE.find((row) => row._iso === (code === 'CA' ? 'US' : code));
 }
 /**
  * The country whose calling code starts `digits` ('33…' gives France, '1' the NANP row), or
  * undefined. Calling codes are a prefix code: no code starts another, so at most one matches.
  */
 function countryOf(digits) {
-    return build(TABLE.find((row) => digits.startsWith(row._cc)));
+    return TABLE.find((row) => digits.startsWith(row._cc));
 }
 
 // Pure phone number parsing and writing for the countries of countries.ts.
 /** Characters people put between the digits of a phone number (SPEC 10.1). */
 const SEPARATORS = '\\s.\\-/()\\u2010-\\u2015';
 const STRIP = new RegExp(`[${SEPARATORS}]`, 'g');
-/** parsePhone's last answer for each text (the numbers of a config, a few dialled ones). */
-const known = new Map();
+/** Whether `d` is a valid NSN of `k`. */
+const valid = (k, d) => new RegExp(`^(?:${k._nsn})$`).test(d);
 /**
  * Reads a number written in any usual form, national for `iso` ('01 23 45 67 89') or international
  * for any known country ('+33 (0)1 23 45 67 89', '0033 1 23…'). Undefined when it is not a valid
  * number: config validation relies on this to reject a tracked number that could not be dialled.
- * Remembered: config validation compares every tracked number with every original.
  */
 function parsePhone(text, iso) {
-    let hit = known.get(text);
-    if (!hit || hit[0] !== iso)
-        known.set(text, (hit = [iso, parse(text, iso)]));
-    return hit[1];
-}
-function parse(text, iso) {
     const m = /^(\+|00)?(\d+)$/.exec(text.replace(STRIP, ''));
     let d = m ? m[2] : '';
     const k = m && (m[1] ? countryOf(d) : country(iso));
@@ -62,14 +47,14 @@ function parse(text, iso) {
     if (m[1]) {
         d = d.slice(k._cc.length);
         // '+33 (0)1 23…' and the common mistake '+33 01 23…' both carry the trunk after the code.
-        if (t && !k._opt && !d.indexOf(t) && !k._nsn.test(d))
+        if (t && !k._opt && !d.indexOf(t) && !valid(k, d))
             d = d.slice(t.length);
     }
     else if (t && !d.indexOf(t))
         d = d.slice(t.length);
     else if (t && !k._opt)
         return undefined;
-    return k._nsn.test(d) ? { _cc: k._cc, _nsn: d } : undefined;
+    return valid(k, d) ? { _cc: k._cc, _nsn: d } : undefined;
 }
 /** E.164, the form numbers are sent in: '+33970000001'. */
 function e164(p) {
@@ -79,7 +64,7 @@ function e164(p) {
 function samePhone(a, b, iso) {
     const x = parsePhone(a, iso);
     const y = parsePhone(b, iso);
-    return !!x && !!y && x._cc === y._cc && x._nsn === y._nsn;
+    return !!x && !!y && e164(x) === e164(y);
 }
 /**
  * Writes a number fresh in its country's usual grouping: national '09 70 00 00 01', or
@@ -90,11 +75,11 @@ function formatPhone(p, prefix = '', compact) {
     const k = countryOf(p._cc);
     const n = p._nsn;
     // Every country's last rule has an empty prefix: one always matches.
-    const sizes = k._fmt.map((rule) => rule.split(':')).find(([re]) => new RegExp(`^(?:${re})`).test(n))[1];
+    const sizes = k._fmt.split(',').map((rule) => rule.split(':')).find(([re]) => new RegExp(`^(?:${re})`).test(n))[1];
     let i = 0;
     const groups = [...sizes].map((size) => n.slice(i, (i += +size)));
     groups.push(n.slice(i));
-    return (prefix ? prefix + p._cc + (compact ? '' : ' ') : k._opt ? '' : k._trunk) + groups.filter((g) => g).join(compact ? '' : k._sep);
+    return (prefix ? prefix + p._cc + (compact ? '' : ' ') : k._opt ? '' : k._trunk) + groups.filter((g) => g).join(compact ? '' : k._sep || ' ');
 }
 
 const CMPS = ['tcf', 'gcm', 'didomi', 'axeptio', 'tarteaucitron', 'klaro', 'cookieconsent', 'onetrust', 'cookiebot', 'usercentrics', 'piwikpro', 'cookieyes', 'complianz'];
@@ -634,10 +619,11 @@ function createMatcher(numbers, iso) {
     for (const written of Object.keys(numbers)) {
         const from = parsePhone(written, iso);
         const to = parsePhone(numbers[written], iso);
-        const k = from && countryOf(from._cc);
-        const kt = to && countryOf(to._cc);
-        if (!k || !kt)
+        if (!from || !to)
             continue;
+        // (A parsed number's country is known.)
+        const k = countryOf(from._cc);
+        const kt = countryOf(to._cc);
         const t = k._trunk;
         for (const p of ['', '+', '00'])
             for (const trunk of [false, true])
@@ -822,7 +808,6 @@ function createSwapper(doc, opts) {
      */
     let long = NONE;
     let any = NONE;
-    let mapping = '';
     /** Swapping and observing; off, edits write the originals back. */
     let on = false;
     let timer = 0;
@@ -1130,13 +1115,13 @@ function createSwapper(doc, opts) {
                     text(t);
             }
             else {
-                if (r.removedNodes.length) {
+                if (r.removedNodes.length)
                     moved = true;
-                    // The nodes around what left: a run that lost part of a number, or two runs now one.
-                    for (const n of [r.previousSibling, r.nextSibling])
-                        if (inRun(n) && group.indexOf(n) < 0)
-                            text(n);
-                }
+                // The nodes around what left or came: a run that lost part of a number, two runs now one,
+                // or (a node inserted inside a run we wrote) one run now two.
+                for (const n of [r.previousSibling, r.nextSibling])
+                    if (inRun(n) && (moved || memory.has(n)) && group.indexOf(n) < 0)
+                        text(n);
                 r.addedNodes.forEach((n) => {
                     if (last && last.contains(n))
                         return;
@@ -1172,11 +1157,8 @@ function createSwapper(doc, opts) {
         frame();
     }
     return {
+        // (The tracker calls it only when the mapping changed, or to start again after a restore.)
         _set(numbers) {
-            const key = JSON.stringify(numbers);
-            if (key === mapping && on)
-                return;
-            mapping = key;
             match = createMatcher(numbers, opts._country);
             long = match ? match._long : NONE;
             any = match ? match._any : NONE;

@@ -11,18 +11,24 @@
 //          `prefix:sizes`, the first whose prefix (a regex, empty for any number) matches the start
 //          of the NSN wins; sizes are group lengths, the digits left over make one last group;
 //   _sep   the group separator, a space when absent.
-// Regular expressions are compiled on first use, for the countries a page uses only.
-interface Row {
+// The rows are used as they are: the regular expressions are compiled where they are used (parsing
+// is remembered per text, formatting is rare), so nothing is built for countries a page never uses.
+export interface Country {
   _iso: string;
+  /** Calling code digits, '33'. */
   _cc: string;
+  /** Trunk prefix digits ('0'), '' when the country has none. */
   _trunk: string;
+  /** The trunk may be left out of the national form, and is never written after the calling code. */
   _opt?: boolean;
+  /** Valid NSN, a regular expression's source. */
   _nsn: string;
+  /** Grouping rules, comma-separated. */
   _fmt: string;
   _sep?: string;
 }
 
-const TABLE: Row[] = [
+const TABLE: Country[] = [
   { _iso: 'FR', _cc: '33', _trunk: '0', _nsn: '[1-9]\\d{8}', _fmt: ':12222' },
   { _iso: 'BE', _cc: '32', _trunk: '0', _nsn: '4\\d{8}|[1-9]\\d{7}', _fmt: '4:3222,[2349]:1322,:2222' },
   { _iso: 'CH', _cc: '41', _trunk: '0', _nsn: '[1-9]\\d{8}', _fmt: ':2322' },
@@ -37,34 +43,10 @@ const TABLE: Row[] = [
   { _iso: 'US', _cc: '1', _trunk: '1', _opt: true, _nsn: '[2-9]\\d\\d[2-9]\\d{6}', _fmt: ':334', _sep: '-' },
 ];
 
-export interface Country {
-  /** Calling code digits, '33'. */
-  _cc: string;
-  /** Trunk prefix digits ('0'), '' when the country has none. */
-  _trunk: string;
-  /** The trunk may be left out of the national form, and is never written after the calling code. */
-  _opt: boolean;
-  /** Valid NSN, anchored. */
-  _nsn: RegExp;
-  /** Grouping rules, as written in the table. */
-  _fmt: string[];
-  _sep: string;
-}
-
-const built = new Map<Row, Country>();
-
-/** A row ready to use, built on first use. */
-function build(row: Row | undefined): Country | undefined {
-  let k = row && built.get(row);
-  if (row && !k)
-    built.set(row, (k = { _cc: row._cc, _trunk: row._trunk, _opt: !!row._opt, _nsn: new RegExp(`^(?:${row._nsn})$`), _fmt: row._fmt.split(','), _sep: row._sep || ' ' }));
-  return k;
-}
-
 /** The country of an ISO 3166-1 alpha-2 code, or undefined when mgt does not know it. */
 export function country(iso: string): Country | undefined {
   const code = iso.toUpperCase();
-  return build(TABLE.find((row) => row._iso === (code === 'CA' ? 'US' : code)));
+  return TABLE.find((row) => row._iso === (code === 'CA' ? 'US' : code));
 }
 
 /**
@@ -72,5 +54,5 @@ export function country(iso: string): Country | undefined {
  * undefined. Calling codes are a prefix code: no code starts another, so at most one matches.
  */
 export function countryOf(digits: string): Country | undefined {
-  return build(TABLE.find((row) => digits.startsWith(row._cc)));
+  return TABLE.find((row) => digits.startsWith(row._cc));
 }

@@ -62,9 +62,10 @@ export function createMatcher(numbers: Record<string, string>, iso: string): Mat
   for (const written of Object.keys(numbers)) {
     const from = parsePhone(written, iso);
     const to = parsePhone(numbers[written], iso);
-    const k = from && countryOf(from._cc);
-    const kt = to && countryOf(to._cc);
-    if (!k || !kt) continue;
+    if (!from || !to) continue;
+    // (A parsed number's country is known.)
+    const k = countryOf(from._cc)!;
+    const kt = countryOf(to._cc)!;
     const t = k._trunk;
     for (const p of ['', '+', '00'])
       for (const trunk of [false, true])
@@ -72,13 +73,13 @@ export function createMatcher(numbers: Record<string, string>, iso: string): Mat
         // left out, or written as in '+33 (0)1…' (never NANP's).
         if (trunk ? t && !(p && k._opt) : p || !t || k._opt) {
           const write = (x: Phone, c: Country) => (p && p + c._cc) + (trunk ? c._trunk : '') + x._nsn;
-          const key = write(from!, k);
-          const want = write(to!, kt);
+          const key = write(from, k);
+          const want = write(to, kt);
           // A national original of another country than the tracked number's can only be
           // replaced by the international form, written fresh.
           const fresh = !p && k !== kt;
           const same = !fresh && want.length === key.length;
-          forms.set(key, [to!, same ? want : '', fresh ? '+' : p]);
+          forms.set(key, [to, same ? want : '', fresh ? '+' : p]);
           if (same) wants.push(want);
         }
   }

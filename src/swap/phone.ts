@@ -1,5 +1,5 @@
 // Pure phone number parsing and writing for the countries of countries.ts.
-import { country, countryOf } from './countries';
+import { country, countryOf, type Country } from './countries';
 
 export { country } from './countries';
 
@@ -14,22 +14,15 @@ export interface Phone {
 export const SEPARATORS = '\\s.\\-/()\\u2010-\\u2015';
 const STRIP = new RegExp(`[${SEPARATORS}]`, 'g');
 
-/** parsePhone's last answer for each text (the numbers of a config, a few dialled ones). */
-const known = new Map<string, [string, Phone | undefined]>();
+/** Whether `d` is a valid NSN of `k`. */
+const valid = (k: Country, d: string) => new RegExp(`^(?:${k._nsn})$`).test(d);
 
 /**
  * Reads a number written in any usual form, national for `iso` ('01 23 45 67 89') or international
  * for any known country ('+33 (0)1 23 45 67 89', '0033 1 23…'). Undefined when it is not a valid
  * number: config validation relies on this to reject a tracked number that could not be dialled.
- * Remembered: config validation compares every tracked number with every original.
  */
 export function parsePhone(text: string, iso: string): Phone | undefined {
-  let hit = known.get(text);
-  if (!hit || hit[0] !== iso) known.set(text, (hit = [iso, parse(text, iso)]));
-  return hit[1];
-}
-
-function parse(text: string, iso: string): Phone | undefined {
   const m = /^(\+|00)?(\d+)$/.exec(text.replace(STRIP, ''));
   let d = m ? m[2] : '';
   const k = m && (m[1] ? countryOf(d) : country(iso));
@@ -38,10 +31,10 @@ function parse(text: string, iso: string): Phone | undefined {
   if (m![1]) {
     d = d.slice(k._cc.length);
     // '+33 (0)1 23…' and the common mistake '+33 01 23…' both carry the trunk after the code.
-    if (t && !k._opt && !d.indexOf(t) && !k._nsn.test(d)) d = d.slice(t.length);
+    if (t && !k._opt && !d.indexOf(t) && !valid(k, d)) d = d.slice(t.length);
   } else if (t && !d.indexOf(t)) d = d.slice(t.length);
   else if (t && !k._opt) return undefined;
-  return k._nsn.test(d) ? { _cc: k._cc, _nsn: d } : undefined;
+  return valid(k, d) ? { _cc: k._cc, _nsn: d } : undefined;
 }
 
 /** E.164, the form numbers are sent in: '+33970000001'. */
@@ -53,7 +46,7 @@ export function e164(p: Phone): string {
 export function samePhone(a: string, b: string, iso: string): boolean {
   const x = parsePhone(a, iso);
   const y = parsePhone(b, iso);
-  return !!x && !!y && x._cc === y._cc && x._nsn === y._nsn;
+  return !!x && !!y && e164(x) === e164(y);
 }
 
 /**
@@ -65,9 +58,9 @@ export function formatPhone(p: Phone, prefix = '', compact?: boolean): string {
   const k = countryOf(p._cc)!;
   const n = p._nsn;
   // Every country's last rule has an empty prefix: one always matches.
-  const sizes = k._fmt.map((rule) => rule.split(':')).find(([re]) => new RegExp(`^(?:${re})`).test(n))![1];
+  const sizes = k._fmt.split(',').map((rule) => rule.split(':')).find(([re]) => new RegExp(`^(?:${re})`).test(n))![1];
   let i = 0;
   const groups = [...sizes].map((size) => n.slice(i, (i += +size)));
   groups.push(n.slice(i));
-  return (prefix ? prefix + p._cc + (compact ? '' : ' ') : k._opt ? '' : k._trunk) + groups.filter((g) => g).join(compact ? '' : k._sep);
+  return (prefix ? prefix + p._cc + (compact ? '' : ' ') : k._opt ? '' : k._trunk) + groups.filter((g) => g).join(compact ? '' : k._sep || ' ');
 }

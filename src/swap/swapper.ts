@@ -70,7 +70,6 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
    */
   let long = NONE;
   let any = NONE;
-  let mapping = '';
   /** Swapping and observing; off, edits write the originals back. */
   let on = false;
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
@@ -356,11 +355,10 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
         const p = memory.get(t);
         if (p ? p._text !== t.nodeValue : DIGIT.test(t.nodeValue!)) text(t);
       } else {
-        if (r.removedNodes.length) {
-          moved = true;
-          // The nodes around what left: a run that lost part of a number, or two runs now one.
-          for (const n of [r.previousSibling, r.nextSibling]) if (inRun(n) && group.indexOf(n) < 0) text(n);
-        }
+        if (r.removedNodes.length) moved = true;
+        // The nodes around what left or came: a run that lost part of a number, two runs now one,
+        // or (a node inserted inside a run we wrote) one run now two.
+        for (const n of [r.previousSibling, r.nextSibling]) if (inRun(n) && (moved || memory.has(n)) && group.indexOf(n) < 0) text(n);
         r.addedNodes.forEach((n) => {
           if (last && last.contains(n)) return;
           if (n.nodeType === 1) last = n;
@@ -394,10 +392,8 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   }
 
   return {
+    // (The tracker calls it only when the mapping changed, or to start again after a restore.)
     _set(numbers) {
-      const key = JSON.stringify(numbers);
-      if (key === mapping && on) return;
-      mapping = key;
       match = createMatcher(numbers, opts._country);
       long = match ? match._long : NONE;
       any = match ? match._any : NONE;

@@ -2230,15 +2230,13 @@ function createReporter(s, t) {
     let held = [];
     let calls = [];
     const r = {
-        _why: '',
         _view(build) {
             if (reported)
                 return;
             reported = true;
             const events = build();
             held.push(...events);
-            r._why = `Events: ${events.map((e) => e.type).join(', ') || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`;
-            log(r._why);
+            t._explain('events', `Events: ${events.map((e) => e.type).join(', ') || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`);
             r._release();
         },
         _again(grant) {
@@ -2316,18 +2314,19 @@ function createTracker(s, w, emit, early) {
     };
     const mute = () => !consent._persistent && s._probabilistic == 'off';
     const waiting = () => !consent._persistent && consent._state == 'unknown' && s._probabilistic == 'fallback';
-    const reporter = s._collecting ? createReporter(s, { _waiting: waiting, _mute: mute, _finish: finish }) : undefined;
+    const reporter = s._collecting ? createReporter(s, { _waiting: waiting, _mute: mute, _finish: finish, _explain: explain }) : undefined;
     const save = () => {
         if (session && consent._alive()) {
             writeSession(session);
             log('stored mgt_session', session);
         }
     };
+    // A copy without prototype: the swap engine walks it with for…in (a polluted Object.prototype).
+    const apply = (numbers) => swapper._set(Object.assign(Object.create(null), numbers));
     const show = (numbers, final, reason) => {
         // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
-        // A copy without prototype: the swap engine walks it with for…in (a polluted Object.prototype).
         if (swapping && JSON.stringify(numbers) != JSON.stringify(shown))
-            swapper._set(Object.assign(Object.create(null), numbers));
+            apply(numbers);
         shown = numbers;
         if (final)
             unhide(doc);
@@ -2374,9 +2373,8 @@ function createTracker(s, w, emit, early) {
             _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
             _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
         }));
-        explain('source', v._why.source);
-        explain('condition', v._why.condition);
-        explain('visit', v._why.visit);
+        for (const k in v._why)
+            explain(k, v._why[k]); // source, condition, visit
         explain('storage', consent._why());
         session = v._session;
         save();
@@ -2493,7 +2491,7 @@ function createTracker(s, w, emit, early) {
         referrer: visit._kept.referrer,
         numbers: { ...shown },
         ...(consent._visitor ? { visitor: consent._visitor } : {}),
-        ...(s._debug ? { why: { ...why, events: reporter ? reporter._why : why.events } } : {}),
+        ...(s._debug ? { why: { ...why } } : {}),
     });
     emit('ready', state());
     return {
@@ -2501,7 +2499,7 @@ function createTracker(s, w, emit, early) {
         _swap(root) {
             if (!swapping) {
                 swapping = true;
-                swapper._set(Object.assign(Object.create(null), shown));
+                apply(shown);
             }
             swapper._scan(root);
         },

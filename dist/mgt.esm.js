@@ -125,6 +125,46 @@ function ownCopy(v, field, depth = 6) {
     return out;
 }
 
+/** `c` is the copy of the config as config.ts checked it: own data properties only. */
+function resolveSettings(c, search) {
+    const mode = c.mode;
+    const country = (c.country || 'FR').toUpperCase();
+    const consent = c.consent || {};
+    const ids = c.trackingIds || {};
+    // Objects without prototype (config.ts copies them so): a field not set reads undefined.
+    const conditions = c.conditions || [];
+    return {
+        _mode: mode,
+        _site: c.site,
+        _collecting: /^(origin|traffic|journey)$/.test(mode),
+        _endpoint: c.endpoint || '',
+        _country: country,
+        _numbers: c.numbers || {},
+        _conditions: conditions,
+        _entry: c.entry || 'first_entry',
+        _probabilistic: c.probabilistic || 'fallback',
+        _consent: consent,
+        _consentFree: mode == 'rotation' && consent.required === false,
+        _gpc: consent.gpc !== false,
+        _days: (c.cookie && c.cookie.days) || 30,
+        _domain: c.cookie && c.cookie.domain,
+        _timeout: (c.session && c.session.timeout) || 30,
+        _defaultIds: ids.defaults !== false,
+        _customIds: ids.custom || [],
+        _leaseTimeout: c.pool && c.pool.timeout != null ? c.pool.timeout : 2000,
+        _urlParams: c.urlParams || [],
+        _ignore: c.ignore,
+        _spa: !!c.spa,
+        _debug: !!c.debug || /[?&]mgt_debug=1(&|$)/.test(search),
+        _originals: {},
+    };
+}
+/** A number from storage or the endpoint reaches the page only if it is a valid phone number of the country that is not an original. */
+function usableNumber(s, t) {
+    const p = typeof t == 'string' && t.length <= 40 && parsePhone(t, s._country);
+    return !!p && !s._originals[e164(p)];
+}
+
 const show = (v) => {
     try {
         return JSON.stringify(v);
@@ -229,27 +269,32 @@ const validate = (config) => {
     return typeof c == 'string' ? c : '';
 };
 /**
- * The config as the module uses it: a copy of its own data, read once (lib/ownCopy.ts), when it is
- * valid; else the message naming the first bad field. Every check is linear in the config's size.
+ * The config as the module uses it: the settings resolved from a copy of its own data, read once
+ * (lib/ownCopy.ts), when it is valid; else the message naming the first bad field. Every check is
+ * linear in the config's size. `search`: the page URL's query (`?mgt_debug=1`).
  */
-function loadConfig(config) {
+function loadConfig(config, search = '') {
     try {
         const c = ownCopy(config, 'config');
         // The mode first: it is required, and what else is allowed depends on it.
-        return check(MODES, c && c.mode, 'config.mode') || check(SCHEMA, c, 'config') || crossCheck(c) || c;
+        const e = check(MODES, c && c.mode, 'config.mode') || check(SCHEMA, c, 'config');
+        if (e)
+            return e;
+        const s = resolveSettings(c, search);
+        return crossCheck(c, s) || s;
     }
     catch (x) {
         return typeof x == 'string' ? x : `config: could not be read (${x})`;
     }
 }
-/** What depends on several fields: numbers of the country, the mode, condition ids, pools. */
-function crossCheck(c) {
-    const country = (c.country || 'FR').toUpperCase();
-    const collecting = /^(origin|traffic|journey)$/.test(c.mode);
-    const conditions = c.conditions || [];
+/**
+ * What depends on several fields: numbers of the country, the mode, condition ids, pools. Fills
+ * `s._originals` with the E.164 form of every original as it checks the numbers.
+ */
+function crossCheck(c, s) {
+    const { _country: country, _collecting: collecting, _conditions: conditions, _originals: originals } = s;
     const ids = Object.create(null);
-    // E.164 forms of the originals and of the tracked numbers, to compare numbers in one pass.
-    const originals = {};
+    // E.164 forms of the tracked numbers, to compare them with the originals in one pass.
     const tracked = {};
     const phone = is((v) => typeof v === 'string' && parsePhone(v, country), `a ${country} phone number`);
     // original -> tracked; the value after "got" shows which of the two is wrong
@@ -287,51 +332,6 @@ function crossCheck(c) {
     for (const t of Object.keys(tracked))
         if (originals[t])
             return fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
-}
-
-/** `c` is the validated copy of the config (config.ts): own data properties only. */
-function resolveSettings(c, search) {
-    const mode = c.mode;
-    const country = (c.country || 'FR').toUpperCase();
-    const consent = c.consent || {};
-    const ids = c.trackingIds || {};
-    // Objects without prototype (config.ts copies them so): a field not set reads undefined.
-    const conditions = c.conditions || [];
-    const originals = {};
-    for (const map of [c.numbers, ...conditions.map((k) => k.numbers)]) {
-        for (const o of Object.keys(map || {}))
-            originals[e164(parsePhone(o, country))] = 1;
-    }
-    return {
-        _mode: mode,
-        _site: c.site,
-        _collecting: /^(origin|traffic|journey)$/.test(mode),
-        _endpoint: c.endpoint || '',
-        _country: country,
-        _numbers: c.numbers || {},
-        _conditions: conditions,
-        _entry: c.entry || 'first_entry',
-        _probabilistic: c.probabilistic || 'fallback',
-        _consent: consent,
-        _consentFree: mode == 'rotation' && consent.required === false,
-        _gpc: consent.gpc !== false,
-        _days: (c.cookie && c.cookie.days) || 30,
-        _domain: c.cookie && c.cookie.domain,
-        _timeout: (c.session && c.session.timeout) || 30,
-        _defaultIds: ids.defaults !== false,
-        _customIds: ids.custom || [],
-        _leaseTimeout: c.pool && c.pool.timeout != null ? c.pool.timeout : 2000,
-        _urlParams: c.urlParams || [],
-        _ignore: c.ignore,
-        _spa: !!c.spa,
-        _debug: !!c.debug || /[?&]mgt_debug=1(&|$)/.test(search),
-        _originals: originals,
-    };
-}
-/** A number from storage or the endpoint reaches the page only if it is a valid phone number of the country that is not an original. */
-function usableNumber(s, t) {
-    const p = typeof t == 'string' && t.length <= 40 && parsePhone(t, s._country);
-    return !!p && !s._originals[e164(p)];
 }
 
 // Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
@@ -2541,9 +2541,9 @@ function createMgt(w) {
             if (started)
                 return warn('init again: ignored');
             started = 1;
-            const c = loadConfig(config);
+            const c = loadConfig(config, w.location.search);
             if (typeof c != 'string')
-                tracker = createTracker(resolveSettings(c, w.location.search), w, emit, early);
+                tracker = createTracker(c, w, emit, early);
             else {
                 error(c);
                 unhide(w.document);

@@ -2,7 +2,6 @@
 // or a queued call passes, nothing is thrown back into the page.
 import type { Mgt, State } from './types';
 import { loadConfig } from './config';
-import { resolveSettings } from './settings';
 import { createTracker, type Tracker } from './tracker';
 import { error, warn } from './lib/log';
 import { VERSION } from './version';
@@ -36,8 +35,8 @@ export function createMgt(w: Window): Mgt {
     init(config) {
       if (started) return warn('init again: ignored');
       started = 1;
-      const c = loadConfig(config);
-      if (typeof c != 'string') tracker = createTracker(resolveSettings(c, w.location.search), w, emit, early);
+      const c = loadConfig(config, w.location.search);
+      if (typeof c != 'string') tracker = createTracker(c, w, emit, early);
       else {
         error(c);
         unhide(w.document);

@@ -38,11 +38,14 @@ export interface Settings {
   _ignore?: string;
   _spa: boolean;
   _debug: boolean;
-  /** E.164 of every original of the config: a number from storage or the endpoint that is one of them never reaches the page. */
+  /**
+   * E.164 of every original of the config: a number from storage or the endpoint that is one of
+   * them never reaches the page. Filled by config.ts, which parses every number as it checks it.
+   */
   _originals: Record<string, 1>;
 }
 
-/** `c` is the validated copy of the config (config.ts): own data properties only. */
+/** `c` is the copy of the config as config.ts checked it: own data properties only. */
 export function resolveSettings(c: Config, search: string): Settings {
   const mode = c.mode;
   const country = (c.country || 'FR').toUpperCase();
@@ -50,10 +53,6 @@ export function resolveSettings(c: Config, search: string): Settings {
   const ids = c.trackingIds || {};
   // Objects without prototype (config.ts copies them so): a field not set reads undefined.
   const conditions = c.conditions || [];
-  const originals: Record<string, 1> = {};
-  for (const map of [c.numbers, ...conditions.map((k) => k.numbers)]) {
-    for (const o of Object.keys(map || {})) originals[e164(parsePhone(o, country)!)] = 1;
-  }
   return {
     _mode: mode,
     _site: c.site,
@@ -77,7 +76,7 @@ export function resolveSettings(c: Config, search: string): Settings {
     _ignore: c.ignore,
     _spa: !!c.spa,
     _debug: !!c.debug || /[?&]mgt_debug=1(&|$)/.test(search),
-    _originals: originals,
+    _originals: {},
   };
 }
 

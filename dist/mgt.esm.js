@@ -125,6 +125,9 @@ function ownCopy(v, field, depth = 6) {
     return out;
 }
 
+/** The traffic sources (SPEC 6.2): what config.conditions[].source may name, and mgt_session.source holds. */
+const SOURCES = ['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct'];
+
 /** `c` is the copy of the config as config.ts checked it: own data properties only. */
 function resolveSettings(c, search) {
     const mode = c.mode;
@@ -233,7 +236,7 @@ const SCHEMA = {
     numbers: skip,
     conditions: list$1({
         id: text,
-        source: either(['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct']),
+        source: either(SOURCES),
         referrer: either(text),
         landing: either(text),
         page: either(text),
@@ -1420,13 +1423,10 @@ const numOrNone = (v) => v === undefined || num(v);
 const object = (v) => v && typeof v == 'object' && !Array.isArray(v);
 // What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
 // apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
-// or 'direct', and phone numbers as written in the config. Anything else was not written by us.
+// or 'direct'. Anything else was not written by us. Phone numbers are checked by readSession's
+// caller, with parsePhone() itself.
 const test = (re) => (v) => str(v) && re.test(v);
 const href = test(/^https?:\/\/[^\s<>"`]*$/);
-// Phone numbers: digits and the separators parsePhone() accepts (\s covers the non-breaking spaces;
-// US numbers start with '('; Luxembourg has 4-digit ones). Numbers reach the page only after
-// parsePhone() itself.
-const phone = test(/^\+?[\d\s().\/\u2010-\u2015-]{4,40}$/);
 /** One check per stored field: every field must pass, and no other may be there. */
 const FIELDS$1 = {
     v: (v) => v === 1,
@@ -1436,8 +1436,8 @@ const FIELDS$1 = {
     last_url: href,
     // An origin: host (an IPv6 one in brackets) and port, no path.
     referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
-    source: test(/^(paid|email|social|organic|referral|campaign|direct)$/),
-    to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && phone(e.original) && phone(e.tracked) && numOrNone(e.expires)),
+    source: (v) => SOURCES.includes(v),
+    to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && str(e.original) && str(e.tracked) && numOrNone(e.expires)),
     // Names and values as the module captures them (lib/idText.ts).
     tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
     pageviews: numOrNone,
@@ -1461,8 +1461,8 @@ const removeSession = () => {
 };
 /**
  * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
- * tells a valid phone number of the configured country: a `to_swap` entry holding anything else was
- * not written by the module (SPEC 11).
+ * tells a valid phone number of the configured country (it is given strings only): a `to_swap`
+ * entry holding anything else, markup included, was not written by the module (SPEC 11).
  */
 function readSession(onDamaged, isNumber) {
     const raw = store('getItem');

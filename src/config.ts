@@ -11,6 +11,7 @@ import type { Config } from './types';
 import { country as knownCountry, e164, parsePhone } from './swap/phone';
 import { CMPS } from './consent/cmps';
 import { ownCopy } from './lib/ownCopy';
+import { SOURCES } from './lib/sources';
 import { resolveSettings, type Settings } from './settings';
 
 type Check = (v: any, f: string) => string | void;
@@ -81,7 +82,7 @@ const SCHEMA: Rule = {
   numbers: skip,
   conditions: list({
     id: text,
-    source: either(['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct']),
+    source: either(SOURCES),
     referrer: either(text),
     landing: either(text),
     page: either(text),

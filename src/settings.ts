@@ -49,10 +49,8 @@ export interface Settings {
 export function resolveSettings(c: Config, search: string): Settings {
   const mode = c.mode;
   const country = (c.country || 'FR').toUpperCase();
-  const consent = c.consent || {};
-  const ids = c.trackingIds || {};
   // Objects without prototype (config.ts copies them so): a field not set reads undefined.
-  const conditions = c.conditions || [];
+  const { consent = {}, trackingIds: ids = {}, cookie = {}, session = {}, pool = {}, conditions = [] } = c;
   return {
     _mode: mode,
     _site: c.site,
@@ -66,12 +64,12 @@ export function resolveSettings(c: Config, search: string): Settings {
     _consent: consent,
     _consentFree: mode == 'rotation' && consent.required === false,
     _gpc: consent.gpc !== false,
-    _days: (c.cookie && c.cookie.days) || 30,
-    _domain: c.cookie && c.cookie.domain,
-    _timeout: (c.session && c.session.timeout) || 30,
+    _days: cookie.days || 30,
+    _domain: cookie.domain,
+    _timeout: session.timeout || 30,
     _defaultIds: ids.defaults !== false,
     _customIds: ids.custom || [],
-    _leaseTimeout: c.pool && c.pool.timeout != null ? c.pool.timeout : 2000,
+    _leaseTimeout: pool.timeout != null ? pool.timeout : 2000,
     _urlParams: c.urlParams || [],
     _ignore: c.ignore,
     _spa: !!c.spa,

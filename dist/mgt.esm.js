@@ -110,6 +110,47 @@ function ownCopy(v, field, depth = 6) {
     return out;
 }
 
+/** The traffic sources (SPEC 6.2): what config.conditions[].source may name, and mgt_session.source holds. */
+const SOURCES = ['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct'];
+
+/** `c` is the copy of the config as config.ts checked it: own data properties only. */
+function resolveSettings(c, search) {
+    const mode = c.mode;
+    const country = (c.country || 'FR').toUpperCase();
+    // Objects without prototype (config.ts copies them so): a field not set reads undefined.
+    const { consent = {}, trackingIds: ids = {}, cookie = {}, session = {}, pool = {}, conditions = [] } = c;
+    return {
+        _mode: mode,
+        _site: c.site,
+        _collecting: /^(origin|traffic|journey)$/.test(mode),
+        _endpoint: c.endpoint || '',
+        _country: country,
+        _numbers: c.numbers || {},
+        _conditions: conditions,
+        _entry: c.entry || 'first_entry',
+        _probabilistic: c.probabilistic || 'fallback',
+        _consent: consent,
+        _consentFree: mode == 'rotation' && consent.required === false,
+        _gpc: consent.gpc !== false,
+        _days: cookie.days || 30,
+        _domain: cookie.domain,
+        _timeout: session.timeout || 30,
+        _defaultIds: ids.defaults !== false,
+        _customIds: ids.custom || [],
+        _leaseTimeout: pool.timeout != null ? pool.timeout : 2000,
+        _urlParams: c.urlParams || [],
+        _ignore: c.ignore,
+        _spa: !!c.spa,
+        _debug: !!c.debug || /[?&]mgt_debug=1(&|$)/.test(search),
+        _originals: {},
+    };
+}
+/** A number from storage or the endpoint reaches the page only if it is a valid phone number of the country that is not an original. */
+function usableNumber(s, t) {
+    const p = typeof t == 'string' && t.length <= 40 && parsePhone(t, s._country);
+    return !!p && !s._originals[e164(p)];
+}
+
 const show = (v) => {
     try {
         return JSON.stringify(v);
@@ -178,7 +219,7 @@ const SCHEMA = {
     numbers: skip,
     conditions: list$1({
         id: text,
-        source: either(['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct']),
+        source: either(SOURCES),
         referrer: either(text),
         landing: either(text),
         page: either(text),
@@ -214,27 +255,32 @@ const validate = (config) => {
     return typeof c == 'string' ? c : '';
 };
 /**
- * The config as the module uses it: a copy of its own data, read once (lib/ownCopy.ts), when it is
- * valid; else the message naming the first bad field. Every check is linear in the config's size.
+ * The config as the module uses it: the settings resolved from a copy of its own data, read once
+ * (lib/ownCopy.ts), when it is valid; else the message naming the first bad field. Every check is
+ * linear in the config's size. `search`: the page URL's query (`?mgt_debug=1`).
  */
-function loadConfig(config) {
+function loadConfig(config, search = '') {
     try {
         const c = ownCopy(config, 'config');
         // The mode first: it is required, and what else is allowed depends on it.
-        return check(MODES, c && c.mode, 'config.mode') || check(SCHEMA, c, 'config') || crossCheck(c) || c;
+        const e = check(MODES, c && c.mode, 'config.mode') || check(SCHEMA, c, 'config');
+        if (e)
+            return e;
+        const s = resolveSettings(c, search);
+        return crossCheck(c, s) || s;
     }
     catch (x) {
         return typeof x == 'string' ? x : `config: could not be read (${x})`;
     }
 }
-/** What depends on several fields: numbers of the country, the mode, condition ids, pools. */
-function crossCheck(c) {
-    const country = (c.country || 'FR').toUpperCase();
-    const collecting = /^(origin|traffic|journey)$/.test(c.mode);
-    const conditions = c.conditions || [];
+/**
+ * What depends on several fields: numbers of the country, the mode, condition ids, pools. Fills
+ * `s._originals` with the E.164 form of every original as it checks the numbers.
+ */
+function crossCheck(c, s) {
+    const { _country: country, _collecting: collecting, _conditions: conditions, _originals: originals } = s;
     const ids = Object.create(null);
-    // E.164 forms of the originals and of the tracked numbers, to compare numbers in one pass.
-    const originals = {};
+    // E.164 forms of the tracked numbers, to compare them with the originals in one pass.
     const tracked = {};
     const phone = is((v) => typeof v === 'string' && parsePhone(v, country), `a ${country} phone number`);
     // original -> tracked; the value after "got" shows which of the two is wrong
@@ -272,51 +318,6 @@ function crossCheck(c) {
     for (const t of Object.keys(tracked))
         if (originals[t])
             return fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
-}
-
-/** `c` is the validated copy of the config (config.ts): own data properties only. */
-function resolveSettings(c, search) {
-    const mode = c.mode;
-    const country = (c.country || 'FR').toUpperCase();
-    const consent = c.consent || {};
-    const ids = c.trackingIds || {};
-    // Objects without prototype (config.ts copies them so): a field not set reads undefined.
-    const conditions = c.conditions || [];
-    const originals = {};
-    for (const map of [c.numbers, ...conditions.map((k) => k.numbers)]) {
-        for (const o of Object.keys(map || {}))
-            originals[e164(parsePhone(o, country))] = 1;
-    }
-    return {
-        _mode: mode,
-        _site: c.site,
-        _collecting: /^(origin|traffic|journey)$/.test(mode),
-        _endpoint: c.endpoint || '',
-        _country: country,
-        _numbers: c.numbers || {},
-        _conditions: conditions,
-        _entry: c.entry || 'first_entry',
-        _probabilistic: c.probabilistic || 'fallback',
-        _consent: consent,
-        _consentFree: mode == 'rotation' && consent.required === false,
-        _gpc: consent.gpc !== false,
-        _days: (c.cookie && c.cookie.days) || 30,
-        _domain: c.cookie && c.cookie.domain,
-        _timeout: (c.session && c.session.timeout) || 30,
-        _defaultIds: ids.defaults !== false,
-        _customIds: ids.custom || [],
-        _leaseTimeout: c.pool && c.pool.timeout != null ? c.pool.timeout : 2000,
-        _urlParams: c.urlParams || [],
-        _ignore: c.ignore,
-        _spa: !!c.spa,
-        _debug: !!c.debug || /[?&]mgt_debug=1(&|$)/.test(search),
-        _originals: originals,
-    };
-}
-/** A number from storage or the endpoint reaches the page only if it is a valid phone number of the country that is not an original. */
-function usableNumber(s, t) {
-    const p = typeof t == 'string' && t.length <= 40 && parsePhone(t, s._country);
-    return !!p && !s._originals[e164(p)];
 }
 
 // Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
@@ -1451,13 +1452,10 @@ const numOrNone = (v) => v === undefined || num(v);
 const object = (v) => v && typeof v == 'object' && !Array.isArray(v);
 // What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
 // apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
-// or 'direct', and phone numbers as written in the config. Anything else was not written by us.
+// or 'direct'. Anything else was not written by us. Phone numbers are checked by readSession's
+// caller, with parsePhone() itself.
 const test = (re) => (v) => str(v) && re.test(v);
 const href = test(/^https?:\/\/[^\s<>"`]*$/);
-// Phone numbers: digits and the separators parsePhone() accepts (\s covers the non-breaking spaces;
-// US numbers start with '('; Luxembourg has 4-digit ones). Numbers reach the page only after
-// parsePhone() itself.
-const phone = test(/^\+?[\d\s().\/\u2010-\u2015-]{4,40}$/);
 /** One check per stored field: every field must pass, and no other may be there. */
 const FIELDS$1 = {
     v: (v) => v === 1,
@@ -1467,8 +1465,8 @@ const FIELDS$1 = {
     last_url: href,
     // An origin: host (an IPv6 one in brackets) and port, no path.
     referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
-    source: test(/^(paid|email|social|organic|referral|campaign|direct)$/),
-    to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && phone(e.original) && phone(e.tracked) && numOrNone(e.expires)),
+    source: (v) => SOURCES.includes(v),
+    to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && str(e.original) && str(e.tracked) && numOrNone(e.expires)),
     // Names and values as the module captures them (lib/idText.ts).
     tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
     pageviews: numOrNone,
@@ -1492,8 +1490,8 @@ const removeSession = () => {
 };
 /**
  * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
- * tells a valid phone number of the configured country: a `to_swap` entry holding anything else was
- * not written by the module (SPEC 11).
+ * tells a valid phone number of the configured country (it is given strings only): a `to_swap`
+ * entry holding anything else, markup included, was not written by the module (SPEC 11).
  */
 function readSession(onDamaged, isNumber) {
     const raw = store('getItem');
@@ -2154,7 +2152,8 @@ const lease = (endpoint, body, timeout) => new Promise((resolve) => {
     };
     fetch(endpoint + '/lease', { method: 'POST', body: JSON.stringify(body), credentials: 'omit' })
         .then((r) => r.ok && r.json())
-        .then((j) => done(j && j.numbers && typeof j.numbers == 'object' && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined))
+        // Each number in it is checked by the caller (usableNumber): numbers only needs to be there.
+        .then((j) => done(j && j.numbers && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined))
         .catch(() => done());
     // A fetch that throws at once (missing, replaced by the page) rejects: no lease.
 }).catch(() => undefined);
@@ -2261,15 +2260,13 @@ function createReporter(s, t) {
     let held = [];
     let calls = [];
     const r = {
-        _why: '',
         _view(build) {
             if (reported)
                 return;
             reported = true;
             const events = build();
             held.push(...events);
-            r._why = `Events: ${events.map((e) => e.type).join(', ') || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`;
-            log(r._why);
+            t._explain('events', `Events: ${events.map((e) => e.type).join(', ') || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`);
             r._release();
         },
         _again(grant) {
@@ -2349,18 +2346,19 @@ function createTracker(s, w, emit, early) {
     };
     const mute = () => !consent._persistent && s._probabilistic == 'off';
     const waiting = () => !consent._persistent && consent._state == 'unknown' && s._probabilistic == 'fallback';
-    const reporter = s._collecting ? createReporter(s, { _waiting: waiting, _mute: mute, _finish: finish }) : undefined;
+    const reporter = s._collecting ? createReporter(s, { _waiting: waiting, _mute: mute, _finish: finish, _explain: explain }) : undefined;
     const save = () => {
         if (session && consent._alive()) {
             writeSession(session);
             log('stored mgt_session', session);
         }
     };
+    // A copy without prototype: the swap engine walks it with for…in (a polluted Object.prototype).
+    const apply = (numbers) => swapper._set(Object.assign(Object.create(null), numbers));
     const show = (numbers, final, reason) => {
         // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
-        // A copy without prototype: the swap engine walks it with for…in (a polluted Object.prototype).
         if (swapping && JSON.stringify(numbers) != JSON.stringify(shown)) {
-            swapper._set(Object.assign(Object.create(null), numbers));
+            apply(numbers);
             emit('numbers', numbers);
         }
         shown = numbers;
@@ -2409,9 +2407,8 @@ function createTracker(s, w, emit, early) {
             _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
             _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
         }));
-        explain('source', v._why.source);
-        explain('condition', v._why.condition);
-        explain('visit', v._why.visit);
+        for (const k in v._why)
+            explain(k, v._why[k]); // source, condition, visit
         explain('storage', consent._why());
         session = v._session;
         save();
@@ -2530,7 +2527,7 @@ function createTracker(s, w, emit, early) {
         referrer: visit._kept.referrer,
         numbers: { ...shown },
         ...(consent._visitor ? { visitor: consent._visitor } : {}),
-        ...(s._debug ? { why: { ...why, events: reporter ? reporter._why : why.events } } : {}),
+        ...(s._debug ? { why: { ...why } } : {}),
     });
     emit('ready', state());
     return {
@@ -2538,7 +2535,7 @@ function createTracker(s, w, emit, early) {
         _swap(root) {
             if (!swapping) {
                 swapping = true;
-                swapper._set(Object.assign(Object.create(null), shown));
+                apply(shown);
                 emit('numbers', shown);
             }
             swapper._scan(root);
@@ -2587,11 +2584,10 @@ function createMgt(w) {
             if (started)
                 return warn('init again: ignored');
             started = 1;
-            const c = loadConfig(config);
+            const c = loadConfig(config, w.location.search);
             if (typeof c != 'string') {
-                const settings = resolveSettings(c, w.location.search);
-                country = settings._country;
-                tracker = createTracker(settings, w, emit, early);
+                country = c._country;
+                tracker = createTracker(c, w, emit, early);
             }
             else {
                 error(c);

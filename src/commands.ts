@@ -2,7 +2,6 @@
 // or a queued call passes, nothing is thrown back into the page.
 import type { Mgt, State } from './types';
 import { loadConfig } from './config';
-import { resolveSettings } from './settings';
 import { createTracker, type Tracker } from './tracker';
 import { error, warn } from './lib/log';
 import { VERSION } from './version';
@@ -41,11 +40,10 @@ export function createMgt(w: Window): Mgt {
     init(config) {
       if (started) return warn('init again: ignored');
       started = 1;
-      const c = loadConfig(config);
+      const c = loadConfig(config, w.location.search);
       if (typeof c != 'string') {
-        const settings = resolveSettings(c, w.location.search);
-        country = settings._country;
-        tracker = createTracker(settings, w, emit, early);
+        country = c._country;
+        tracker = createTracker(c, w, emit, early);
       }
       else {
         error(c);

@@ -11,6 +11,8 @@ import type { Config } from './types';
 import { country as knownCountry, e164, parsePhone } from './swap/phone';
 import { CMPS } from './consent/cmps';
 import { ownCopy } from './lib/ownCopy';
+import { SOURCES } from './lib/sources';
+import { resolveSettings, type Settings } from './settings';
 
 type Check = (v: any, f: string) => string | void;
 type Rule = Check | string[] | { [field: string]: Rule };
@@ -80,7 +82,7 @@ const SCHEMA: Rule = {
   numbers: skip,
   conditions: list({
     id: text,
-    source: either(['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct']),
+    source: either(SOURCES),
     referrer: either(text),
     landing: either(text),
     page: either(text),
@@ -118,27 +120,31 @@ export const validate = (config: unknown): string => {
 };
 
 /**
- * The config as the module uses it: a copy of its own data, read once (lib/ownCopy.ts), when it is
- * valid; else the message naming the first bad field. Every check is linear in the config's size.
+ * The config as the module uses it: the settings resolved from a copy of its own data, read once
+ * (lib/ownCopy.ts), when it is valid; else the message naming the first bad field. Every check is
+ * linear in the config's size. `search`: the page URL's query (`?mgt_debug=1`).
  */
-export function loadConfig(config: unknown): Config | string {
+export function loadConfig(config: unknown, search = ''): Settings | string {
   try {
     const c: Config = ownCopy(config, 'config');
     // The mode first: it is required, and what else is allowed depends on it.
-    return check(MODES, c && c.mode, 'config.mode') || check(SCHEMA, c, 'config') || crossCheck(c) || c;
+    const e = check(MODES, c && c.mode, 'config.mode') || check(SCHEMA, c, 'config');
+    if (e) return e;
+    const s = resolveSettings(c, search);
+    return crossCheck(c, s) || s;
   } catch (x) {
     return typeof x == 'string' ? x : `config: could not be read (${x})`;
   }
 }
 
-/** What depends on several fields: numbers of the country, the mode, condition ids, pools. */
-function crossCheck(c: Config): string | void {
-  const country = (c.country || 'FR').toUpperCase();
-  const collecting = /^(origin|traffic|journey)$/.test(c.mode);
-  const conditions = c.conditions || [];
+/**
+ * What depends on several fields: numbers of the country, the mode, condition ids, pools. Fills
+ * `s._originals` with the E.164 form of every original as it checks the numbers.
+ */
+function crossCheck(c: Config, s: Settings): string | void {
+  const { _country: country, _collecting: collecting, _conditions: conditions, _originals: originals } = s;
   const ids: Record<string, 1> = Object.create(null);
-  // E.164 forms of the originals and of the tracked numbers, to compare numbers in one pass.
-  const originals: Record<string, 1> = {};
+  // E.164 forms of the tracked numbers, to compare them with the originals in one pass.
   const tracked: Record<string, string> = {};
   const phone = is((v) => typeof v === 'string' && parsePhone(v, country), `a ${country} phone number`);
   // original -> tracked; the value after "got" shows which of the two is wrong

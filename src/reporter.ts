@@ -3,7 +3,6 @@
 // identified), and strips identifiers from queued events when consent is withdrawn.
 import type { Settings } from './settings';
 import { createBatch } from './transport/batch';
-import { log } from './lib/log';
 
 export type Ev = Record<string, any>;
 
@@ -18,7 +17,6 @@ export interface Reporter {
   _release(force?: boolean): void;
   /** Withdrawal: queued events go out without identifiers (SPEC 9.1). */
   _anonymise(): void;
-  _why: string;
 }
 
 export function createReporter(
@@ -30,6 +28,8 @@ export function createReporter(
     _mute(): boolean;
     /** Completes an event as consent allows now (identified, or anonymous). */
     _finish(e: Ev): Ev;
+    /** Sets (and prints) the debug sentence about events. */
+    _explain(k: 'events', sentence: string): void;
   },
 ): Reporter {
   const batch = createBatch(s._endpoint, s._site);
@@ -37,14 +37,12 @@ export function createReporter(
   let held: Ev[] = [];
   let calls: Array<() => Ev> = [];
   const r: Reporter = {
-    _why: '',
     _view(build) {
       if (reported) return;
       reported = true;
       const events = build();
       held.push(...events);
-      r._why = `Events: ${events.map((e) => e.type).join(', ') || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`;
-      log(r._why);
+      t._explain('events', `Events: ${events.map((e) => e.type).join(', ') || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`);
       r._release();
     },
     _again(grant) {

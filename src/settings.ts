@@ -38,22 +38,19 @@ export interface Settings {
   _ignore?: string;
   _spa: boolean;
   _debug: boolean;
-  /** E.164 of every original of the config: a number from storage or the endpoint that is one of them never reaches the page. */
+  /**
+   * E.164 of every original of the config: a number from storage or the endpoint that is one of
+   * them never reaches the page. Filled by config.ts, which parses every number as it checks it.
+   */
   _originals: Record<string, 1>;
 }
 
-/** `c` is the validated copy of the config (config.ts): own data properties only. */
+/** `c` is the copy of the config as config.ts checked it: own data properties only. */
 export function resolveSettings(c: Config, search: string): Settings {
   const mode = c.mode;
   const country = (c.country || 'FR').toUpperCase();
-  const consent = c.consent || {};
-  const ids = c.trackingIds || {};
   // Objects without prototype (config.ts copies them so): a field not set reads undefined.
-  const conditions = c.conditions || [];
-  const originals: Record<string, 1> = {};
-  for (const map of [c.numbers, ...conditions.map((k) => k.numbers)]) {
-    for (const o of Object.keys(map || {})) originals[e164(parsePhone(o, country)!)] = 1;
-  }
+  const { consent = {}, trackingIds: ids = {}, cookie = {}, session = {}, pool = {}, conditions = [] } = c;
   return {
     _mode: mode,
     _site: c.site,
@@ -67,17 +64,17 @@ export function resolveSettings(c: Config, search: string): Settings {
     _consent: consent,
     _consentFree: mode == 'rotation' && consent.required === false,
     _gpc: consent.gpc !== false,
-    _days: (c.cookie && c.cookie.days) || 30,
-    _domain: c.cookie && c.cookie.domain,
-    _timeout: (c.session && c.session.timeout) || 30,
+    _days: cookie.days || 30,
+    _domain: cookie.domain,
+    _timeout: session.timeout || 30,
     _defaultIds: ids.defaults !== false,
     _customIds: ids.custom || [],
-    _leaseTimeout: c.pool && c.pool.timeout != null ? c.pool.timeout : 2000,
+    _leaseTimeout: pool.timeout != null ? pool.timeout : 2000,
     _urlParams: c.urlParams || [],
     _ignore: c.ignore,
     _spa: !!c.spa,
     _debug: !!c.debug || /[?&]mgt_debug=1(&|$)/.test(search),
-    _originals: originals,
+    _originals: {},
   };
 }
 

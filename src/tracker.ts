@@ -51,8 +51,8 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   let shown: Numbers; // undefined until the first decision, so that the first one is applied
   let views = 0; // page views of this page load, for the cookieless counter
   // The debug sentences (state().why), each also printed when set.
-  const why: Record<string, string> = { events: `Events: none in ${s._mode} mode.` };
-  const explain = (k: string, sentence: string): void => {
+  const why = { events: `Events: none in ${s._mode} mode.` } as Why;
+  const explain = (k: keyof Why, sentence: string): void => {
     why[k] = sentence;
     log(sentence);
   };
@@ -77,18 +77,19 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   };
   const mute = (): boolean => !consent._persistent && s._probabilistic == 'off';
   const waiting = (): boolean => !consent._persistent && consent._state == 'unknown' && s._probabilistic == 'fallback';
-  const reporter = s._collecting ? createReporter(s, { _waiting: waiting, _mute: mute, _finish: finish }) : undefined;
+  const reporter = s._collecting ? createReporter(s, { _waiting: waiting, _mute: mute, _finish: finish, _explain: explain }) : undefined;
   const save = (): void => {
     if (session && consent._alive()) {
       writeSession(session);
       log('stored mgt_session', session);
     }
   };
+  // A copy without prototype: the swap engine walks it with for…in (a polluted Object.prototype).
+  const apply = (numbers: Numbers): void => swapper._set(Object.assign(Object.create(null), numbers));
   const show = (numbers: Numbers, final: boolean, reason: string): void => {
     // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
-    // A copy without prototype: the swap engine walks it with for…in (a polluted Object.prototype).
     if (swapping && JSON.stringify(numbers) != JSON.stringify(shown)) {
-      swapper._set(Object.assign(Object.create(null), numbers));
+      apply(numbers);
       emit('numbers', numbers);
     }
     shown = numbers;
@@ -135,9 +136,7 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
       _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
       _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
     }));
-    explain('source', v._why.source);
-    explain('condition', v._why.condition);
-    explain('visit', v._why.visit);
+    for (const k in v._why) explain(k as keyof Why, v._why[k as keyof Visit['_why']]); // source, condition, visit
     explain('storage', consent._why());
     session = v._session;
     save();
@@ -248,7 +247,7 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
       referrer: visit._kept.referrer,
       numbers: { ...shown },
       ...(consent._visitor ? { visitor: consent._visitor } : {}),
-      ...(s._debug ? { why: { ...why, events: reporter ? reporter._why : why.events } as Why } : {}),
+      ...(s._debug ? { why: { ...why } } : {}),
     });
   emit('ready', state());
 
@@ -257,7 +256,7 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
     _swap(root) {
       if (!swapping) {
         swapping = true;
-        swapper._set(Object.assign(Object.create(null), shown));
+        apply(shown);
         emit('numbers', shown);
       }
       swapper._scan(root);

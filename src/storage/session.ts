@@ -3,6 +3,7 @@
 // exactly what we write (a missing, extra or malformed field, another version) is discarded.
 import type { Source } from '../types';
 import { idText } from '../lib/idText';
+import { SOURCES } from '../lib/sources';
 
 export interface SwapEntry {
   original: string;
@@ -30,13 +31,10 @@ const numOrNone = (v: unknown): boolean => v === undefined || num(v);
 const object = (v: any): boolean => v && typeof v == 'object' && !Array.isArray(v);
 // What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
 // apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
-// or 'direct', and phone numbers as written in the config. Anything else was not written by us.
+// or 'direct'. Anything else was not written by us. Phone numbers are checked by readSession's
+// caller, with parsePhone() itself.
 const test = (re: RegExp) => (v: unknown) => str(v) && re.test(v);
 const href = test(/^https?:\/\/[^\s<>"`]*$/);
-// Phone numbers: digits and the separators parsePhone() accepts (\s covers the non-breaking spaces;
-// US numbers start with '('; Luxembourg has 4-digit ones). Numbers reach the page only after
-// parsePhone() itself.
-const phone = test(/^\+?[\d\s().\/\u2010-\u2015-]{4,40}$/);
 
 /** One check per stored field: every field must pass, and no other may be there. */
 const FIELDS: Record<string, (v: any) => boolean> = {
@@ -47,8 +45,8 @@ const FIELDS: Record<string, (v: any) => boolean> = {
   last_url: href,
   // An origin: host (an IPv6 one in brackets) and port, no path.
   referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
-  source: test(/^(paid|email|social|organic|referral|campaign|direct)$/),
-  to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && phone(e.original) && phone(e.tracked) && numOrNone(e.expires)),
+  source: (v) => SOURCES.includes(v),
+  to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && str(e.original) && str(e.tracked) && numOrNone(e.expires)),
   // Names and values as the module captures them (lib/idText.ts).
   tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
   pageviews: numOrNone,
@@ -74,8 +72,8 @@ export const removeSession = (): void => {
 
 /**
  * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
- * tells a valid phone number of the configured country: a `to_swap` entry holding anything else was
- * not written by the module (SPEC 11).
+ * tells a valid phone number of the configured country (it is given strings only): a `to_swap`
+ * entry holding anything else, markup included, was not written by the module (SPEC 11).
  */
 export function readSession(onDamaged: (why: string) => void, isNumber: (n: string) => boolean): Session | undefined {
   const raw = store('getItem');

@@ -21,7 +21,8 @@ export const lease = (endpoint: string, body: Record<string, unknown>, timeout: 
     };
     fetch(endpoint + '/lease', { method: 'POST', body: JSON.stringify(body), credentials: 'omit' })
       .then((r) => r.ok && r.json())
-      .then((j) => done(j && j.numbers && typeof j.numbers == 'object' && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined))
+      // Each number in it is checked by the caller (usableNumber): numbers only needs to be there.
+      .then((j) => done(j && j.numbers && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined))
       .catch(() => done());
     // A fetch that throws at once (missing, replaced by the page) rejects: no lease.
   }).catch(() => undefined);

@@ -1,15 +1,18 @@
+// @vitest-environment jsdom
 // The visit decision (decide.ts) as a pure function: tables of page, stored session, consent and
 // time -> attribution, new visit or not, condition, numbers, session to store, sentences.
 import { describe, expect, it } from 'vitest';
 import { decideVisit, type Arrival, type VisitInput } from '../../src/decide';
-import { resolveSettings } from '../../src/settings';
+import { loadConfig } from '../../src/config';
+import type { Settings } from '../../src/settings';
 import type { Config } from '../../src/types';
 import type { Session } from '../../src/storage/session';
 
 const NOW = 1_800_000_000_000;
 const O = '01 23 45 67 89';
+// As mgt('init') resolves them: config.ts fills in the E.164 forms of the originals.
 const settings = (over: Partial<Config> = {}) =>
-  resolveSettings({ mode: 'rotation', numbers: { [O]: '09 70 00 00 01' }, conditions: [{ id: 'ads', source: 'paid', numbers: { [O]: '09 70 00 00 02' } }], ...over } as Config, '');
+  loadConfig({ mode: 'rotation', numbers: { [O]: '09 70 00 00 01' }, conditions: [{ id: 'ads', source: 'paid', numbers: { [O]: '09 70 00 00 02' } }], ...over } as Config) as Settings;
 const arrival = (over: Partial<Arrival> = {}): Arrival => ({
   source: 'paid', referrer: 'https://www.google.fr', landing: 'https://shop.fr/landing?gclid=G1&utm_source=x', tracking_ids: { gclid: 'G1' }, _internal: false, _why: 'gclid', ...over,
 });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readSession, writeSession, removeSession, type Session } from '../../src/storage/session';
+import { parsePhone } from '../../src/swap/phone';
 
 const good: Session = {
   v: 1, condition: 'ads', landing: 'https://s.fr/?utm_source=g', last_action: 1700000000000, last_url: 'https://s.fr/a',
@@ -66,7 +67,6 @@ describe('mgt_session', () => {
     ['a list instead of an object', JSON.stringify([good])],
     ['a source that is a list', JSON.stringify({ ...good, source: ['paid'] })],
     ['a referrer with a path', JSON.stringify({ ...good, referrer: 'https://www.google.fr/search?q=x' })],
-    ['a tracked number that is markup', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: '<img src=x>' }] })],
     ['an expiry that is not a number', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: '09 70 00 00 01', expires: '1' }] })],
     ['a negative pageviews', JSON.stringify({ ...good, pageviews: -1 })],
     ['too many to_swap entries', JSON.stringify({ ...good, to_swap: Array(51).fill(good.to_swap[0]) })],
@@ -90,9 +90,13 @@ describe('mgt_session', () => {
     expect(readSession(() => {}, () => true)).toBeUndefined();
   });
 
-  it('discards a to_swap number that is not a valid number of the country (issue 14 §8)', () => {
-    const valid = (n: string) => n != '00 00 00 00 00';
+  it('discards a to_swap number that is not a valid number of the country, or markup (issue 14 §8)', () => {
+    const valid = (n: string) => !!parsePhone(n, 'FR');
     localStorage.setItem('mgt_session', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: '00 00 00 00 00' }] }));
+    expect(readSession(() => {}, valid)).toBeUndefined();
+    localStorage.setItem('mgt_session', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: '<img src=x>' }] }));
+    expect(readSession(() => {}, valid)).toBeUndefined();
+    localStorage.setItem('mgt_session', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: 970000001 }] }));
     expect(readSession(() => {}, valid)).toBeUndefined();
     localStorage.setItem('mgt_session', JSON.stringify(good));
     expect(readSession(() => {}, valid)).toEqual(good);

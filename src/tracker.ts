@@ -4,7 +4,7 @@
 // pools.ts; events in reporter.ts. decide() below runs on init, on every (virtual) page view, and
 // whenever the right to store (or to store tracking IDs) changes.
 import type { State, Why } from './types';
-import type { Settings, Numbers } from './settings';
+import { usableNumber, type Settings, type Numbers } from './settings';
 import type { Session } from './storage/session';
 import { log, setDebug } from './lib/log';
 import { onCall } from './lib/onCall';
@@ -125,7 +125,7 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
     let stored: Session | undefined;
     if (!p) before = false;
     else {
-      stored = readSession(log, (n) => !!parsePhone(n, s._country));
+      stored = readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t));
       if (before === false) before = stored;
       // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
       // the consent-free session this page wrote (rotation) had not been there.

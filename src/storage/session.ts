@@ -72,10 +72,11 @@ export const removeSession = (): void => {
 
 /**
  * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
- * tells a valid phone number of the configured country (it is given strings only): a `to_swap`
- * entry holding anything else, markup included, was not written by the module (SPEC 11).
+ * tells a valid phone number of the configured country, `isTracked` one that may be shown (valid and
+ * not one of the config's originals); both are given strings only. A `to_swap` entry holding
+ * anything else, markup included, was not written by the module (SPEC 11).
  */
-export function readSession(onDamaged: (why: string) => void, isNumber: (n: string) => boolean): Session | undefined {
+export function readSession(onDamaged: (why: string) => void, isNumber: (n: string) => boolean, isTracked: (n: string) => boolean): Session | undefined {
   const raw = store('getItem');
   if (raw == null) return;
   let s: any;
@@ -84,7 +85,7 @@ export function readSession(onDamaged: (why: string) => void, isNumber: (n: stri
   } catch {
     /* not JSON: damaged */
   }
-  const numbers = (e: SwapEntry): boolean => isNumber(e.original) && isNumber(e.tracked);
+  const numbers = (e: SwapEntry): boolean => isNumber(e.original) && isTracked(e.tracked);
   if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(numbers)) return s;
   removeSession();
   onDamaged('mgt_session invalid: rebuilt');

@@ -1428,7 +1428,7 @@ const href = test(/^https?:\/\/[^\s<>"`]*$/);
 // parsePhone() itself.
 const phone = test(/^\+?[\d\s().\/\u2010-\u2015-]{4,40}$/);
 /** One check per stored field: every field must pass, and no other may be there. */
-const FIELDS$1 = {
+const FIELDS = {
     v: (v) => v === 1,
     condition: (v) => v === null || str(v),
     landing: href,
@@ -1442,7 +1442,7 @@ const FIELDS$1 = {
     tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
     pageviews: numOrNone,
 };
-const NAMES = Object.keys(FIELDS$1);
+const NAMES = Object.keys(FIELDS);
 /**
  * The one place that touches localStorage['mgt_session']: `getItem`, `setItem` (with `value`) or
  * `removeItem`. A localStorage that throws (disabled, private mode, quota) holds nothing of ours:
@@ -1476,7 +1476,7 @@ function readSession(onDamaged, isNumber) {
         /* not JSON: damaged */
     }
     const numbers = (e) => isNumber(e.original) && isNumber(e.tracked);
-    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS$1[k](s[k])) && s.to_swap.every(numbers))
+    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(numbers))
         return s;
     removeSession();
     onDamaged('mgt_session invalid: rebuilt');
@@ -1968,8 +1968,6 @@ const norm = (s) => {
     }
     return s.toLowerCase().replace(/(.)\/$/, '$1');
 };
-/** The fields a condition may set, in the order they are tested and explained. */
-const FIELDS = ['source', 'referrer', 'params', 'landing', 'page'];
 /**
  * The first condition whose every set field matches, for a visit (its source, its referrer: an
  * origin or 'direct', its landing URL: absolute or a path resolved against the page) seen on `page`.
@@ -1990,29 +1988,21 @@ function pickCondition(conditions, visit, page) {
         }
         return true;
     };
-    // One test per field; a field holds one value or a list, and matches when one of them passes.
-    const tests = {
-        source: (s) => s == visit.source,
-        referrer: (d) => isUnder(host, d),
-        params,
-        landing: onPath(landing),
-        page: onPath(page),
-    };
-    // What this visit shows for each field, for the explanation.
-    const seen = {
-        source: visit.source,
-        referrer: host || 'direct',
-        params: landing ? landing.search || 'none' : 'none',
-        landing: landing ? landing.pathname : 'none',
-        page: page.pathname,
+    // Per field a condition may set, in the order they are tested and explained: its test (a field
+    // holds one value or a list, and matches when one of them passes), and what this visit shows.
+    const fields = {
+        source: [(s) => s == visit.source, visit.source],
+        referrer: [(d) => isUnder(host, d), host || 'direct'],
+        params: [params, landing?.search || 'none'],
+        landing: [onPath(landing), landing?.pathname || 'none'],
+        page: [onPath(page), page.pathname],
     };
     const misses = [];
     for (const c of conditions) {
-        const set = FIELDS.filter((f) => c[f] != null);
-        const miss = set.find((f) => !list(c[f]).some(tests[f]));
+        const miss = Object.keys(fields).find((f) => c[f] != null && !list(c[f]).some(fields[f][0]));
         if (!miss)
             return { _condition: c, _why: `Condition: ${c.id} — every field it sets matches.` };
-        misses.push(`${c.id} needs another ${miss} (this visit: ${seen[miss]})`);
+        misses.push(`${c.id} needs another ${miss} (this visit: ${fields[miss][1]})`);
     }
     return { _why: `No condition matched${misses.length ? ': ' + misses.join('; ') : ' (none configured)'}.` };
 }

@@ -41,10 +41,6 @@ const norm = (s: string): string => {
   return s.toLowerCase().replace(/(.)\/$/, '$1');
 };
 
-/** The fields a condition may set, in the order they are tested and explained. */
-const FIELDS = ['source', 'referrer', 'params', 'landing', 'page'] as const;
-
-
 /**
  * The first condition whose every set field matches, for a visit (its source, its referrer: an
  * origin or 'direct', its landing URL: absolute or a path resolved against the page) seen on `page`.
@@ -68,28 +64,20 @@ export function pickCondition(
     }
     return true;
   };
-  // One test per field; a field holds one value or a list, and matches when one of them passes.
-  const tests: Record<string, (v: any) => boolean> = {
-    source: (s: Source) => s == visit.source,
-    referrer: (d: string) => isUnder(host, d),
-    params,
-    landing: onPath(landing),
-    page: onPath(page),
-  };
-  // What this visit shows for each field, for the explanation.
-  const seen: Record<string, string> = {
-    source: visit.source,
-    referrer: host || 'direct',
-    params: landing ? landing.search || 'none' : 'none',
-    landing: landing ? landing.pathname : 'none',
-    page: page.pathname,
+  // Per field a condition may set, in the order they are tested and explained: its test (a field
+  // holds one value or a list, and matches when one of them passes), and what this visit shows.
+  const fields: Record<string, [(v: any) => boolean, string]> = {
+    source: [(s: Source) => s == visit.source, visit.source],
+    referrer: [(d: string) => isUnder(host, d), host || 'direct'],
+    params: [params, landing?.search || 'none'],
+    landing: [onPath(landing), landing?.pathname || 'none'],
+    page: [onPath(page), page.pathname],
   };
   const misses: string[] = [];
   for (const c of conditions) {
-    const set = FIELDS.filter((f) => c[f] != null);
-    const miss = set.find((f) => !list(c[f]).some(tests[f]));
+    const miss = (Object.keys(fields) as (keyof Condition)[]).find((f) => c[f] != null && !list(c[f]).some(fields[f][0]));
     if (!miss) return { _condition: c, _why: `Condition: ${c.id} — every field it sets matches.` };
-    misses.push(`${c.id} needs another ${miss} (this visit: ${seen[miss]})`);
+    misses.push(`${c.id} needs another ${miss} (this visit: ${fields[miss][1]})`);
   }
   return { _why: `No condition matched${misses.length ? ': ' + misses.join('; ') : ' (none configured)'}.` };
 }

@@ -1939,21 +1939,18 @@ const list = (v) => [].concat(v);
  */
 const glob = (pattern, s) => {
     const parts = pattern.split('*');
-    if (parts.length == 1)
+    const last = parts.length - 1;
+    if (!last)
         return pattern == s;
-    const first = parts.shift();
-    const last = parts.pop();
-    const end = s.length - last.length;
-    if (!s.startsWith(first) || !s.endsWith(last) || first.length > end)
-        return false;
-    let i = first.length;
-    for (const part of parts) {
-        const k = s.indexOf(part, i);
-        if (k < 0 || k + part.length > end)
-            return false;
+    let i = 0;
+    return parts.every((part, j) => {
+        // Where this part must sit: the first at the start, the last at the end, a middle one leftmost
+        // after the previous; never before the end of the previous part.
+        const k = j == last ? s.length - part.length : j ? s.indexOf(part, i) : 0;
+        const ok = k >= i && s.startsWith(part, k);
         i = k + part.length;
-    }
-    return true;
+        return ok;
+    });
 };
 /**
  * Marketers write '/Promo/' for '/promo' and 'été' for '%C3%A9t%C3%A9': paths and patterns compare

@@ -14,18 +14,17 @@ const list = <T>(v: T | T[]): T[] => ([] as T[]).concat(v);
  */
 const glob = (pattern: string, s: string): boolean => {
   const parts = pattern.split('*');
-  if (parts.length == 1) return pattern == s;
-  const first = parts.shift()!;
-  const last = parts.pop()!;
-  const end = s.length - last.length;
-  if (!s.startsWith(first) || !s.endsWith(last) || first.length > end) return false;
-  let i = first.length;
-  for (const part of parts) {
-    const k = s.indexOf(part, i);
-    if (k < 0 || k + part.length > end) return false;
+  const last = parts.length - 1;
+  if (!last) return pattern == s;
+  let i = 0;
+  return parts.every((part, j) => {
+    // Where this part must sit: the first at the start, the last at the end, a middle one leftmost
+    // after the previous; never before the end of the previous part.
+    const k = j == last ? s.length - part.length : j ? s.indexOf(part, i) : 0;
+    const ok = k >= i && s.startsWith(part, k);
     i = k + part.length;
-  }
-  return true;
+    return ok;
+  });
 };
 
 /**

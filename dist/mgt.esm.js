@@ -1976,15 +1976,11 @@ function pickCondition(conditions, visit, page) {
     const ref = httpUrl(visit.referrer);
     const host = ref ? ref.hostname : '';
     const onPath = (u) => (p) => !!u && glob(norm(String(p)), norm(u.pathname));
-    const params = (want) => {
-        for (const k of Object.keys(want)) {
-            const got = landing && landing.searchParams.get(k);
-            // true = present (even empty); a string = equal, case-insensitive.
-            if (got == null || (want[k] !== true && got.toLowerCase() != String(want[k]).toLowerCase()))
-                return false;
-        }
-        return true;
-    };
+    // true = present (even empty); a string = equal, case-insensitive.
+    const params = (want) => Object.keys(want).every((k) => {
+        const got = landing?.searchParams.get(k);
+        return got != null && (want[k] === true || got.toLowerCase() == String(want[k]).toLowerCase());
+    });
     // Per field a condition may set, in the order they are tested and explained: its test (a field
     // holds one value or a list, and matches when one of them passes), and what this visit shows.
     const fields = {

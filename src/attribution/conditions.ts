@@ -55,14 +55,12 @@ export function pickCondition(
   const ref = httpUrl(visit.referrer);
   const host = ref ? ref.hostname : '';
   const onPath = (u: URL | undefined) => (p: string) => !!u && glob(norm(String(p)), norm(u.pathname));
-  const params = (want: Record<string, string | true>): boolean => {
-    for (const k of Object.keys(want)) {
-      const got = landing && landing.searchParams.get(k);
-      // true = present (even empty); a string = equal, case-insensitive.
-      if (got == null || (want[k] !== true && got.toLowerCase() != String(want[k]).toLowerCase())) return false;
-    }
-    return true;
-  };
+  // true = present (even empty); a string = equal, case-insensitive.
+  const params = (want: Record<string, string | true>): boolean =>
+    Object.keys(want).every((k) => {
+      const got = landing?.searchParams.get(k);
+      return got != null && (want[k] === true || got.toLowerCase() == String(want[k]).toLowerCase());
+    });
   // Per field a condition may set, in the order they are tested and explained: its test (a field
   // holds one value or a list, and matches when one of them passes), and what this visit shows.
   const fields: Record<string, [(v: any) => boolean, string]> = {

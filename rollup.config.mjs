@@ -20,7 +20,7 @@ const banner = `/*! mgt ${pkg.version} | consent-aware call tracking | MIT */`;
 
 const minify = terser({
   ecma: 2020,
-  compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true, unsafe: true },
+  compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true, unsafe_proto: true, unsafe: true },
   mangle: { properties: { regex: /^_/, reserved: ['__tcfapi', '__ucCmp', '_axcb', '__vue_app__', '__next_f'] } },
   format: { comments: /^!/ },
 });

@@ -1457,7 +1457,7 @@ const object = (v) => v && typeof v == 'object' && !Array.isArray(v);
 const test = (re) => (v) => str(v) && re.test(v);
 const href = test(/^https?:\/\/[^\s<>"`]*$/);
 /** One check per stored field: every field must pass, and no other may be there. */
-const FIELDS$1 = {
+const FIELDS = {
     v: (v) => v === 1,
     condition: (v) => v === null || str(v),
     landing: href,
@@ -1471,7 +1471,7 @@ const FIELDS$1 = {
     tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
     pageviews: numOrNone,
 };
-const NAMES = Object.keys(FIELDS$1);
+const NAMES = Object.keys(FIELDS);
 /**
  * The one place that touches localStorage['mgt_session']: `getItem`, `setItem` (with `value`) or
  * `removeItem`. A localStorage that throws (disabled, private mode, quota) holds nothing of ours:
@@ -1490,10 +1490,11 @@ const removeSession = () => {
 };
 /**
  * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
- * tells a valid phone number of the configured country (it is given strings only): a `to_swap`
- * entry holding anything else, markup included, was not written by the module (SPEC 11).
+ * tells a valid phone number of the configured country, `isTracked` one that may be shown (valid and
+ * not one of the config's originals); both are given strings only. A `to_swap` entry holding
+ * anything else, markup included, was not written by the module (SPEC 11).
  */
-function readSession(onDamaged, isNumber) {
+function readSession(onDamaged, isNumber, isTracked) {
     const raw = store('getItem');
     if (raw == null)
         return;
@@ -1504,8 +1505,8 @@ function readSession(onDamaged, isNumber) {
     catch {
         /* not JSON: damaged */
     }
-    const numbers = (e) => isNumber(e.original) && isNumber(e.tracked);
-    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS$1[k](s[k])) && s.to_swap.every(numbers))
+    const numbers = (e) => isNumber(e.original) && isTracked(e.tracked);
+    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(numbers))
         return s;
     removeSession();
     onDamaged('mgt_session invalid: rebuilt');
@@ -1968,21 +1969,18 @@ const list = (v) => [].concat(v);
  */
 const glob = (pattern, s) => {
     const parts = pattern.split('*');
-    if (parts.length == 1)
+    const last = parts.length - 1;
+    if (!last)
         return pattern == s;
-    const first = parts.shift();
-    const last = parts.pop();
-    const end = s.length - last.length;
-    if (!s.startsWith(first) || !s.endsWith(last) || first.length > end)
-        return false;
-    let i = first.length;
-    for (const part of parts) {
-        const k = s.indexOf(part, i);
-        if (k < 0 || k + part.length > end)
-            return false;
+    let i = 0;
+    return parts.every((part, j) => {
+        // Where this part must sit: the first at the start, the last at the end, a middle one leftmost
+        // after the previous; never before the end of the previous part.
+        const k = j == last ? s.length - part.length : j ? s.indexOf(part, i) : 0;
+        const ok = k >= i && s.startsWith(part, k);
         i = k + part.length;
-    }
-    return true;
+        return ok;
+    });
 };
 /**
  * Marketers write '/Promo/' for '/promo' and 'été' for '%C3%A9t%C3%A9': paths and patterns compare
@@ -1997,8 +1995,6 @@ const norm = (s) => {
     }
     return s.toLowerCase().replace(/(.)\/$/, '$1');
 };
-/** The fields a condition may set, in the order they are tested and explained. */
-const FIELDS = ['source', 'referrer', 'params', 'landing', 'page'];
 /**
  * The first condition whose every set field matches, for a visit (its source, its referrer: an
  * origin or 'direct', its landing URL: absolute or a path resolved against the page) seen on `page`.
@@ -2010,38 +2006,26 @@ function pickCondition(conditions, visit, page) {
     const ref = httpUrl(visit.referrer);
     const host = ref ? ref.hostname : '';
     const onPath = (u) => (p) => !!u && glob(norm(String(p)), norm(u.pathname));
-    const params = (want) => {
-        for (const k of Object.keys(want)) {
-            const got = landing && landing.searchParams.get(k);
-            // true = present (even empty); a string = equal, case-insensitive.
-            if (got == null || (want[k] !== true && got.toLowerCase() != String(want[k]).toLowerCase()))
-                return false;
-        }
-        return true;
-    };
-    // One test per field; a field holds one value or a list, and matches when one of them passes.
-    const tests = {
-        source: (s) => s == visit.source,
-        referrer: (d) => isUnder(host, d),
-        params,
-        landing: onPath(landing),
-        page: onPath(page),
-    };
-    // What this visit shows for each field, for the explanation.
-    const seen = {
-        source: visit.source,
-        referrer: host || 'direct',
-        params: landing ? landing.search || 'none' : 'none',
-        landing: landing ? landing.pathname : 'none',
-        page: page.pathname,
+    // true = present (even empty); a string = equal, case-insensitive.
+    const params = (want) => Object.keys(want).every((k) => {
+        const got = landing?.searchParams.get(k);
+        return got != null && (want[k] === true || got.toLowerCase() == String(want[k]).toLowerCase());
+    });
+    // Per field a condition may set, in the order they are tested and explained: its test (a field
+    // holds one value or a list, and matches when one of them passes), and what this visit shows.
+    const fields = {
+        source: [(s) => s == visit.source, visit.source],
+        referrer: [(d) => isUnder(host, d), host || 'direct'],
+        params: [params, landing?.search || 'none'],
+        landing: [onPath(landing), landing?.pathname || 'none'],
+        page: [onPath(page), page.pathname],
     };
     const misses = [];
     for (const c of conditions) {
-        const set = FIELDS.filter((f) => c[f] != null);
-        const miss = set.find((f) => !list(c[f]).some(tests[f]));
+        const miss = Object.keys(fields).find((f) => c[f] != null && !list(c[f]).some(fields[f][0]));
         if (!miss)
             return { _condition: c, _why: `Condition: ${c.id} — every field it sets matches.` };
-        misses.push(`${c.id} needs another ${miss} (this visit: ${seen[miss]})`);
+        misses.push(`${c.id} needs another ${miss} (this visit: ${fields[miss][1]})`);
     }
     return { _why: `No condition matched${misses.length ? ': ' + misses.join('; ') : ' (none configured)'}.` };
 }
@@ -2394,7 +2378,7 @@ function createTracker(s, w, emit, early) {
         if (!p)
             before = false;
         else {
-            stored = readSession(log, (n) => !!parsePhone(n, s._country));
+            stored = readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t));
             if (before === false)
                 before = stored;
             // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if

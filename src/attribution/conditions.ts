@@ -14,18 +14,17 @@ const list = <T>(v: T | T[]): T[] => ([] as T[]).concat(v);
  */
 const glob = (pattern: string, s: string): boolean => {
   const parts = pattern.split('*');
-  if (parts.length == 1) return pattern == s;
-  const first = parts.shift()!;
-  const last = parts.pop()!;
-  const end = s.length - last.length;
-  if (!s.startsWith(first) || !s.endsWith(last) || first.length > end) return false;
-  let i = first.length;
-  for (const part of parts) {
-    const k = s.indexOf(part, i);
-    if (k < 0 || k + part.length > end) return false;
+  const last = parts.length - 1;
+  if (!last) return pattern == s;
+  let i = 0;
+  return parts.every((part, j) => {
+    // Where this part must sit: the first at the start, the last at the end, a middle one leftmost
+    // after the previous; never before the end of the previous part.
+    const k = j == last ? s.length - part.length : j ? s.indexOf(part, i) : 0;
+    const ok = k >= i && s.startsWith(part, k);
     i = k + part.length;
-  }
-  return true;
+    return ok;
+  });
 };
 
 /**
@@ -40,10 +39,6 @@ const norm = (s: string): string => {
   }
   return s.toLowerCase().replace(/(.)\/$/, '$1');
 };
-
-/** The fields a condition may set, in the order they are tested and explained. */
-const FIELDS = ['source', 'referrer', 'params', 'landing', 'page'] as const;
-
 
 /**
  * The first condition whose every set field matches, for a visit (its source, its referrer: an
@@ -60,36 +55,26 @@ export function pickCondition(
   const ref = httpUrl(visit.referrer);
   const host = ref ? ref.hostname : '';
   const onPath = (u: URL | undefined) => (p: string) => !!u && glob(norm(String(p)), norm(u.pathname));
-  const params = (want: Record<string, string | true>): boolean => {
-    for (const k of Object.keys(want)) {
-      const got = landing && landing.searchParams.get(k);
-      // true = present (even empty); a string = equal, case-insensitive.
-      if (got == null || (want[k] !== true && got.toLowerCase() != String(want[k]).toLowerCase())) return false;
-    }
-    return true;
-  };
-  // One test per field; a field holds one value or a list, and matches when one of them passes.
-  const tests: Record<string, (v: any) => boolean> = {
-    source: (s: Source) => s == visit.source,
-    referrer: (d: string) => isUnder(host, d),
-    params,
-    landing: onPath(landing),
-    page: onPath(page),
-  };
-  // What this visit shows for each field, for the explanation.
-  const seen: Record<string, string> = {
-    source: visit.source,
-    referrer: host || 'direct',
-    params: landing ? landing.search || 'none' : 'none',
-    landing: landing ? landing.pathname : 'none',
-    page: page.pathname,
+  // true = present (even empty); a string = equal, case-insensitive.
+  const params = (want: Record<string, string | true>): boolean =>
+    Object.keys(want).every((k) => {
+      const got = landing?.searchParams.get(k);
+      return got != null && (want[k] === true || got.toLowerCase() == String(want[k]).toLowerCase());
+    });
+  // Per field a condition may set, in the order they are tested and explained: its test (a field
+  // holds one value or a list, and matches when one of them passes), and what this visit shows.
+  const fields: Record<string, [(v: any) => boolean, string]> = {
+    source: [(s: Source) => s == visit.source, visit.source],
+    referrer: [(d: string) => isUnder(host, d), host || 'direct'],
+    params: [params, landing?.search || 'none'],
+    landing: [onPath(landing), landing?.pathname || 'none'],
+    page: [onPath(page), page.pathname],
   };
   const misses: string[] = [];
   for (const c of conditions) {
-    const set = FIELDS.filter((f) => c[f] != null);
-    const miss = set.find((f) => !list(c[f]).some(tests[f]));
+    const miss = (Object.keys(fields) as (keyof Condition)[]).find((f) => c[f] != null && !list(c[f]).some(fields[f][0]));
     if (!miss) return { _condition: c, _why: `Condition: ${c.id} — every field it sets matches.` };
-    misses.push(`${c.id} needs another ${miss} (this visit: ${seen[miss]})`);
+    misses.push(`${c.id} needs another ${miss} (this visit: ${fields[miss][1]})`);
   }
   return { _why: `No condition matched${misses.length ? ': ' + misses.join('; ') : ' (none configured)'}.` };
 }

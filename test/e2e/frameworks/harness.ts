@@ -5,7 +5,7 @@
 // the other every console error or warning.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { TestServer } from '../support/server';
 
 export const ORIGINAL = '01 23 45 67 89';
@@ -103,3 +103,45 @@ export const survivors = (page: Page) =>
     const s = (window as any).__server as Element[];
     return { kept: s.filter((e) => e.isConnected).length, total: s.length };
   });
+
+/**
+ * What a site owner expects of a hydrated app (the same app in React and Vue, apps/): every number
+ * tracked, no frame with an original, the server DOM and a foreign listener kept, new renders
+ * tracked, and after `restore` the originals back with the framework still rendering.
+ */
+export async function expectTrackedApp(page: Page, errors: string[]): Promise<void> {
+  await expect(page.locator('#portal')).toHaveText(`Portal ${TRACKED}`);
+  await expect(page.locator('#text')).toHaveText(`Call us: ${TRACKED}`);
+  await expect(page.locator('#call')).toHaveText(TRACKED);
+  await expect(page.locator('#call')).toHaveAttribute('href', 'tel:+33970000001');
+  await expect(page.locator('#call')).toHaveAttribute('aria-label', `Call ${TRACKED}`);
+  await expect(page.locator('#list li')).toHaveText([`Paris: ${TRACKED}`, `Lyon: ${TRACKED}`]);
+  const seen = await probes(page);
+  expect(seen.problems).toEqual([]);
+  expect(seen.frames).toEqual([]);
+  // The server DOM was kept: every element, and another script's listener on the call link.
+  const s = await survivors(page);
+  expect(s.kept).toBe(s.total);
+  await page.locator('#call').click();
+  expect(await page.evaluate(() => (window as any).__clicks)).toBe(1);
+  expect(await page.evaluate(() => document.documentElement.className)).toBe('');
+
+  // The app keeps working and its new renders are tracked too.
+  await page.locator('#inc').click();
+  await expect(page.locator('#count')).toHaveText(`Clicked 1 times, call ${TRACKED}`);
+  await page.locator('#add').click();
+  await expect(page.locator('#list li')).toHaveText([`Nice: ${TRACKED}`, `Paris: ${TRACKED}`, `Lyon: ${TRACKED}`]);
+  await page.locator('#toggle').click();
+  await expect(page.locator('#cond')).toHaveCount(0);
+  await page.locator('#toggle').click();
+  await expect(page.locator('#cond')).toHaveText(TRACKED);
+
+  // restore: originals back, and the framework still renders.
+  await page.evaluate(() => (window as any).mgt('restore'));
+  await expect(page.locator('#text')).toHaveText(`Call us: ${ORIGINAL}`);
+  await expect(page.locator('#call')).toHaveAttribute('href', 'tel:+33123456789');
+  await page.locator('#inc').click();
+  await expect(page.locator('#count')).toHaveText(`Clicked 2 times, call ${ORIGINAL}`);
+  expect((await probes(page)).problems).toEqual([]);
+  expect(errors).toEqual([]);
+}

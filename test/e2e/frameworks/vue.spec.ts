@@ -4,7 +4,7 @@ import { createSSRApp } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { test, expect } from '../support/fixtures';
 import { App } from './apps/vue-app.mjs';
-import { bundle, openFrameworkPage, probes, survivors, TRACKED, ORIGINAL, type Mode } from './harness';
+import { bundle, expectTrackedApp, openFrameworkPage, probes, survivors, TRACKED, type Mode } from './harness';
 
 // Server render, bundle (cached per worker) and a framework's hydration: more than the default on a busy machine.
 test.describe.configure({ timeout: 60_000 });
@@ -15,40 +15,7 @@ for (const mode of ['production', 'development'] as Mode[]) {
   test.describe(`Vue ${mode}`, () => {
     test('a Nuxt root (#__nuxt): hydrates without a mismatch, then every number is tracked', async ({ page, server, errors }) => {
       await openFrameworkPage(page, server, '/nuxt', { body: `<div id="__nuxt">${await markup()}</div>`, client: await bundle('vue-client.mjs', mode), hide: true });
-      await expect(page.locator('#portal')).toHaveText(`Portal ${TRACKED}`);
-      await expect(page.locator('#text')).toHaveText(`Call us: ${TRACKED}`);
-      await expect(page.locator('#call')).toHaveText(TRACKED);
-      await expect(page.locator('#call')).toHaveAttribute('href', 'tel:+33970000001');
-      await expect(page.locator('#call')).toHaveAttribute('aria-label', `Call ${TRACKED}`);
-      await expect(page.locator('#list li')).toHaveText([`Paris: ${TRACKED}`, `Lyon: ${TRACKED}`]);
-      const seen = await probes(page);
-      expect(seen.problems).toEqual([]);
-      expect(seen.frames).toEqual([]);
-      // The server DOM was kept: every element, and another script's listener on the call link.
-      const s = await survivors(page);
-      expect(s.kept).toBe(s.total);
-      await page.locator('#call').click();
-      expect(await page.evaluate(() => (window as any).__clicks)).toBe(1);
-      expect(await page.evaluate(() => document.documentElement.className)).toBe('');
-
-      // The app keeps working and its new renders are tracked too.
-      await page.locator('#inc').click();
-      await expect(page.locator('#count')).toHaveText(`Clicked 1 times, call ${TRACKED}`);
-      await page.locator('#add').click();
-      await expect(page.locator('#list li')).toHaveText([`Nice: ${TRACKED}`, `Paris: ${TRACKED}`, `Lyon: ${TRACKED}`]);
-      await page.locator('#toggle').click();
-      await expect(page.locator('#cond')).toHaveCount(0);
-      await page.locator('#toggle').click();
-      await expect(page.locator('#cond')).toHaveText(TRACKED);
-
-      // restore: originals back, and Vue still renders.
-      await page.evaluate(() => (window as any).mgt('restore'));
-      await expect(page.locator('#text')).toHaveText(`Call us: ${ORIGINAL}`);
-      await expect(page.locator('#call')).toHaveAttribute('href', 'tel:+33123456789');
-      await page.locator('#inc').click();
-      await expect(page.locator('#count')).toHaveText(`Clicked 2 times, call ${ORIGINAL}`);
-      expect((await probes(page)).problems).toEqual([]);
-      expect(errors).toEqual([]);
+      await expectTrackedApp(page, errors);
     });
 
     test('a root the site marks with data-mgt-hydrate: the same clean hydration', async ({ page, server }) => {

@@ -5,7 +5,8 @@
 // profiler on (50 µs), and prints the functions' self and total time, averaged over the runs.
 // Samples are wall-clock: on a loaded machine, read the shares more than the milliseconds.
 // Environment: PROFILE_RUNS (default 10), PROFILE_PAGE ('1000/5'), PROFILE_CONFIG (JSON of the
-// init config, default rotation as run.mjs), PROFILE_TOP (rows, default 30).
+// init config, default rotation as run.mjs), PROFILE_TOP (rows, default 30), PROFILE_WHEN ('head', or
+// 'after': the replacement after load of budget (a), `invisible` init once the page has loaded).
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright';
@@ -17,6 +18,7 @@ const env = process.env;
 const RUNS = +env.PROFILE_RUNS || 10;
 const TOP = +env.PROFILE_TOP || 30;
 const [n, k] = (env.PROFILE_PAGE || '1000/5').split('/').map(Number);
+const AFTER = env.PROFILE_WHEN === 'after';
 
 // The IIFE entry of rollup.config.mjs, unminified.
 const entry = config[0];
@@ -31,7 +33,11 @@ const server = createServer((req, res) => {
   const origin = `http://${req.headers.host}`;
   const cfg = env.PROFILE_CONFIG ? JSON.parse(env.PROFILE_CONFIG) : { mode: 'rotation', endpoint: `${origin}/collect`, numbers: numbers(k) };
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(`<!doctype html><html><head><meta charset="utf-8"><title>profile</title><script>window.mgt=window.mgt||function(){(mgt.q=mgt.q||[]).push(arguments)};mgt('init',${JSON.stringify(cfg)})</script><script src="/mgt.js?v=${Math.random()}"></script></head><body>${body}</body></html>`);
+  const src = `/mgt.js?v=${Math.random()}`;
+  const head = AFTER
+    ? `<script>addEventListener('load',function(){var s=document.createElement('script');s.src='${src}';s.onload=function(){mgt('init',${JSON.stringify({ mode: 'invisible', numbers: cfg.numbers })});document.title='done'};document.head.appendChild(s)})</script>`
+    : `<script>window.mgt=window.mgt||function(){(mgt.q=mgt.q||[]).push(arguments)};mgt('init',${JSON.stringify(cfg)})</script><script src="${src}"></script>`;
+  res.end(`<!doctype html><html><head><meta charset="utf-8"><title>profile</title>${head}</head><body>${body}</body></html>`);
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -49,6 +55,7 @@ for (let i = 0; i < RUNS; i++) {
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');
   await tab.goto(`${origin}/`, { waitUntil: 'load' });
+  if (AFTER) await tab.waitForFunction(() => document.title === 'done' && new Promise((r) => setTimeout(() => r(true), 100)));
   const { profile } = await cdp.send('Profiler.stop');
   await ctx.close();
   // self time per node, from the samples

@@ -1799,7 +1799,6 @@ const cookiebot = {
     _events: 'CookiebotOnAccept CookiebotOnDecline',
 };
 
-const explicit = (type) => /^explicit$/i.test(type);
 /**
  * Usercentrics v3 (`__ucCmp.getConsentDetails()`, a promise) and v2 (`UC_UI.getServicesBaseInfo()`).
  * Usercentrics reports implicit consent (the visitor ignored or closed the banner) like any
@@ -1809,27 +1808,27 @@ const explicit = (type) => /^explicit$/i.test(type);
  */
 const usercentrics = {
     _read(w, service, signal) {
+        // Both versions list services with an id and a name; v3 gives one consent type for all, v2
+        // one per service (its latest history entry).
+        const pick = (id, x, type, given) => {
+            if ((id == service || x.name == service) && /^explicit$/i.test(type))
+                signal(given);
+        };
         const details = w.__ucCmp?.getConsentDetails?.();
         if (details) {
             details.then(guard((d) => {
-                if (explicit(d.consent.type))
-                    for (const id in d.services) {
-                        const x = d.services[id];
-                        if (id == service || x.name == service)
-                            signal(x.consent.given);
-                    }
+                for (const id in d.services)
+                    pick(id, d.services[id], d.consent.type, d.services[id].consent.given);
             }), () => 0);
             return 1;
         }
         const services = w.UC_UI?.getServicesBaseInfo?.();
-        if (!services)
-            return;
-        for (const x of services) {
-            const history = x.consent.history;
-            if ((x.id == service || x.name == service) && explicit(history[history.length - 1]?.type))
-                signal(x.consent.status);
-        }
-        return 1;
+        if (services)
+            for (const x of services) {
+                const history = x.consent.history;
+                pick(x.id, x, history[history.length - 1]?.type, x.consent.status);
+            }
+        return services;
     },
     _option: 'mgt',
     _events: 'UC_UI_INITIALIZED UC_UI_CMP_EVENT UC_CONSENT',

@@ -2120,26 +2120,32 @@ function decideVisit(s, v) {
     };
 }
 
+// The one fetch of the module: both event batches and pool leases POST a string without
+// credentials, and neither may throw into the page nor leave a rejection unhandled.
+/**
+ * POSTs `body` to `url` with `init` added. A string body is sent as text/plain: a CORS-simple
+ * request, no preflight. Resolves to the response, or undefined when fetch is missing, throws at
+ * once (replaced by the page) or fails; never rejects.
+ */
+const post = (url, body, init) => new Promise((resolve) => resolve(fetch(url, { method: 'POST', body, credentials: 'omit', ...init }))).catch(() => { });
+
 // Pool leases (SPEC 9.3): ask the collector for visitor-level numbers, wait at most `timeout` ms.
 /**
  * Resolves to the lease, or undefined on timeout, network error, or an answer that is not a lease
  * (the numbers in it are checked by the caller). Never rejects. A late answer is ignored; the
- * request is not aborted, since the collector has received it anyway. The string body goes as
- * text/plain: a CORS-simple request, no preflight, one round trip.
+ * request is not aborted, since the collector has received it anyway.
  */
 const lease = (endpoint, body, timeout) => new Promise((resolve) => {
     const timer = setTimeout(resolve, timeout);
-    const done = (answer) => {
+    post(endpoint + '/lease', JSON.stringify(body))
+        .then((r) => r && r.ok && r.json())
+        // Each number in it is checked by the caller (usableNumber): numbers only needs to be there.
+        .then((j) => (j && j.numbers && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined), () => undefined)
+        .then((answer) => {
         clearTimeout(timer);
         resolve(answer);
-    };
-    fetch(endpoint + '/lease', { method: 'POST', body: JSON.stringify(body), credentials: 'omit' })
-        .then((r) => r.ok && r.json())
-        // Each number in it is checked by the caller (usableNumber): numbers only needs to be there.
-        .then((j) => done(j && j.numbers && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined))
-        .catch(() => done());
-    // A fetch that throws at once (missing, replaced by the page) rejects: no lease.
-}).catch(() => undefined);
+    });
+});
 
 // Pools (SPEC 9.3): numbers leased per visitor from `${endpoint}/lease`, and their renewal while
 // the page is visible. Only the newest request counts: an answer to an older one is ignored.
@@ -2192,22 +2198,15 @@ function createPools(s, doc, t) {
  * sendBeacon for identified batches. A beacon always carries the collector's cookies and the page
  * URL in its Referer header (click IDs included, to a same-site collector), so anonymous batches
  * go by fetch without credentials and without referrer instead: cookieless means no identifier.
- * A string body is sent as text/plain: a CORS-simple request, no preflight.
+ * A beacon that is missing, throws (blocked, too large) or is refused goes by fetch as well.
  */
 function send(url, body, anonymous) {
     try {
         if (!anonymous && navigator.sendBeacon(url, body))
             return;
     }
-    catch {
-        /* no beacon, or one that throws (blocked, too large): fetch instead */
-    }
-    try {
-        fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors', credentials: 'omit', referrerPolicy: 'no-referrer' }).catch(() => 0);
-    }
-    catch {
-        /* no network API left: the event is lost, the page is not */
-    }
+    catch { }
+    post(url, body, { keepalive: true, mode: 'no-cors', referrerPolicy: 'no-referrer' });
 }
 function createBatch(endpoint, site) {
     let timer;

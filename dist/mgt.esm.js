@@ -1903,7 +1903,8 @@ const complianz = {
     _poll: 1,
 };
 
-const ADAPTERS = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
+// In the order of CMPS (cmps.ts), which names them: a unit test checks each name against its adapter.
+const ADAPTERS = [tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz];
 /**
  * Listens for each of the space-separated event `types`, whether dispatched at the window or at
  * the document: an event dispatched at the document passes the window first, in its capture phase.
@@ -1926,7 +1927,7 @@ function startAdapters(cfg, signal, w) {
     const sel = cfg.cmp || 'auto';
     let waiting = [];
     for (const name of sel == 'auto' ? CMPS : [].concat(sel)) {
-        const a = ADAPTERS[name];
+        const a = ADAPTERS[CMPS.indexOf(name)];
         const option = a && (cfg[name] || a._option);
         if (option) {
             // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others

@@ -1430,15 +1430,15 @@ function createVisitor(days, domain) {
     }
 }
 /**
- * Deletes the cookie in every form the module may have written: host-only, and with a Domain
- * attribute for this host and each of its parent domains (a site may have changed cookie.domain
- * since the cookie was written; the browser ignores a bare top-level domain).
+ * Deletes the cookie in every form the module may have written: with a Domain attribute for this
+ * host and each of its parent domains (a site may have changed cookie.domain since the cookie was
+ * written; the browser ignores a bare top-level domain), and host-only: the last step, past every
+ * label, joins nothing and setCookie writes no Domain for ''.
  */
 function deleteVisitor() {
     try {
         const labels = location.hostname.split('.');
-        setCookie(NAME, '', -1);
-        for (let i = 0; i < labels.length; i++)
+        for (let i = 0; i <= labels.length; i++)
             setCookie(NAME, '', -1, labels.slice(i).join('.'));
     }
     catch {

@@ -1371,18 +1371,6 @@ function init(converter, defaultAttributes) {
 var api = init(defaultConverter, { path: '/' });
 
 // The only code that touches document.cookie, through js-cookie (mgt's one runtime dependency).
-/**
- * js-cookie walks its attributes with for…in, so a property a page's scripts added to
- * Object.prototype (Prototype.js, MooTools, old jQuery plugins) would become a cookie attribute,
- * or make every write throw when its value is not a string (issue 14 §6). Each such name is given
- * here as an own attribute with no value, which js-cookie skips.
- */
-function own(attributes) {
-    for (const k in attributes)
-        if (!Object.prototype.hasOwnProperty.call(attributes, k))
-            attributes[k] = undefined;
-    return attributes;
-}
 /** The value of the cookie called `name`, or undefined. */
 const getCookie = (name) => api.get(name);
 const cookieNames = () => Object.keys(api.get());
@@ -1391,7 +1379,15 @@ const cookieNames = () => Object.keys(api.get());
  * only when `domain` is given (else host-only), expiring in `days` days (a negative number deletes).
  */
 const setCookie = (name, value, days, domain) => {
-    api.set(name, value, own({ expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain }));
+    const attributes = { expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain };
+    // js-cookie walks its attributes with for…in, so a property a page's scripts added to
+    // Object.prototype (Prototype.js, MooTools, old jQuery plugins) would become a cookie attribute,
+    // or make every write throw when its value is not a string (issue 14 §6). Each such name is given
+    // here as an own attribute with no value, which js-cookie skips.
+    for (const k in attributes)
+        if (!Object.keys(attributes).includes(k))
+            attributes[k] = undefined;
+    api.set(name, value, attributes);
 };
 
 // The mgt_visitor cookie (storage/cookies.ts writes it on Path=/): a random visitor ID, created

@@ -18,8 +18,7 @@ export const lease = (endpoint: string, body: Record<string, unknown>, timeout: 
     post(endpoint + '/lease', JSON.stringify(body))
       .then((r) => r && r.ok && r.json())
       // Each number in it is checked by the caller (usableNumber): numbers only needs to be there.
-      // A ttl that is not a positive number fails `> 0`; Math.min makes any that passes a number.
-      .then((j) => (j && j.numbers && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined), () => undefined)
+      .then((j) => (j && j.numbers && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined), () => undefined)
       .then((answer) => {
         clearTimeout(timer);
         resolve(answer);

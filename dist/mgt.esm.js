@@ -1371,18 +1371,6 @@ function init(converter, defaultAttributes) {
 var api = init(defaultConverter, { path: '/' });
 
 // The only code that touches document.cookie, through js-cookie (mgt's one runtime dependency).
-/**
- * js-cookie walks its attributes with for…in, so a property a page's scripts added to
- * Object.prototype (Prototype.js, MooTools, old jQuery plugins) would become a cookie attribute,
- * or make every write throw when its value is not a string (issue 14 §6). Each such name is given
- * here as an own attribute with no value, which js-cookie skips.
- */
-function own(attributes) {
-    for (const k in attributes)
-        if (!Object.prototype.hasOwnProperty.call(attributes, k))
-            attributes[k] = undefined;
-    return attributes;
-}
 /** The value of the cookie called `name`, or undefined. */
 const getCookie = (name) => api.get(name);
 const cookieNames = () => Object.keys(api.get());
@@ -1391,7 +1379,15 @@ const cookieNames = () => Object.keys(api.get());
  * only when `domain` is given (else host-only), expiring in `days` days (a negative number deletes).
  */
 const setCookie = (name, value, days, domain) => {
-    api.set(name, value, own({ expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain }));
+    const attributes = { expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain };
+    // js-cookie walks its attributes with for…in, so a property a page's scripts added to
+    // Object.prototype (Prototype.js, MooTools, old jQuery plugins) would become a cookie attribute,
+    // or make every write throw when its value is not a string (issue 14 §6). Each such name is given
+    // here as an own attribute with no value, which js-cookie skips.
+    for (const k in attributes)
+        if (!Object.keys(attributes).includes(k))
+            attributes[k] = undefined;
+    api.set(name, value, attributes);
 };
 
 // The mgt_visitor cookie (storage/cookies.ts writes it on Path=/): a random visitor ID, created
@@ -1430,15 +1426,15 @@ function createVisitor(days, domain) {
     }
 }
 /**
- * Deletes the cookie in every form the module may have written: host-only, and with a Domain
- * attribute for this host and each of its parent domains (a site may have changed cookie.domain
- * since the cookie was written; the browser ignores a bare top-level domain).
+ * Deletes the cookie in every form the module may have written: with a Domain attribute for this
+ * host and each of its parent domains (a site may have changed cookie.domain since the cookie was
+ * written; the browser ignores a bare top-level domain), and host-only: the last step, past every
+ * label, joins nothing and setCookie writes no Domain for ''.
  */
 function deleteVisitor() {
     try {
         const labels = location.hostname.split('.');
-        setCookie(NAME, '', -1);
-        for (let i = 0; i < labels.length; i++)
+        for (let i = 0; i <= labels.length; i++)
             setCookie(NAME, '', -1, labels.slice(i).join('.'));
     }
     catch {
@@ -1799,7 +1795,6 @@ const cookiebot = {
     _events: 'CookiebotOnAccept CookiebotOnDecline',
 };
 
-const explicit = (type) => /^explicit$/i.test(type);
 /**
  * Usercentrics v3 (`__ucCmp.getConsentDetails()`, a promise) and v2 (`UC_UI.getServicesBaseInfo()`).
  * Usercentrics reports implicit consent (the visitor ignored or closed the banner) like any
@@ -1809,27 +1804,27 @@ const explicit = (type) => /^explicit$/i.test(type);
  */
 const usercentrics = {
     _read(w, service, signal) {
+        // Both versions list services with an id and a name; v3 gives one consent type for all, v2
+        // one per service (its latest history entry).
+        const pick = (id, x, type, given) => {
+            if ((id == service || x.name == service) && /^explicit$/i.test(type))
+                signal(given);
+        };
         const details = w.__ucCmp?.getConsentDetails?.();
         if (details) {
             details.then(guard((d) => {
-                if (explicit(d.consent.type))
-                    for (const id in d.services) {
-                        const x = d.services[id];
-                        if (id == service || x.name == service)
-                            signal(x.consent.given);
-                    }
+                for (const id in d.services)
+                    pick(id, d.services[id], d.consent.type, d.services[id].consent.given);
             }), () => 0);
             return 1;
         }
         const services = w.UC_UI?.getServicesBaseInfo?.();
-        if (!services)
-            return;
-        for (const x of services) {
-            const history = x.consent.history;
-            if ((x.id == service || x.name == service) && explicit(history[history.length - 1]?.type))
-                signal(x.consent.status);
-        }
-        return 1;
+        if (services)
+            for (const x of services) {
+                const history = x.consent.history;
+                pick(x.id, x, history[history.length - 1]?.type, x.consent.status);
+            }
+        return services;
     },
     _option: 'mgt',
     _events: 'UC_UI_INITIALIZED UC_UI_CMP_EVENT UC_CONSENT',
@@ -1904,7 +1899,8 @@ const complianz = {
     _poll: 1,
 };
 
-const ADAPTERS = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
+// In the order of CMPS (cmps.ts), which names them: a unit test checks each name against its adapter.
+const ADAPTERS = [tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz];
 /**
  * Listens for each of the space-separated event `types`, whether dispatched at the window or at
  * the document: an event dispatched at the document passes the window first, in its capture phase.
@@ -1927,7 +1923,7 @@ function startAdapters(cfg, signal, w) {
     const sel = cfg.cmp || 'auto';
     let waiting = [];
     for (const name of sel == 'auto' ? CMPS : [].concat(sel)) {
-        const a = ADAPTERS[name];
+        const a = ADAPTERS[CMPS.indexOf(name)];
         const option = a && (cfg[name] || a._option);
         if (option) {
             // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others
@@ -2121,26 +2117,32 @@ function decideVisit(s, v) {
     };
 }
 
+// The one fetch of the module: both event batches and pool leases POST a string without
+// credentials, and neither may throw into the page nor leave a rejection unhandled.
+/**
+ * POSTs `body` to `url` with `init` added. A string body is sent as text/plain: a CORS-simple
+ * request, no preflight. Resolves to the response, or undefined when fetch is missing, throws at
+ * once (replaced by the page) or fails; never rejects.
+ */
+const post = (url, body, init) => new Promise((resolve) => resolve(fetch(url, { method: 'POST', body, credentials: 'omit', ...init }))).catch(() => { });
+
 // Pool leases (SPEC 9.3): ask the collector for visitor-level numbers, wait at most `timeout` ms.
 /**
  * Resolves to the lease, or undefined on timeout, network error, or an answer that is not a lease
  * (the numbers in it are checked by the caller). Never rejects. A late answer is ignored; the
- * request is not aborted, since the collector has received it anyway. The string body goes as
- * text/plain: a CORS-simple request, no preflight, one round trip.
+ * request is not aborted, since the collector has received it anyway.
  */
 const lease = (endpoint, body, timeout) => new Promise((resolve) => {
     const timer = setTimeout(resolve, timeout);
-    const done = (answer) => {
+    post(endpoint + '/lease', JSON.stringify(body))
+        .then((r) => r && r.ok && r.json())
+        // Each number in it is checked by the caller (usableNumber): numbers only needs to be there.
+        .then((j) => (j && j.numbers && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined), () => undefined)
+        .then((answer) => {
         clearTimeout(timer);
         resolve(answer);
-    };
-    fetch(endpoint + '/lease', { method: 'POST', body: JSON.stringify(body), credentials: 'omit' })
-        .then((r) => r.ok && r.json())
-        // Each number in it is checked by the caller (usableNumber): numbers only needs to be there.
-        .then((j) => done(j && j.numbers && typeof j.ttl == 'number' && j.ttl > 0 ? { numbers: j.numbers, ttl: Math.min(j.ttl, 86400) } : undefined))
-        .catch(() => done());
-    // A fetch that throws at once (missing, replaced by the page) rejects: no lease.
-}).catch(() => undefined);
+    });
+});
 
 // Pools (SPEC 9.3): numbers leased per visitor from `${endpoint}/lease`, and their renewal while
 // the page is visible. Only the newest request counts: an answer to an older one is ignored.
@@ -2193,22 +2195,15 @@ function createPools(s, doc, t) {
  * sendBeacon for identified batches. A beacon always carries the collector's cookies and the page
  * URL in its Referer header (click IDs included, to a same-site collector), so anonymous batches
  * go by fetch without credentials and without referrer instead: cookieless means no identifier.
- * A string body is sent as text/plain: a CORS-simple request, no preflight.
+ * A beacon that is missing, throws (blocked, too large) or is refused goes by fetch as well.
  */
 function send(url, body, anonymous) {
     try {
         if (!anonymous && navigator.sendBeacon(url, body))
             return;
     }
-    catch {
-        /* no beacon, or one that throws (blocked, too large): fetch instead */
-    }
-    try {
-        fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors', credentials: 'omit', referrerPolicy: 'no-referrer' }).catch(() => 0);
-    }
-    catch {
-        /* no network API left: the event is lost, the page is not */
-    }
+    catch { }
+    post(url, body, { keepalive: true, mode: 'no-cors', referrerPolicy: 'no-referrer' });
 }
 function createBatch(endpoint, site) {
     let timer;

@@ -35,15 +35,15 @@ export function createVisitor(days: number, domain?: string): string | undefined
 }
 
 /**
- * Deletes the cookie in every form the module may have written: host-only, and with a Domain
- * attribute for this host and each of its parent domains (a site may have changed cookie.domain
- * since the cookie was written; the browser ignores a bare top-level domain).
+ * Deletes the cookie in every form the module may have written: with a Domain attribute for this
+ * host and each of its parent domains (a site may have changed cookie.domain since the cookie was
+ * written; the browser ignores a bare top-level domain), and host-only: the last step, past every
+ * label, joins nothing and setCookie writes no Domain for ''.
  */
 export function deleteVisitor(): void {
   try {
     const labels = location.hostname.split('.');
-    setCookie(NAME, '', -1);
-    for (let i = 0; i < labels.length; i++) setCookie(NAME, '', -1, labels.slice(i).join('.'));
+    for (let i = 0; i <= labels.length; i++) setCookie(NAME, '', -1, labels.slice(i).join('.'));
   } catch {
     /* cookies blocked: there is nothing to delete */
   }

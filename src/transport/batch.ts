@@ -2,6 +2,7 @@
 // are sent a moment after the last one, and whatever is left goes out when the page is hidden.
 // A failed send is dropped: nothing is kept on the device to retry later.
 import { log } from '../lib/log';
+import { post } from './post';
 
 type Ev = Record<string, unknown>;
 
@@ -18,19 +19,13 @@ export interface Batch {
  * sendBeacon for identified batches. A beacon always carries the collector's cookies and the page
  * URL in its Referer header (click IDs included, to a same-site collector), so anonymous batches
  * go by fetch without credentials and without referrer instead: cookieless means no identifier.
- * A string body is sent as text/plain: a CORS-simple request, no preflight.
+ * A beacon that is missing, throws (blocked, too large) or is refused goes by fetch as well.
  */
 function send(url: string, body: string, anonymous: boolean): void {
   try {
     if (!anonymous && navigator.sendBeacon(url, body)) return;
-  } catch {
-    /* no beacon, or one that throws (blocked, too large): fetch instead */
-  }
-  try {
-    fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors', credentials: 'omit', referrerPolicy: 'no-referrer' }).catch(() => 0);
-  } catch {
-    /* no network API left: the event is lost, the page is not */
-  }
+  } catch {}
+  post(url, body, { keepalive: true, mode: 'no-cors', referrerPolicy: 'no-referrer' });
 }
 
 export function createBatch(endpoint: string, site: string | undefined): Batch {

@@ -19,7 +19,8 @@ import { piwikpro } from './piwikpro';
 import { cookieyes } from './cookieyes';
 import { complianz } from './complianz';
 
-const ADAPTERS: Record<CmpName, Adapter> = { tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz };
+// In the order of CMPS (cmps.ts), which names them: a unit test checks each name against its adapter.
+export const ADAPTERS: Adapter[] = [tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz];
 
 /**
  * Listens for each of the space-separated event `types`, whether dispatched at the window or at
@@ -43,7 +44,7 @@ export function startAdapters(cfg: ConsentConfig, signal: (granted: boolean, sou
   const sel = cfg.cmp || 'auto';
   let waiting: (() => unknown)[] = [];
   for (const name of sel == 'auto' ? CMPS : ([] as string[]).concat(sel) as CmpName[]) {
-    const a = ADAPTERS[name];
+    const a = ADAPTERS[CMPS.indexOf(name)];
     const option = a && ((cfg as any)[name] || a._option);
     if (option) {
       // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others

@@ -1,8 +1,6 @@
 import type { Adapter } from './types';
 import { guard } from './guard';
 
-const explicit = (type: unknown): boolean => /^explicit$/i.test(type as string);
-
 /**
  * Usercentrics v3 (`__ucCmp.getConsentDetails()`, a promise) and v2 (`UC_UI.getServicesBaseInfo()`).
  * Usercentrics reports implicit consent (the visitor ignored or closed the banner) like any
@@ -12,24 +10,25 @@ const explicit = (type: unknown): boolean => /^explicit$/i.test(type as string);
  */
 export const usercentrics: Adapter = {
   _read(w, service, signal) {
+    // Both versions list services with an id and a name; v3 gives one consent type for all, v2
+    // one per service (its latest history entry).
+    const pick = (id: string, x: any, type: string, given: unknown): void => {
+      if ((id == service || x.name == service) && /^explicit$/i.test(type)) signal(given);
+    };
     const details = w.__ucCmp?.getConsentDetails?.();
     if (details) {
       details.then(guard((d: any) => {
-        if (explicit(d.consent.type))
-          for (const id in d.services) {
-            const x = d.services[id];
-            if (id == service || x.name == service) signal(x.consent.given);
-          }
+        for (const id in d.services) pick(id, d.services[id], d.consent.type, d.services[id].consent.given);
       }), () => 0);
       return 1;
     }
     const services = w.UC_UI?.getServicesBaseInfo?.();
-    if (!services) return;
-    for (const x of services) {
-      const history = x.consent.history;
-      if ((x.id == service || x.name == service) && explicit(history[history.length - 1]?.type)) signal(x.consent.status);
-    }
-    return 1;
+    if (services)
+      for (const x of services) {
+        const history = x.consent.history;
+        pick(x.id, x, history[history.length - 1]?.type, x.consent.status);
+      }
+    return services;
   },
   _option: 'mgt',
   _events: 'UC_UI_INITIALIZED UC_UI_CMP_EVENT UC_CONSENT',

@@ -214,3 +214,29 @@ describe.each(CASES)('$name adapter', (c) => {
     expect(got).toEqual([]);
   });
 });
+
+// Usercentrics v2 has no stand-in page: UC_UI.getServicesBaseInfo() lists services with a consent
+// status and a history whose latest entry tells an explicit choice from an implicit default.
+describe('usercentrics adapter, v2 (UC_UI)', () => {
+  const v2 = (w: any, status: boolean, type: string, service = { id: 'xYz', name: 'mgt' }) => {
+    w.UC_UI = {
+      getServicesBaseInfo: () => [
+        { id: 'HkocEodjb7', name: 'Usercentrics Consent Management Platform', consent: { status: true, history: [{ type: 'explicit' }] } },
+        { ...service, consent: { status, history: [{ type: 'implicit' }, { type }] } },
+      ],
+    };
+  };
+
+  it('follows an explicit choice for the service, by name or by id, and ignores an implicit one', () => {
+    const w = fakeWindow();
+    const got = start(w, { cmp: 'usercentrics' });
+    v2(w, true, 'implicit');
+    w.dispatchEvent(new Event('UC_UI_INITIALIZED'));
+    expect(got).toEqual([]);
+    v2(w, true, 'explicit');
+    w.dispatchEvent(new Event('UC_UI_CMP_EVENT'));
+    v2(w, false, 'explicit', { id: 'mgt', name: 'Call tracking' });
+    w.dispatchEvent(new Event('UC_CONSENT'));
+    expect(got).toEqual([[true, 'usercentrics'], [false, 'usercentrics']]);
+  });
+});

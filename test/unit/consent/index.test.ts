@@ -2,7 +2,7 @@
 // and isolation: a hostile or broken CMP never throws into the page nor silences the others.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeWindow, loadFake, settle, start } from './harness';
-import { startAdapters } from '../../../src/consent/adapters/index';
+import { ADAPTERS as STARTED, startAdapters } from '../../../src/consent/adapters/index';
 import { CMPS } from '../../../src/consent/cmps';
 import type { Adapter } from '../../../src/consent/adapters/types';
 
@@ -150,6 +150,11 @@ describe('startAdapters', () => {
     expect(vi.getTimerCount()).toBe(0);
     // no queue created for Didomi, Axeptio or Google's dataLayer
     expect(Object.keys(w)).toEqual(globals);
+  });
+
+  it('starts, for each name of CMPS, the adapter of that name (the two lists are in the same order)', () => {
+    expect(STARTED.length).toBe(CMPS.length);
+    CMPS.forEach((name, i) => expect(STARTED[i], name).toBe(adapter(name)));
   });
 
   it('looks for a CMP that is not there without throwing (no exception on the normal path)', () => {

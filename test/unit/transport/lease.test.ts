@@ -24,6 +24,13 @@ describe('lease', () => {
     expect(await lease('https://c.example', {}, 2000)).toBeUndefined();
     expect(vi.getTimerCount()).toBe(0);
   });
+  it.each([['a missing ttl', undefined], ['a ttl of 0', 0], ['a negative ttl', -5], ['a ttl that is text', 'soon'], ['a ttl that is a number written as text', '60'], ['a ttl that is an object', {}], ['a null ttl', null]])(
+    'resolves to undefined on %s',
+    async (_, ttl) => {
+      vi.stubGlobal('fetch', answer({ numbers: { a: '09 70 00 00 01' }, ttl }));
+      expect(await lease('https://c.example', {}, 2000)).toBeUndefined();
+    },
+  );
   it('resolves to undefined after the timeout when the collector hangs', async () => {
     vi.useFakeTimers();
     vi.stubGlobal('fetch', vi.fn(() => new Promise(() => {})));

@@ -1225,9 +1225,10 @@ function watchHydration(w, swap, debug) {
         if (doc.readyState == 'loading' || doc.querySelector(WAITING))
             w.requestAnimationFrame(tick);
         else {
-            // Next's app router hydrates the whole document, which has no id to recognise: the site's line.
+            // Next's app router hydrates the whole document, which has no id to recognise: the site's line
+            // (without it React renders the page again, docs/frameworks.md).
             if (w.__next_f /* defined by the inline scripts of every Next.js app-router page */ && !doc.querySelector('[data-mgt-hydrate]'))
-                debug('Next.js app router: add data-mgt-hydrate to <html>, or React renders the page again');
+                debug('Next.js app router: add data-mgt-hydrate to <html>');
             done();
         }
     };

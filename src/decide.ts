@@ -36,6 +36,10 @@ export interface Visit {
   _kept: Attribution;
   _new: boolean;
   _condition?: Condition;
+  /** The condition's id, or null. */
+  _id: string | null;
+  /** Where the numbers come from once final, for the debug sentence: 'defaults', 'condition ads', 'leased from pool p1'. */
+  _from: string;
   /** What to show once final: the defaults, the condition's, and leased numbers still valid. */
   _numbers: Numbers;
   /** The condition's pool, while persistent (leased now unless `_leased`). */
@@ -87,6 +91,7 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
 
   const pick = pickCondition(s._conditions, kept, v._page);
   const cond = pick._condition;
+  const id = cond ? cond.id : null;
   // probabilistic 'off' without storage swaps the default numbers only (SPEC 8).
   const mute = !p && s._probabilistic == 'off';
   const numbers: Numbers = { ...s._numbers, ...(!mute && cond && cond.numbers) };
@@ -107,7 +112,7 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
   const session: Session | undefined = p
     ? {
         v: 1,
-        condition: cond ? cond.id : null,
+        condition: id,
         landing: kept.landing,
         last_action: now,
         last_url: clean(v._page),
@@ -122,6 +127,8 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
     _kept: kept,
     _new: isNew,
     _condition: cond,
+    _id: id,
+    _from: reuse ? 'leased from pool ' + pool : !mute && cond && cond.numbers ? 'condition ' + id : 'defaults',
     _numbers: numbers,
     _pool: pool,
     _wanted: wanted,

@@ -331,6 +331,8 @@ const print = (level, gated) => (...args) => {
         /* nowhere to print */
     }
 };
+/** A debug sentence of state().why, in one shape: 'Numbers: {…} — condition ads.' */
+const sentence = (label, what, why) => `${label}: ${what} — ${why}.`;
 /** Explains a decision; silent unless debug is on. */
 const log = print('info', 1);
 const warn = print('warn');
@@ -1562,7 +1564,7 @@ function createConsent(s) {
         },
         _withIds: () => c._persistent && c._state == 'granted',
         _start: ensure,
-        _why: () => `Storage: ${c._persistent ? 'mgt_visitor and mgt_session' : 'nothing'} — ${(!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state}.`,
+        _why: () => sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state),
         _mute: () => !c._persistent && s._probabilistic == 'off',
         _waiting: () => !c._persistent && c._state == 'unknown' && s._probabilistic == 'fallback',
         _alive() {
@@ -2051,14 +2053,14 @@ const cleanFor = (s, persistent, withIds) => (url) => cleanUrl(url, persistent ?
 /** mgt_session.to_swap: the numbers shown, leased ones with their expiry. */
 const toSwap = (numbers, leased, until) => Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? until : undefined }));
 /** The source sentence, from classify()'s terse reason ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer'). */
-const sourceWhy = (source, why, stored) => `Source: ${source} — ${stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why}.`;
+const sourceWhy = (source, why, stored) => sentence('Source', source, stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why);
 function decideVisit(s, v) {
     const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
     const clean = cleanFor(s, p, v._withIds);
     const from = (a) => (a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer);
     let isNew = v._first && !v._arrival._internal;
     let kept = v._arrival;
-    let visitWhy = `Visit: cookieless — ${from(v._arrival)}.`;
+    let visitWhy = sentence('Visit', 'cookieless', from(v._arrival));
     if (p) {
         // An existing visitor arriving by internal navigation without a session here comes from a
         // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
@@ -2072,7 +2074,7 @@ function decideVisit(s, v) {
         };
         kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
         const last = stored ? `, last activity ${Math.round((now - stored.last_action) / 6e4)} min ago` : '';
-        visitWhy = `Visit: ${isNew ? 'new' : 'same'} visit — ${from(view)}${last}.`;
+        visitWhy = sentence('Visit', (isNew ? 'new' : 'same') + ' visit', from(view) + last);
     }
     const pick = pickCondition(s._conditions, kept, v._page);
     const cond = pick._condition;
@@ -2279,7 +2281,7 @@ function createReporter(s, consent, doc, explain, base) {
             if (s._mode != 'origin')
                 events.push(event('pageview', s._mode == 'traffic' ? { count } : { url, title: doc.title.slice(0, 2000) }));
             held.push(...events);
-            explain('events', `Events: ${events.map((e) => e.type).join(', ') || 'none'} ${consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`);
+            explain('events', sentence('Events', events.map((e) => e.type).join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent'));
             r._release();
         },
         _again(grant) {
@@ -2332,7 +2334,7 @@ function createTracker(s, w, emit, early) {
     let views = 0; // page views of this page load, for the cookieless counter
     let report; // reports the latest page view: built by each decision, once its numbers are final
     // The debug sentences (state().why), each also printed when set.
-    const why = { events: `Events: none in ${s._mode} mode.` };
+    const why = { events: sentence('Events', 'none', s._mode + ' mode') };
     const explain = (k, sentence) => {
         log((why[k] = sentence));
     };
@@ -2360,7 +2362,7 @@ function createTracker(s, w, emit, early) {
         shown = numbers;
         if (final)
             unhideWhenHydrated();
-        explain('numbers', `Numbers: ${json} — ${reason}.`);
+        explain('numbers', sentence('Numbers', json, reason));
     };
     const pools = createPools(s, doc, {
         _request: () => consent._alive() && visit._pool
@@ -2386,18 +2388,13 @@ function createTracker(s, w, emit, early) {
             arrival = { ...fresh, _internal: here._internal || again };
         }
         const p = consent._alive();
-        let stored;
-        if (!p)
-            before = false;
-        else {
-            stored = readSession(log, (n) => !!parsePhone(n, country), (t) => usableNumber(s, t));
-            if (before === false)
-                before = stored;
-            // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
-            // the consent-free session this page wrote (rotation) had not been there.
-            if (grant)
-                stored = before;
-        }
+        let stored = p ? readSession(log, (n) => !!parsePhone(n, country), (t) => usableNumber(s, t)) : undefined;
+        if (!p || before === false)
+            before = p && stored;
+        // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
+        // the consent-free session this page wrote (rotation) had not been there.
+        if (grant && before !== false)
+            stored = before;
         const ids = consent._withIds();
         const v = (visit = decideVisit(s, {
             _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,

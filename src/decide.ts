@@ -5,6 +5,7 @@
 import type { Condition } from './types';
 import type { Session, SwapEntry } from './storage/session';
 import { usableNumber, type Numbers, type Settings } from './settings';
+import { sentence } from './lib/log';
 import { pickCondition } from './attribution/conditions';
 import { cleanUrl, urlFilter } from './attribution/url';
 import { isNewVisit, keepAttribution, type Attribution } from './attribution/visit';
@@ -64,7 +65,7 @@ export const toSwap = (numbers: Numbers, leased: Numbers | undefined, until: num
 
 /** The source sentence, from classify()'s terse reason ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer'). */
 const sourceWhy = (source: string, why: string, stored: boolean): string =>
-  `Source: ${source} — ${stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why}.`;
+  sentence('Source', source, stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why);
 
 export function decideVisit(s: Settings, v: VisitInput): Visit {
   const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
@@ -72,7 +73,7 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
   const from = (a: Arrival): string => (a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer);
   let isNew = v._first && !v._arrival._internal;
   let kept: Attribution = v._arrival;
-  let visitWhy = `Visit: cookieless — ${from(v._arrival)}.`;
+  let visitWhy = sentence('Visit', 'cookieless', from(v._arrival));
   if (p) {
     // An existing visitor arriving by internal navigation without a session here comes from a
     // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
@@ -86,7 +87,7 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
     };
     kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
     const last = stored ? `, last activity ${Math.round((now - stored.last_action) / 6e4)} min ago` : '';
-    visitWhy = `Visit: ${isNew ? 'new' : 'same'} visit — ${from(view)}${last}.`;
+    visitWhy = sentence('Visit', (isNew ? 'new' : 'same') + ' visit', from(view) + last);
   }
 
   const pick = pickCondition(s._conditions, kept, v._page);

@@ -4,6 +4,7 @@
 import type { Settings } from './settings';
 import type { Consent } from './consent/state';
 import type { Attribution } from './attribution/visit';
+import { sentence } from './lib/log';
 import { createBatch } from './transport/batch';
 import { cleanFor } from './decide';
 
@@ -57,7 +58,7 @@ export function createReporter(s: Settings, consent: Consent, doc: Document, exp
       // origin reports visits only; traffic counts page views, journey names them.
       if (s._mode != 'origin') events.push(event('pageview', s._mode == 'traffic' ? { count } : { url, title: doc.title.slice(0, 2000) }));
       held.push(...events);
-      explain('events', `Events: ${events.map((e) => e.type).join(', ') || 'none'} ${consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`);
+      explain('events', sentence('Events', events.map((e) => e.type).join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent'));
       r._release();
     },
     _again(grant) {

@@ -6,7 +6,7 @@
 import type { State, Why } from './types';
 import { usableNumber, type Settings, type Numbers } from './settings';
 import type { Session } from './storage/session';
-import { log, setDebug } from './lib/log';
+import { log, sentence, setDebug } from './lib/log';
 import { onCall } from './lib/onCall';
 import { onNavigation } from './lib/onNavigation';
 import { itpNote } from './lib/itp';
@@ -52,7 +52,7 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   let views = 0; // page views of this page load, for the cookieless counter
   let report: () => void; // reports the latest page view: built by each decision, once its numbers are final
   // The debug sentences (state().why), each also printed when set.
-  const why = { events: `Events: none in ${s._mode} mode.` } as Why;
+  const why = { events: sentence('Events', 'none', s._mode + ' mode') } as Why;
   const explain = (k: keyof Why, sentence: string): void => {
     log((why[k] = sentence));
   };
@@ -79,7 +79,7 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
     if (swapping && json != JSON.stringify(shown)) paint(numbers);
     shown = numbers;
     if (final) unhideWhenHydrated();
-    explain('numbers', `Numbers: ${json} — ${reason}.`);
+    explain('numbers', sentence('Numbers', json, reason));
   };
   const pools = createPools(s, doc, {
     _request: () =>
@@ -107,15 +107,11 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
       arrival = { ...fresh, _internal: here._internal || again };
     }
     const p = consent._alive();
-    let stored: Session | undefined;
-    if (!p) before = false;
-    else {
-      stored = readSession(log, (n) => !!parsePhone(n, country), (t) => usableNumber(s, t));
-      if (before === false) before = stored;
-      // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
-      // the consent-free session this page wrote (rotation) had not been there.
-      if (grant) stored = before;
-    }
+    let stored = p ? readSession(log, (n) => !!parsePhone(n, country), (t) => usableNumber(s, t)) : undefined;
+    if (!p || before === false) before = p && stored;
+    // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
+    // the consent-free session this page wrote (rotation) had not been there.
+    if (grant && before !== false) stored = before;
     const ids = consent._withIds();
     const v = (visit = decideVisit(s, {
       _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,

@@ -4,6 +4,7 @@
 // stores and reads mgt_session and reports the visitor ID.
 import type { ConsentState } from '../types';
 import type { Settings } from '../settings';
+import { sentence } from '../lib/log';
 import { storageBlocked } from './gate';
 import { createVisitor, deleteVisitor, readVisitor } from '../storage/visitor';
 import { removeSession } from '../storage/session';
@@ -74,7 +75,7 @@ export function createConsent(s: Settings): Consent {
     _withIds: () => c._persistent && c._state == 'granted',
     _start: ensure,
     _why: () =>
-      `Storage: ${c._persistent ? 'mgt_visitor and mgt_session' : 'nothing'} — ${(!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state}.`,
+      sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state),
     _mute: () => !c._persistent && s._probabilistic == 'off',
     _waiting: () => !c._persistent && c._state == 'unknown' && s._probabilistic == 'fallback',
     _alive() {

@@ -2426,11 +2426,9 @@ function createTracker(s, w, emit, early) {
     }
     function setConsent(granted, source) {
         const was = consent._persistent;
-        const ids = consent._withIds();
         if (!consent._set(granted))
             return; // repeated signals are no-ops
         log(`Consent: ${consent._state} (${source}).`);
-        explain('storage', consent._why());
         if (!granted) {
             // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
             pools._stop();
@@ -2442,8 +2440,7 @@ function createTracker(s, w, emit, early) {
         // A grant reports this page view again, identified (SPEC 7): what waited, anonymous, is dropped.
         if (!was && consent._persistent)
             reporter._again(true);
-        if (was != consent._persistent || (!ids && consent._withIds()))
-            decide(false, granted);
+        decide(false, granted);
         reporter._release();
     }
     function view(url) {

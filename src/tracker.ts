@@ -139,10 +139,8 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
 
   function setConsent(granted: boolean, source: string): void {
     const was = consent._persistent;
-    const ids = consent._withIds();
     if (!consent._set(granted)) return; // repeated signals are no-ops
     log(`Consent: ${consent._state} (${source}).`);
-    explain('storage', consent._why());
     if (!granted) {
       // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
       pools._stop();
@@ -152,7 +150,7 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
     if (!visit) return; // before the first decision: it will see this consent
     // A grant reports this page view again, identified (SPEC 7): what waited, anonymous, is dropped.
     if (!was && consent._persistent) reporter._again(true);
-    if (was != consent._persistent || (!ids && consent._withIds())) decide(false, granted);
+    decide(false, granted);
     reporter._release();
   }
 

@@ -70,10 +70,10 @@ const sourceWhy = (source: string, why: string, stored: boolean): string =>
 export function decideVisit(s: Settings, v: VisitInput): Visit {
   const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
   const clean = cleanFor(s, p, v._withIds);
-  const from = (a: Arrival): string => (a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer);
-  let isNew = v._first && !v._arrival._internal;
-  let kept: Attribution = v._arrival;
-  let visitWhy = sentence('Visit', 'cookieless', from(v._arrival));
+  // The arrival decided now: the view when persistent, this page load's arrival when cookieless.
+  const a = p ? view : v._arrival;
+  let isNew = v._first && !a._internal;
+  let kept: Attribution = a;
   if (p) {
     // An existing visitor arriving by internal navigation without a session here comes from a
     // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
@@ -86,9 +86,9 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
       tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {},
     };
     kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
-    const last = stored ? `, last activity ${Math.round((now - stored.last_action) / 6e4)} min ago` : '';
-    visitWhy = sentence('Visit', (isNew ? 'new' : 'same') + ' visit', from(view) + last);
   }
+  const from = a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer;
+  const last = stored ? `, last activity ${Math.round((now - stored.last_action) / 6e4)} min ago` : '';
 
   const pick = pickCondition(s._conditions, kept, v._page);
   const cond = pick._condition;
@@ -136,6 +136,6 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
     _leased: reuse,
     _leasedUntil: until,
     _session: session,
-    _why: { source: sourceWhy(kept.source, (p ? view : v._arrival)._why, kept == stored), condition: pick._why, visit: visitWhy },
+    _why: { source: sourceWhy(kept.source, a._why, kept == stored), condition: pick._why, visit: sentence('Visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last) },
   };
 }

@@ -2369,7 +2369,7 @@ function createTracker(s, w, emit, early) {
             ? { pool: visit._pool, visitor: consent._visitor, source: visit._kept.source, condition: visit._id, numbers: visit._wanted }
             : undefined,
         _answer(numbers, got, until) {
-            show(numbers, true, (until ? 'leased from pool ' : 'fallback, no lease from pool ') + visit._pool);
+            show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
             if (until && session) {
                 session.to_swap = toSwap(numbers, got, until);
                 save();

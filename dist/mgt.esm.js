@@ -2112,7 +2112,6 @@ function decideVisit(s, v) {
     return {
         _kept: kept,
         _new: isNew,
-        _condition: cond,
         _id: id,
         _from: reuse ? 'leased from pool ' + pool : !mute && cond && cond.numbers ? 'condition ' + id : 'defaults',
         _numbers: numbers,

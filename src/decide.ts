@@ -2,7 +2,6 @@
 // attribution to keep, the condition, the numbers to show, the session to store, and the sentences
 // that explain it in debug mode. Everything it needs is an argument (no DOM, no storage, no clock),
 // so it is tested with tables (test/unit/decide.test.ts). "A new visit" is decided here, and only here.
-import type { Condition } from './types';
 import type { Session, SwapEntry } from './storage/session';
 import { usableNumber, type Numbers, type Settings } from './settings';
 import { sentence } from './lib/log';
@@ -36,7 +35,6 @@ export interface VisitInput {
 export interface Visit {
   _kept: Attribution;
   _new: boolean;
-  _condition?: Condition;
   /** The condition's id, or null. */
   _id: string | null;
   /** Where the numbers come from once final, for the debug sentence: 'defaults', 'condition ads', 'leased from pool p1'. */
@@ -127,7 +125,6 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
   return {
     _kept: kept,
     _new: isNew,
-    _condition: cond,
     _id: id,
     _from: reuse ? 'leased from pool ' + pool : !mute && cond && cond.numbers ? 'condition ' + id : 'defaults',
     _numbers: numbers,

@@ -60,12 +60,6 @@ function parsePhone(text, iso) {
 function e164(p) {
     return `+${p._cc}${p._nsn}`;
 }
-/** Whether two written numbers are the same phone number (whatever their form). */
-function samePhone(a, b, iso) {
-    const x = parsePhone(a, iso);
-    const y = parsePhone(b, iso);
-    return !!x && !!y && e164(x) === e164(y);
-}
 /**
  * Writes a number fresh in its country's usual grouping: national '09 70 00 00 01', or
  * international after `prefix` ('+' or '00'): '+33 9 70 00 00 01'. `compact` leaves out the
@@ -337,6 +331,8 @@ const print = (level, gated) => (...args) => {
         /* nowhere to print */
     }
 };
+/** A debug sentence of state().why, in one shape: 'Numbers: {…} — condition ads.' */
+const sentence = (label, what, why) => `${label}: ${what} — ${why}.`;
 /** Explains a decision; silent unless debug is on. */
 const log = print('info', 1);
 const warn = print('warn');
@@ -347,7 +343,7 @@ const error = print('error');
  * a page that stops the click's propagation still reports it). Guarded: a hostile href or target
  * never throws into the page.
  */
-function onCall(doc, cb, onError) {
+function onCall(doc, cb) {
     doc.addEventListener('click', (e) => {
         try {
             const a = e.target.closest('a[href]');
@@ -356,7 +352,7 @@ function onCall(doc, cb, onError) {
                 cb(decodeURIComponent(m[1]));
         }
         catch (x) {
-            onError(x);
+            log('call not tracked:', x);
         }
     }, true);
 }
@@ -1225,9 +1221,10 @@ function watchHydration(w, swap, debug) {
         if (doc.readyState == 'loading' || doc.querySelector(WAITING))
             w.requestAnimationFrame(tick);
         else {
-            // Next's app router hydrates the whole document, which has no id to recognise: the site's line.
+            // Next's app router hydrates the whole document, which has no id to recognise: the site's line
+            // (without it React renders the page again, docs/frameworks.md).
             if (w.__next_f /* defined by the inline scripts of every Next.js app-router page */ && !doc.querySelector('[data-mgt-hydrate]'))
-                debug('Next.js app router: add data-mgt-hydrate to <html>, or React renders the page again');
+                debug('Next.js app router: add data-mgt-hydrate to <html>');
             done();
         }
     };
@@ -1238,9 +1235,14 @@ function watchHydration(w, swap, debug) {
     };
 }
 
-function storageAllowed(s, state) {
-    return s._mode != 'invisible' && s._probabilistic != 'always' && (state == 'granted' || (s._consentFree && state != 'denied'));
-}
+/** Why nothing may be stored now, in the words of the debug sentence; '' when storage is allowed. */
+const storageBlocked = (s, state) => s._mode == 'invisible'
+    ? 'invisible mode'
+    : s._probabilistic == 'always'
+        ? "probabilistic 'always'"
+        : state == 'granted' || (s._consentFree && state != 'denied')
+            ? ''
+            : 'consent ' + state;
 
 /*! js-cookie v3.0.8 | MIT */
 function assign (target) {
@@ -1525,7 +1527,7 @@ function createConsent(s) {
     };
     /** Becomes persistent where storage is allowed; a new visitor never inherits an old mgt_session. */
     const ensure = () => {
-        if (c._persistent || !storageAllowed(s, c._state))
+        if (c._persistent || storageBlocked(s, c._state))
             return;
         let id = readVisitor();
         if (!id) {
@@ -1558,10 +1560,9 @@ function createConsent(s) {
         },
         _withIds: () => c._persistent && c._state == 'granted',
         _start: ensure,
-        _why() {
-            const why = c._persistent ? '' : s._mode == 'invisible' ? 'invisible mode' : s._probabilistic == 'always' ? "probabilistic 'always'" : c._blocked;
-            return `Storage: ${c._persistent ? 'mgt_visitor and mgt_session' : 'nothing'} — ${why || 'consent ' + c._state}.`;
-        },
+        _why: () => sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state),
+        _mute: () => !c._persistent && s._probabilistic == 'off',
+        _waiting: () => !c._persistent && c._state == 'unknown' && s._probabilistic == 'fallback',
         _alive() {
             if (c._persistent && readVisitor() != c._visitor)
                 forget('mgt_visitor gone');
@@ -2048,14 +2049,14 @@ const cleanFor = (s, persistent, withIds) => (url) => cleanUrl(url, persistent ?
 /** mgt_session.to_swap: the numbers shown, leased ones with their expiry. */
 const toSwap = (numbers, leased, until) => Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? until : undefined }));
 /** The source sentence, from classify()'s terse reason ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer'). */
-const sourceWhy = (source, why, stored) => `Source: ${source} — ${stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why}.`;
+const sourceWhy = (source, why, stored) => sentence('Source', source, stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why);
 function decideVisit(s, v) {
     const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
     const clean = cleanFor(s, p, v._withIds);
-    const from = (a) => (a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer);
-    let isNew = v._first && !v._arrival._internal;
-    let kept = v._arrival;
-    let visitWhy = `Visit: cookieless — ${from(v._arrival)}.`;
+    // The arrival decided now: the view when persistent, this page load's arrival when cookieless.
+    const a = p ? view : v._arrival;
+    let isNew = v._first && !a._internal;
+    let kept = a;
     if (p) {
         // An existing visitor arriving by internal navigation without a session here comes from a
         // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
@@ -2068,11 +2069,12 @@ function decideVisit(s, v) {
             tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {},
         };
         kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
-        const last = stored ? `, last activity ${Math.round((now - stored.last_action) / 6e4)} min ago` : '';
-        visitWhy = `Visit: ${isNew ? 'new' : 'same'} visit — ${from(view)}${last}.`;
     }
+    const from = a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer;
+    const last = stored ? `, last activity ${Math.round((now - stored.last_action) / 6e4)} min ago` : '';
     const pick = pickCondition(s._conditions, kept, v._page);
     const cond = pick._condition;
+    const id = cond ? cond.id : null;
     // probabilistic 'off' without storage swaps the default numbers only (SPEC 8).
     const mute = !p && s._probabilistic == 'off';
     const numbers = { ...s._numbers, ...(!mute && cond && cond.numbers) };
@@ -2092,7 +2094,7 @@ function decideVisit(s, v) {
     const session = p
         ? {
             v: 1,
-            condition: cond ? cond.id : null,
+            condition: id,
             landing: kept.landing,
             last_action: now,
             last_url: clean(v._page),
@@ -2106,14 +2108,15 @@ function decideVisit(s, v) {
     return {
         _kept: kept,
         _new: isNew,
-        _condition: cond,
+        _id: id,
+        _from: reuse ? 'leased from pool ' + pool : !mute && cond && cond.numbers ? 'condition ' + id : 'defaults',
         _numbers: numbers,
         _pool: pool,
         _wanted: wanted,
         _leased: reuse,
         _leasedUntil: until,
         _session: session,
-        _why: { source: sourceWhy(kept.source, (p ? view : v._arrival)._why, kept == stored), condition: pick._why, visit: visitWhy },
+        _why: { source: sourceWhy(kept.source, a._why, kept == stored), condition: pick._why, visit: sentence('Visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last) },
     };
 }
 
@@ -2150,7 +2153,7 @@ function createPools(s, doc, t) {
     let latest = 0;
     let renewal;
     const pools = {
-        _lease(fallback, then) {
+        _lease(fallback) {
             const body = t._request();
             if (!body)
                 return;
@@ -2164,20 +2167,19 @@ function createPools(s, doc, t) {
                         if (usableNumber(s, answer.numbers[o]))
                             got[o] = answer.numbers[o];
                 const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
-                t._answer(fallback, got, until);
+                const numbers = { ...fallback, ...got };
+                t._answer(numbers, got, until);
                 if (until)
-                    pools._renew(until);
-                if (then)
-                    then();
+                    pools._renew(until, numbers);
             });
         },
-        _renew(until) {
+        _renew(until, numbers) {
             clearTimeout(renewal);
             renewal = setTimeout(function renew() {
                 if (doc.visibilityState == 'hidden')
                     doc.addEventListener('visibilitychange', renew, { once: true });
                 else
-                    pools._lease({ ...t._shown() });
+                    pools._lease(numbers);
             }, Math.max(1000, until - Date.now() - 30000));
         },
         _stop() {
@@ -2233,19 +2235,47 @@ function createBatch(endpoint, site) {
     };
 }
 
-function createReporter(s, t) {
+/**
+ * `explain` sets (and prints) the debug sentence about events; `base()`: the fields every event
+ * carries from the decision of the moment (source, condition, number shown). Created in every
+ * mode, so that the tracker needs no checks: only the collecting modes ever queue an event.
+ */
+function createReporter(s, consent, doc, explain, base) {
     const batch = createBatch(s._endpoint, s._site);
     let reported = false;
     let held = [];
     let calls = [];
+    /** Completes an event as consent allows now: identified, or anonymous (SPEC 8, 9.1). */
+    const finish = (e) => {
+        const p = consent._persistent;
+        const clean = cleanFor(s, p, consent._withIds());
+        if (!p) {
+            delete e.visitor;
+            delete e.tracking_ids;
+            delete e.title;
+        }
+        e.cookieless = !p;
+        for (const k of ['landing', 'url', 'page'])
+            if (e[k])
+                e[k] = clean(e[k]);
+        return e;
+    };
+    /** An event with the fields every event carries; the URLs in `fields` are absolute. */
+    const event = (type, fields) => finish({ type, mode: s._mode, ts: Date.now(), ...base(), ...fields, visitor: consent._visitor });
     const r = {
-        _view(build) {
-            if (reported)
+        _view(visit, count, url) {
+            // Only the collecting modes report (the others keep their 'none in … mode' sentence).
+            if (reported || !s._collecting)
                 return;
             reported = true;
-            const events = build();
+            const events = [];
+            if (visit)
+                events.push(event('visit', { landing: visit.landing, referrer: visit.referrer, tracking_ids: visit.tracking_ids }));
+            // origin reports visits only; traffic counts page views, journey names them.
+            if (s._mode != 'origin')
+                events.push(event('pageview', s._mode == 'traffic' ? { count } : { url, title: doc.title.slice(0, 2000) }));
             held.push(...events);
-            t._explain('events', `Events: ${events.map((e) => e.type).join(', ') || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`);
+            explain('events', sentence('Events', events.map((e) => e.type).join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent'));
             r._release();
         },
         _again(grant) {
@@ -2253,14 +2283,14 @@ function createReporter(s, t) {
             if (grant)
                 held = [];
         },
-        _call(build) {
-            calls.push(build);
+        _call(number, page) {
+            calls.push(() => event('call', { number, page }));
             r._release();
         },
         _release(force) {
-            if (!force && t._waiting())
+            if (!force && consent._waiting())
                 return;
-            if (!t._mute()) {
+            if (!consent._mute()) {
                 for (const e of held)
                     batch._push(e);
                 for (const c of calls)
@@ -2272,7 +2302,7 @@ function createReporter(s, t) {
                 batch._flush();
         },
         _anonymise() {
-            batch._rewrite((e) => (e.cookieless ? e : t._finish(e)));
+            batch._rewrite((e) => (e.cookieless ? e : finish(e)));
         },
     };
     return r;
@@ -2281,11 +2311,10 @@ function createReporter(s, t) {
 function createTracker(s, w, emit, early) {
     const doc = w.document;
     const loc = w.location;
+    const country = s._country;
     const consent = createConsent(s);
     // Framework roots are not swapped until hydrated (hydration.ts): they join the ignored subtrees.
-    const ignore = (s._ignore ? s._ignore + ',' : '') + WAITING;
-    const swapper = createSwapper(doc, { _country: s._country, _ignore: ignore, _onSwap: (e) => emit('swap', e) });
-    const same = (a, b) => samePhone(a, b, s._country);
+    const swapper = createSwapper(doc, { _country: country, _ignore: (s._ignore ? s._ignore + ',' : '') + WAITING, _onSwap: (e) => emit('swap', e) });
     setDebug(s._debug);
     itpNote(w.navigator); // Safari caps the cookie: said in debug (lib/itp.ts)
     let swapping = true; // false after mgt('restore'), until mgt('swap')
@@ -2297,65 +2326,49 @@ function createTracker(s, w, emit, early) {
     let before = false; // mgt_session as found when the page became persistent (false: not read)
     let shown; // undefined until the first decision, so that the first one is applied
     let views = 0; // page views of this page load, for the cookieless counter
+    let report; // reports the latest page view: built by each decision, once its numbers are final
     // The debug sentences (state().why), each also printed when set.
-    const why = { events: `Events: none in ${s._mode} mode.` };
+    const why = { events: sentence('Events', 'none', s._mode + ' mode') };
     const explain = (k, sentence) => {
-        why[k] = sentence;
-        log(sentence);
+        log((why[k] = sentence));
     };
-    const clean = (url) => cleanFor(s, consent._persistent, consent._withIds())(url);
-    const condition = () => (visit._condition ? visit._condition.id : null);
-    /** Completes an event as consent allows now: identified, or anonymous (SPEC 8, 9.1). */
-    const finish = (e) => {
-        if (!consent._persistent) {
-            delete e.visitor;
-            delete e.tracking_ids;
-            delete e.title;
-        }
-        e.cookieless = !consent._persistent;
-        for (const k of ['landing', 'url', 'page'])
-            if (e[k])
-                e[k] = clean(e[k]);
-        return e;
-    };
-    /** An event with the fields every event carries; the URLs in `fields` are absolute. */
-    const event = (type, fields) => {
-        const tracked = parsePhone(Object.values(shown)[0] || '', s._country);
-        return finish({ type, mode: s._mode, ts: Date.now(), source: visit._kept.source, condition: condition(), number: tracked && e164(tracked), ...fields, visitor: consent._visitor });
-    };
-    const mute = () => !consent._persistent && s._probabilistic == 'off';
-    const waiting = () => !consent._persistent && consent._state == 'unknown' && s._probabilistic == 'fallback';
-    const reporter = s._collecting ? createReporter(s, { _waiting: waiting, _mute: mute, _finish: finish, _explain: explain }) : undefined;
+    const reporter = createReporter(s, consent, doc, explain, () => {
+        const tracked = Object.values(shown)[0];
+        return { source: visit._kept.source, condition: visit._id, number: tracked && e164(parsePhone(tracked, country)) };
+    });
     const save = () => {
         if (session && consent._alive()) {
             writeSession(session);
             log('stored mgt_session', session);
         }
     };
-    // A copy without prototype: the swap engine walks it with for…in (a polluted Object.prototype).
-    const apply = (numbers) => swapper._set(Object.assign(Object.create(null), numbers));
+    // The numbers to the swap engine (a copy without prototype: it walks it with for…in, and
+    // Object.prototype may be polluted) and to the 'numbers' listeners.
+    const paint = (numbers) => {
+        swapper._set(Object.assign(Object.create(null), numbers));
+        emit('numbers', numbers);
+    };
     const show = (numbers, final, reason) => {
+        const json = JSON.stringify(numbers);
         // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
-        if (swapping && JSON.stringify(numbers) != JSON.stringify(shown)) {
-            apply(numbers);
-            emit('numbers', numbers);
-        }
+        if (swapping && json != JSON.stringify(shown))
+            paint(numbers);
         shown = numbers;
         if (final)
             unhideWhenHydrated();
-        explain('numbers', `Numbers: ${JSON.stringify(numbers)} — ${reason}.`);
+        explain('numbers', sentence('Numbers', json, reason));
     };
     const pools = createPools(s, doc, {
         _request: () => consent._alive() && visit._pool
-            ? { pool: visit._pool, visitor: consent._visitor, source: visit._kept.source, condition: condition(), numbers: visit._wanted }
+            ? { pool: visit._pool, visitor: consent._visitor, source: visit._kept.source, condition: visit._id, numbers: visit._wanted }
             : undefined,
-        _shown: () => shown,
-        _answer(fallback, got, until) {
-            show({ ...fallback, ...got }, true, (until ? 'leased from pool ' : 'fallback, no lease from pool ') + visit._pool);
+        _answer(numbers, got, until) {
+            show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
             if (until && session) {
-                session.to_swap = toSwap(shown, got, until);
+                session.to_swap = toSwap(numbers, got, until);
                 save();
             }
+            report();
         },
     });
     function decide(newView, grant) {
@@ -2369,18 +2382,13 @@ function createTracker(s, w, emit, early) {
             arrival = { ...fresh, _internal: here._internal || again };
         }
         const p = consent._alive();
-        let stored;
-        if (!p)
-            before = false;
-        else {
-            stored = readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t));
-            if (before === false)
-                before = stored;
-            // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
-            // the consent-free session this page wrote (rotation) had not been there.
-            if (grant)
-                stored = before;
-        }
+        let stored = p ? readSession(log, (n) => !!parsePhone(n, country), (t) => usableNumber(s, t)) : undefined;
+        if (!p || before === false)
+            before = p && stored;
+        // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
+        // the consent-free session this page wrote (rotation) had not been there.
+        if (grant && before !== false)
+            stored = before;
         const ids = consent._withIds();
         const v = (visit = decideVisit(s, {
             _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
@@ -2394,57 +2402,45 @@ function createTracker(s, w, emit, early) {
         if (!p && newView)
             views++;
         // Page events are built once the numbers are final, so that they carry the number shown.
-        const report = () => reporter &&
-            reporter._view(() => [
-                v._new && event('visit', { landing: v._kept.landing, referrer: v._kept.referrer, tracking_ids: v._kept.tracking_ids }),
-                s._mode == 'traffic' && event('pageview', { count: session ? session.pageviews : views }),
-                s._mode == 'journey' && event('pageview', { url: page.href, title: doc.title.slice(0, 2000) }),
-            ].filter((e) => !!e));
-        const from = v._condition && v._condition.numbers && !mute() ? 'condition ' + condition() : 'defaults';
+        report = () => reporter._view(v._new && v._kept, session ? session.pageviews : views, page.href);
         if (v._pool && !v._leased) {
             // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
             const meanwhile = { ...v._numbers };
             for (const o of v._wanted)
                 delete meanwhile[o];
             show(meanwhile, false, 'waiting for pool ' + v._pool);
-            pools._lease(v._numbers, report);
+            pools._lease(v._numbers); // reports when it answers
         }
         else {
-            show(v._numbers, true, v._leased ? 'leased from pool ' + v._pool : from);
+            show(v._numbers, true, v._from);
             if (v._leased)
-                pools._renew(v._leasedUntil);
+                pools._renew(v._leasedUntil, v._numbers);
             report();
         }
     }
     function setConsent(granted, source) {
         const was = consent._persistent;
-        const ids = consent._withIds();
         if (!consent._set(granted))
             return; // repeated signals are no-ops
         log(`Consent: ${consent._state} (${source}).`);
-        explain('storage', consent._why());
         if (!granted) {
             // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
             pools._stop();
-            if (reporter)
-                reporter._anonymise();
+            reporter._anonymise();
         }
         emit('consent', { state: consent._state, source });
         if (!visit)
             return; // before the first decision: it will see this consent
         // A grant reports this page view again, identified (SPEC 7): what waited, anonymous, is dropped.
-        if (reporter && !was && consent._persistent)
+        if (!was && consent._persistent)
             reporter._again(true);
-        if (was != consent._persistent || (!ids && consent._withIds()))
-            decide(false, granted);
-        if (reporter)
-            reporter._release();
+        decide(false, granted);
+        reporter._release();
     }
     function view(url) {
         referrer = page.href;
         page = new URL(url || loc.href, loc.href);
-        if (reporter)
-            reporter._again();
+        reporter._again();
         decide(true);
     }
     // --- start -------------------------------------------------------------------------------
@@ -2463,25 +2459,28 @@ function createTracker(s, w, emit, early) {
     // answers at once; still before the first paint. In every mode: even invisible, which never
     // stores, reports the visitor's choice in its state.
     Promise.resolve().then(() => startAdapters(s._consent, setConsent, w));
-    if (reporter) {
+    if (s._collecting) {
         // The page's last chance: what still waits for the consent decision goes out anonymous.
         const leave = () => reporter._release(true);
         w.addEventListener('pagehide', leave);
         doc.addEventListener('visibilitychange', () => doc.visibilityState == 'hidden' && leave());
         // Calls: a click on a tel:/callto: link that shows one of our tracked numbers.
         onCall(doc, (dialled) => {
-            if (mute() || !Object.values(shown).some((t) => same(t, dialled)))
+            const p = parsePhone(dialled, country);
+            const number = p && e164(p);
+            // What is shown is valid numbers of the country only (config.ts, usableNumber).
+            if (consent._mute() || !Object.values(shown).some((t) => e164(parsePhone(t, country)) == number))
                 return;
-            reporter._call(() => event('call', { number: e164(parsePhone(dialled, s._country)), page: page.href }));
+            reporter._call(number, page.href);
             // A call keeps the visit alive.
             if (session)
                 session.last_action = Date.now();
             save();
-        }, (x) => log('call not tracked:', x));
+        });
     }
     // Another tab withdrew consent and removed mgt_session: stop storing here too, at once. Only
     // where this page may store at all (the listener has a cost at init).
-    if (s._mode != 'invisible' && s._probabilistic != 'always')
+    if (!storageBlocked(s, 'granted'))
         w.addEventListener('storage', (e) => {
             if (e.key == 'mgt_session' && e.newValue == null && consent._persistent && !consent._alive())
                 decide(false);
@@ -2501,8 +2500,8 @@ function createTracker(s, w, emit, early) {
         consent: consent._state,
         persistent: consent._persistent,
         source: visit._kept.source,
-        condition: condition(),
-        landing: clean(visit._kept.landing),
+        condition: visit._id,
+        landing: cleanFor(s, consent._persistent, consent._withIds())(visit._kept.landing),
         referrer: visit._kept.referrer,
         numbers: { ...shown },
         ...(consent._visitor ? { visitor: consent._visitor } : {}),
@@ -2514,8 +2513,7 @@ function createTracker(s, w, emit, early) {
         _swap(root) {
             if (!swapping) {
                 swapping = true;
-                apply(shown);
-                emit('numbers', shown);
+                paint(shown);
             }
             swapper._scan(root);
         },
@@ -2575,7 +2573,7 @@ function createMgt(w) {
         },
         on(name, cb) {
             if (!listeners.hasOwnProperty(name) || typeof cb != 'function')
-                return warn('on: needs ready, swap, consent or numbers, and a function');
+                return warn('on: needs a function and one of', Object.keys(listeners));
             listeners[name].push(cb);
             // A late 'ready' or 'numbers' subscriber is told at once, like a resolved promise.
             if (name == 'ready' && ready)

@@ -51,7 +51,7 @@ export function createMgt(w: Window): Mgt {
       }
     },
     on(name, cb) {
-      if (!listeners.hasOwnProperty(name) || typeof cb != 'function') return warn('on: needs ready, swap, consent or numbers, and a function');
+      if (!listeners.hasOwnProperty(name) || typeof cb != 'function') return warn('on: needs a function and one of', Object.keys(listeners));
       listeners[name].push(cb);
       // A late 'ready' or 'numbers' subscriber is told at once, like a resolved promise.
       if (name == 'ready' && ready) cb(ready);

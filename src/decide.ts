@@ -2,9 +2,9 @@
 // attribution to keep, the condition, the numbers to show, the session to store, and the sentences
 // that explain it in debug mode. Everything it needs is an argument (no DOM, no storage, no clock),
 // so it is tested with tables (test/unit/decide.test.ts). "A new visit" is decided here, and only here.
-import type { Condition } from './types';
 import type { Session, SwapEntry } from './storage/session';
 import { usableNumber, type Numbers, type Settings } from './settings';
+import { sentence } from './lib/log';
 import { pickCondition } from './attribution/conditions';
 import { cleanUrl, urlFilter } from './attribution/url';
 import { isNewVisit, keepAttribution, type Attribution } from './attribution/visit';
@@ -35,7 +35,10 @@ export interface VisitInput {
 export interface Visit {
   _kept: Attribution;
   _new: boolean;
-  _condition?: Condition;
+  /** The condition's id, or null. */
+  _id: string | null;
+  /** Where the numbers come from once final, for the debug sentence: 'defaults', 'condition ads', 'leased from pool p1'. */
+  _from: string;
   /** What to show once final: the defaults, the condition's, and leased numbers still valid. */
   _numbers: Numbers;
   /** The condition's pool, while persistent (leased now unless `_leased`). */
@@ -60,15 +63,15 @@ export const toSwap = (numbers: Numbers, leased: Numbers | undefined, until: num
 
 /** The source sentence, from classify()'s terse reason ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer'). */
 const sourceWhy = (source: string, why: string, stored: boolean): string =>
-  `Source: ${source} — ${stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why}.`;
+  sentence('Source', source, stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why);
 
 export function decideVisit(s: Settings, v: VisitInput): Visit {
   const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
   const clean = cleanFor(s, p, v._withIds);
-  const from = (a: Arrival): string => (a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer);
-  let isNew = v._first && !v._arrival._internal;
-  let kept: Attribution = v._arrival;
-  let visitWhy = `Visit: cookieless — ${from(v._arrival)}.`;
+  // The arrival decided now: the view when persistent, this page load's arrival when cookieless.
+  const a = p ? view : v._arrival;
+  let isNew = v._first && !a._internal;
+  let kept: Attribution = a;
   if (p) {
     // An existing visitor arriving by internal navigation without a session here comes from a
     // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
@@ -81,12 +84,13 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
       tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {},
     };
     kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
-    const last = stored ? `, last activity ${Math.round((now - stored.last_action) / 6e4)} min ago` : '';
-    visitWhy = `Visit: ${isNew ? 'new' : 'same'} visit — ${from(view)}${last}.`;
   }
+  const from = a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer;
+  const last = stored ? `, last activity ${Math.round((now - stored.last_action) / 6e4)} min ago` : '';
 
   const pick = pickCondition(s._conditions, kept, v._page);
   const cond = pick._condition;
+  const id = cond ? cond.id : null;
   // probabilistic 'off' without storage swaps the default numbers only (SPEC 8).
   const mute = !p && s._probabilistic == 'off';
   const numbers: Numbers = { ...s._numbers, ...(!mute && cond && cond.numbers) };
@@ -107,7 +111,7 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
   const session: Session | undefined = p
     ? {
         v: 1,
-        condition: cond ? cond.id : null,
+        condition: id,
         landing: kept.landing,
         last_action: now,
         last_url: clean(v._page),
@@ -121,13 +125,14 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
   return {
     _kept: kept,
     _new: isNew,
-    _condition: cond,
+    _id: id,
+    _from: reuse ? 'leased from pool ' + pool : !mute && cond && cond.numbers ? 'condition ' + id : 'defaults',
     _numbers: numbers,
     _pool: pool,
     _wanted: wanted,
     _leased: reuse,
     _leasedUntil: until,
     _session: session,
-    _why: { source: sourceWhy(kept.source, (p ? view : v._arrival)._why, kept == stored), condition: pick._why, visit: visitWhy },
+    _why: { source: sourceWhy(kept.source, a._why, kept == stored), condition: pick._why, visit: sentence('Visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last) },
   };
 }

@@ -37,8 +37,9 @@ export function watchHydration(w: Window, swap: (root: Element) => void, debug: 
       }
     if (doc.readyState == 'loading' || doc.querySelector(WAITING)) w.requestAnimationFrame(tick);
     else {
-      // Next's app router hydrates the whole document, which has no id to recognise: the site's line.
-      if ((w as any).__next_f /* defined by the inline scripts of every Next.js app-router page */ && !doc.querySelector('[data-mgt-hydrate]')) debug('Next.js app router: add data-mgt-hydrate to <html>, or React renders the page again');
+      // Next's app router hydrates the whole document, which has no id to recognise: the site's line
+      // (without it React renders the page again, docs/frameworks.md).
+      if ((w as any).__next_f /* defined by the inline scripts of every Next.js app-router page */ && !doc.querySelector('[data-mgt-hydrate]')) debug('Next.js app router: add data-mgt-hydrate to <html>');
       done();
     }
   };

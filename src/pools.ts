@@ -13,9 +13,9 @@ export interface LeaseRequest {
 
 export interface Pools {
   /** Leases numbers; `fallback` is what shows on timeout, error or an invalid answer. */
-  _lease(fallback: Numbers, then?: () => void): void;
-  /** Renews the lease 30 s before `until` (at the earliest in 1 s), once the page is visible. */
-  _renew(until: number): void;
+  _lease(fallback: Numbers): void;
+  /** Renews the lease 30 s before `until` (at the earliest in 1 s), once the page is visible; `numbers` (shown now) are the fallback. */
+  _renew(until: number, numbers: Numbers): void;
   /** No renewal, and any answer still coming is ignored (withdrawal). */
   _stop(): void;
 }
@@ -26,16 +26,14 @@ export function createPools(
   t: {
     /** The request for the current condition's pool, or undefined when there is none to lease for. */
     _request(): LeaseRequest | undefined;
-    /** The numbers to show now (a renewal falls back to them). */
-    _shown(): Numbers;
-    /** Shows `fallback` with the valid leased numbers over it; `until` is 0 when nothing was leased. */
-    _answer(fallback: Numbers, got: Numbers, until: number): void;
+    /** Shows `numbers`: the fallback with the valid leased numbers `got` over it; `until` is 0 when nothing was leased. */
+    _answer(numbers: Numbers, got: Numbers, until: number): void;
   },
 ): Pools {
   let latest = 0;
   let renewal: ReturnType<typeof setTimeout> | undefined;
   const pools: Pools = {
-    _lease(fallback, then) {
+    _lease(fallback) {
       const body = t._request();
       if (!body) return;
       const id = ++latest;
@@ -44,16 +42,16 @@ export function createPools(
         const got: Numbers = {};
         if (answer) for (const o of body.numbers) if (usableNumber(s, answer.numbers[o])) got[o] = answer.numbers[o] as string;
         const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
-        t._answer(fallback, got, until);
-        if (until) pools._renew(until);
-        if (then) then();
+        const numbers = { ...fallback, ...got };
+        t._answer(numbers, got, until);
+        if (until) pools._renew(until, numbers);
       });
     },
-    _renew(until) {
+    _renew(until, numbers) {
       clearTimeout(renewal);
       renewal = setTimeout(function renew() {
         if (doc.visibilityState == 'hidden') doc.addEventListener('visibilitychange', renew, { once: true });
-        else pools._lease({ ...t._shown() });
+        else pools._lease(numbers);
       }, Math.max(1000, until - Date.now() - 30000));
     },
     _stop() {

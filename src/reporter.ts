@@ -1,61 +1,77 @@
-// The reporter (SPEC 9): turns page views and calls into events, holds the anonymous ones while the
-// consent decision is pending (so a visit accepted on its landing page is reported once,
+// The reporter (SPEC 9): builds the events of page views and calls, holds the anonymous ones while
+// the consent decision is pending (so a visit accepted on its landing page is reported once,
 // identified), and strips identifiers from queued events when consent is withdrawn.
 import type { Settings } from './settings';
+import type { Consent } from './consent/state';
+import type { Attribution } from './attribution/visit';
+import { sentence } from './lib/log';
 import { createBatch } from './transport/batch';
+import { cleanFor } from './decide';
 
 export type Ev = Record<string, any>;
 
 export interface Reporter {
-  /** This page view's events (once per view); held while the consent decision is pending. */
-  _view(build: () => Ev[]): void;
+  /** This page view's events (once per view): the visit when `visit` is given (a new visit), then the pageview. */
+  _view(visit: Attribution | false, count: number, url: string): void;
   /** A new page view, or a grant that reports the current one again: what waited anonymous is dropped on a grant. */
   _again(grant?: boolean): void;
-  /** A call: sent at once unless the consent decision is pending. */
-  _call(build: () => Ev): void;
+  /** A call to `number` (E.164) from the page `url`: sent at once unless the consent decision is pending. */
+  _call(number: string, url: string): void;
   /** Sends what waits unless the decision is pending; `force` on pagehide. */
   _release(force?: boolean): void;
   /** Withdrawal: queued events go out without identifiers (SPEC 9.1). */
   _anonymise(): void;
 }
 
-export function createReporter(
-  s: Settings,
-  t: {
-    /** The consent decision is pending and cookieless events must wait for it (SPEC 9). */
-    _waiting(): boolean;
-    /** probabilistic 'off' without storage: nothing is sent (SPEC 8). */
-    _mute(): boolean;
-    /** Completes an event as consent allows now (identified, or anonymous). */
-    _finish(e: Ev): Ev;
-    /** Sets (and prints) the debug sentence about events. */
-    _explain(k: 'events', sentence: string): void;
-  },
-): Reporter {
+/**
+ * `explain` sets (and prints) the debug sentence about events; `base()`: the fields every event
+ * carries from the decision of the moment (source, condition, number shown). Created in every
+ * mode, so that the tracker needs no checks: only the collecting modes ever queue an event.
+ */
+export function createReporter(s: Settings, consent: Consent, doc: Document, explain: (k: 'events', sentence: string) => void, base: () => Ev): Reporter {
   const batch = createBatch(s._endpoint, s._site);
   let reported = false;
   let held: Ev[] = [];
   let calls: Array<() => Ev> = [];
+  /** Completes an event as consent allows now: identified, or anonymous (SPEC 8, 9.1). */
+  const finish = (e: Ev): Ev => {
+    const p = consent._persistent;
+    const clean = cleanFor(s, p, consent._withIds());
+    if (!p) {
+      delete e.visitor;
+      delete e.tracking_ids;
+      delete e.title;
+    }
+    e.cookieless = !p;
+    for (const k of ['landing', 'url', 'page']) if (e[k]) e[k] = clean(e[k]);
+    return e;
+  };
+  /** An event with the fields every event carries; the URLs in `fields` are absolute. */
+  const event = (type: string, fields: Ev): Ev => finish({ type, mode: s._mode, ts: Date.now(), ...base(), ...fields, visitor: consent._visitor });
   const r: Reporter = {
-    _view(build) {
-      if (reported) return;
+    _view(visit, count, url) {
+      // Only the collecting modes report (the others keep their 'none in … mode' sentence).
+      if (reported || !s._collecting) return;
       reported = true;
-      const events = build();
+      const events: Ev[] = [];
+      if (visit) events.push(event('visit', { landing: visit.landing, referrer: visit.referrer, tracking_ids: visit.tracking_ids }));
+      // origin reports visits only; traffic counts page views, journey names them.
+      if (s._mode != 'origin') events.push(event('pageview', s._mode == 'traffic' ? { count } : { url, title: doc.title.slice(0, 2000) }));
       held.push(...events);
-      t._explain('events', `Events: ${events.map((e) => e.type).join(', ') || 'none'} ${t._waiting() ? 'wait for the consent decision' : t._mute() ? "not sent (probabilistic 'off')" : 'sent'}.`);
+      explain('events', sentence('Events', events.map((e) => e.type).join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent'));
       r._release();
     },
     _again(grant) {
       reported = false;
       if (grant) held = [];
     },
-    _call(build) {
-      calls.push(build);
+    _call(number, page) {
+      calls.push(() => event('call', { number, page }));
       r._release();
     },
     _release(force) {
-      if (!force && t._waiting()) return;
-      if (!t._mute()) {
+      if (!force && consent._waiting()) return;
+      if (!consent._mute()) {
         for (const e of held) batch._push(e);
         for (const c of calls) batch._push(c(), true);
       }
@@ -64,7 +80,7 @@ export function createReporter(
       if (force) batch._flush();
     },
     _anonymise() {
-      batch._rewrite((e) => (e.cookieless ? e : t._finish(e)));
+      batch._rewrite((e) => (e.cookieless ? e : finish(e)));
     },
   };
   return r;

@@ -6,7 +6,7 @@
 import type { State, Why } from './types';
 import { usableNumber, type Settings, type Numbers } from './settings';
 import type { Session } from './storage/session';
-import { log, setDebug } from './lib/log';
+import { log, sentence, setDebug } from './lib/log';
 import { onCall } from './lib/onCall';
 import { onNavigation } from './lib/onNavigation';
 import { itpNote } from './lib/itp';
@@ -14,14 +14,15 @@ import { classify } from './attribution/source';
 import { trackingIds } from './attribution/trackingIds';
 import { createSwapper } from './swap/swapper';
 import { watchHydration, WAITING } from './hydration';
-import { e164, parsePhone, samePhone } from './swap/phone';
+import { e164, parsePhone } from './swap/phone';
 import { createConsent } from './consent/state';
+import { storageBlocked } from './consent/gate';
 import { startAdapters } from './consent/adapters/index';
 import { readSession, writeSession } from './storage/session';
 import { deviceReader } from './storage/device';
 import { cleanFor, decideVisit, toSwap, type Arrival, type Visit } from './decide';
 import { createPools } from './pools';
-import { createReporter, type Ev } from './reporter';
+import { createReporter } from './reporter';
 
 export interface Tracker {
   _consent(granted: boolean, source: string): void;
@@ -34,11 +35,10 @@ export interface Tracker {
 export function createTracker(s: Settings, w: Window, emit: (name: string, payload: any) => void, early: boolean[]): Tracker {
   const doc = w.document;
   const loc = w.location;
+  const country = s._country;
   const consent = createConsent(s);
   // Framework roots are not swapped until hydrated (hydration.ts): they join the ignored subtrees.
-  const ignore = (s._ignore ? s._ignore + ',' : '') + WAITING;
-  const swapper = createSwapper(doc, { _country: s._country, _ignore: ignore, _onSwap: (e) => emit('swap', e) });
-  const same = (a: string, b: string): boolean => samePhone(a, b, s._country);
+  const swapper = createSwapper(doc, { _country: country, _ignore: (s._ignore ? s._ignore + ',' : '') + WAITING, _onSwap: (e) => emit('swap', e) });
   setDebug(s._debug);
   itpNote(w.navigator); // Safari caps the cookie: said in debug (lib/itp.ts)
   let swapping = true; // false after mgt('restore'), until mgt('swap')
@@ -50,64 +50,49 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   let before: Session | undefined | false = false; // mgt_session as found when the page became persistent (false: not read)
   let shown: Numbers; // undefined until the first decision, so that the first one is applied
   let views = 0; // page views of this page load, for the cookieless counter
+  let report: () => void; // reports the latest page view: built by each decision, once its numbers are final
   // The debug sentences (state().why), each also printed when set.
-  const why = { events: `Events: none in ${s._mode} mode.` } as Why;
+  const why = { events: sentence('Events', 'none', s._mode + ' mode') } as Why;
   const explain = (k: keyof Why, sentence: string): void => {
-    why[k] = sentence;
-    log(sentence);
+    log((why[k] = sentence));
   };
 
-  const clean = (url: string | URL): string => cleanFor(s, consent._persistent, consent._withIds())(url);
-  const condition = (): string | null => (visit._condition ? visit._condition.id : null);
-  /** Completes an event as consent allows now: identified, or anonymous (SPEC 8, 9.1). */
-  const finish = (e: Ev): Ev => {
-    if (!consent._persistent) {
-      delete e.visitor;
-      delete e.tracking_ids;
-      delete e.title;
-    }
-    e.cookieless = !consent._persistent;
-    for (const k of ['landing', 'url', 'page']) if (e[k]) e[k] = clean(e[k]);
-    return e;
-  };
-  /** An event with the fields every event carries; the URLs in `fields` are absolute. */
-  const event = (type: string, fields: Ev): Ev => {
-    const tracked = parsePhone(Object.values(shown)[0] || '', s._country);
-    return finish({ type, mode: s._mode, ts: Date.now(), source: visit._kept.source, condition: condition(), number: tracked && e164(tracked), ...fields, visitor: consent._visitor });
-  };
-  const mute = (): boolean => !consent._persistent && s._probabilistic == 'off';
-  const waiting = (): boolean => !consent._persistent && consent._state == 'unknown' && s._probabilistic == 'fallback';
-  const reporter = s._collecting ? createReporter(s, { _waiting: waiting, _mute: mute, _finish: finish, _explain: explain }) : undefined;
+  const reporter = createReporter(s, consent, doc, explain, () => {
+    const tracked = Object.values(shown)[0];
+    return { source: visit._kept.source, condition: visit._id, number: tracked && e164(parsePhone(tracked, country)!) };
+  });
   const save = (): void => {
     if (session && consent._alive()) {
       writeSession(session);
       log('stored mgt_session', session);
     }
   };
-  // A copy without prototype: the swap engine walks it with for…in (a polluted Object.prototype).
-  const apply = (numbers: Numbers): void => swapper._set(Object.assign(Object.create(null), numbers));
+  // The numbers to the swap engine (a copy without prototype: it walks it with for…in, and
+  // Object.prototype may be polluted) and to the 'numbers' listeners.
+  const paint = (numbers: Numbers): void => {
+    swapper._set(Object.assign(Object.create(null), numbers));
+    emit('numbers', numbers);
+  };
   const show = (numbers: Numbers, final: boolean, reason: string): void => {
+    const json = JSON.stringify(numbers);
     // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
-    if (swapping && JSON.stringify(numbers) != JSON.stringify(shown)) {
-      apply(numbers);
-      emit('numbers', numbers);
-    }
+    if (swapping && json != JSON.stringify(shown)) paint(numbers);
     shown = numbers;
     if (final) unhideWhenHydrated();
-    explain('numbers', `Numbers: ${JSON.stringify(numbers)} — ${reason}.`);
+    explain('numbers', sentence('Numbers', json, reason));
   };
   const pools = createPools(s, doc, {
     _request: () =>
       consent._alive() && visit._pool
-        ? { pool: visit._pool, visitor: consent._visitor, source: visit._kept.source, condition: condition(), numbers: visit._wanted }
+        ? { pool: visit._pool, visitor: consent._visitor, source: visit._kept.source, condition: visit._id, numbers: visit._wanted }
         : undefined,
-    _shown: () => shown,
-    _answer(fallback, got, until) {
-      show({ ...fallback, ...got }, true, (until ? 'leased from pool ' : 'fallback, no lease from pool ') + visit._pool);
+    _answer(numbers, got, until) {
+      show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
       if (until && session) {
-        session.to_swap = toSwap(shown, got, until);
+        session.to_swap = toSwap(numbers, got, until);
         save();
       }
+      report();
     },
   });
 
@@ -122,15 +107,11 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
       arrival = { ...fresh, _internal: here._internal || again };
     }
     const p = consent._alive();
-    let stored: Session | undefined;
-    if (!p) before = false;
-    else {
-      stored = readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t));
-      if (before === false) before = stored;
-      // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
-      // the consent-free session this page wrote (rotation) had not been there.
-      if (grant) stored = before;
-    }
+    let stored = p ? readSession(log, (n) => !!parsePhone(n, country), (t) => usableNumber(s, t)) : undefined;
+    if (!p || before === false) before = p && stored;
+    // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
+    // the consent-free session this page wrote (rotation) had not been there.
+    if (grant && before !== false) stored = before;
     const ids = consent._withIds();
     const v = (visit = decideVisit(s, {
       _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
@@ -142,52 +123,41 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
     save();
     if (!p && newView) views++;
     // Page events are built once the numbers are final, so that they carry the number shown.
-    const report = (): void =>
-      reporter &&
-      reporter._view(() =>
-        [
-          v._new && event('visit', { landing: v._kept.landing, referrer: v._kept.referrer, tracking_ids: v._kept.tracking_ids }),
-          s._mode == 'traffic' && event('pageview', { count: session ? session.pageviews : views }),
-          s._mode == 'journey' && event('pageview', { url: page.href, title: doc.title.slice(0, 2000) }),
-        ].filter((e): e is Ev => !!e),
-      );
-    const from = v._condition && v._condition.numbers && !mute() ? 'condition ' + condition() : 'defaults';
+    report = (): void => reporter._view(v._new && v._kept, session ? session.pageviews! : views, page.href);
     if (v._pool && !v._leased) {
       // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
       const meanwhile = { ...v._numbers };
       for (const o of v._wanted) delete meanwhile[o];
       show(meanwhile, false, 'waiting for pool ' + v._pool);
-      pools._lease(v._numbers, report);
+      pools._lease(v._numbers); // reports when it answers
     } else {
-      show(v._numbers, true, v._leased ? 'leased from pool ' + v._pool : from);
-      if (v._leased) pools._renew(v._leasedUntil);
+      show(v._numbers, true, v._from);
+      if (v._leased) pools._renew(v._leasedUntil, v._numbers);
       report();
     }
   }
 
   function setConsent(granted: boolean, source: string): void {
     const was = consent._persistent;
-    const ids = consent._withIds();
     if (!consent._set(granted)) return; // repeated signals are no-ops
     log(`Consent: ${consent._state} (${source}).`);
-    explain('storage', consent._why());
     if (!granted) {
       // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
       pools._stop();
-      if (reporter) reporter._anonymise();
+      reporter._anonymise();
     }
     emit('consent', { state: consent._state, source });
     if (!visit) return; // before the first decision: it will see this consent
     // A grant reports this page view again, identified (SPEC 7): what waited, anonymous, is dropped.
-    if (reporter && !was && consent._persistent) reporter._again(true);
-    if (was != consent._persistent || (!ids && consent._withIds())) decide(false, granted);
-    if (reporter) reporter._release();
+    if (!was && consent._persistent) reporter._again(true);
+    decide(false, granted);
+    reporter._release();
   }
 
   function view(url?: string): void {
     referrer = page.href;
     page = new URL(url || loc.href, loc.href);
-    if (reporter) reporter._again();
+    reporter._again();
     decide(true);
   }
 
@@ -205,24 +175,27 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   // stores, reports the visitor's choice in its state.
   Promise.resolve().then(() => startAdapters(s._consent, setConsent, w));
 
-  if (reporter) {
+  if (s._collecting) {
     // The page's last chance: what still waits for the consent decision goes out anonymous.
     const leave = (): void => reporter._release(true);
     w.addEventListener('pagehide', leave);
     doc.addEventListener('visibilitychange', () => doc.visibilityState == 'hidden' && leave());
     // Calls: a click on a tel:/callto: link that shows one of our tracked numbers.
     onCall(doc, (dialled) => {
-      if (mute() || !Object.values(shown).some((t) => same(t, dialled))) return;
-      reporter._call(() => event('call', { number: e164(parsePhone(dialled, s._country)!), page: page.href }));
+      const p = parsePhone(dialled, country);
+      const number = p && e164(p);
+      // What is shown is valid numbers of the country only (config.ts, usableNumber).
+      if (consent._mute() || !Object.values(shown).some((t) => e164(parsePhone(t, country)!) == number)) return;
+      reporter._call(number!, page.href);
       // A call keeps the visit alive.
       if (session) session.last_action = Date.now();
       save();
-    }, (x) => log('call not tracked:', x));
+    });
   }
 
   // Another tab withdrew consent and removed mgt_session: stop storing here too, at once. Only
   // where this page may store at all (the listener has a cost at init).
-  if (s._mode != 'invisible' && s._probabilistic != 'always')
+  if (!storageBlocked(s, 'granted'))
     w.addEventListener('storage', (e) => {
       if (e.key == 'mgt_session' && e.newValue == null && consent._persistent && !consent._alive()) decide(false);
     });
@@ -242,8 +215,8 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
       consent: consent._state,
       persistent: consent._persistent,
       source: visit._kept.source,
-      condition: condition(),
-      landing: clean(visit._kept.landing),
+      condition: visit._id,
+      landing: cleanFor(s, consent._persistent, consent._withIds())(visit._kept.landing),
       referrer: visit._kept.referrer,
       numbers: { ...shown },
       ...(consent._visitor ? { visitor: consent._visitor } : {}),
@@ -256,8 +229,7 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
     _swap(root) {
       if (!swapping) {
         swapping = true;
-        apply(shown);
-        emit('numbers', shown);
+        paint(shown);
       }
       swapper._scan(root);
     },

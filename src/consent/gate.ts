@@ -3,6 +3,12 @@
 import type { ConsentState } from '../types';
 import type { Settings } from '../settings';
 
-export function storageAllowed(s: Settings, state: ConsentState): boolean {
-  return s._mode != 'invisible' && s._probabilistic != 'always' && (state == 'granted' || (s._consentFree && state != 'denied'));
-}
+/** Why nothing may be stored now, in the words of the debug sentence; '' when storage is allowed. */
+export const storageBlocked = (s: Settings, state: ConsentState): string =>
+  s._mode == 'invisible'
+    ? 'invisible mode'
+    : s._probabilistic == 'always'
+      ? "probabilistic 'always'"
+      : state == 'granted' || (s._consentFree && state != 'denied')
+        ? ''
+        : 'consent ' + state;

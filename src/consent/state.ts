@@ -4,7 +4,8 @@
 // stores and reads mgt_session and reports the visitor ID.
 import type { ConsentState } from '../types';
 import type { Settings } from '../settings';
-import { storageAllowed } from './gate';
+import { sentence } from '../lib/log';
+import { storageBlocked } from './gate';
 import { createVisitor, deleteVisitor, readVisitor } from '../storage/visitor';
 import { removeSession } from '../storage/session';
 
@@ -16,7 +17,7 @@ export interface Consent {
   _visitor?: string;
   /** mgt_visitor was created on this page (a new visitor). */
   _created: boolean;
-  /** Why nothing is stored, when not persistent: for the debug sentences. */
+  /** Why nothing is stored although the rule allows it (cookies blocked, mgt_visitor gone): for the debug sentence. */
   _blocked: string;
   /** Records a signal. false for a repeat (SPEC 7: a no-op). A denial erases at once. */
   _set(granted: boolean): boolean;
@@ -28,6 +29,10 @@ export interface Consent {
   _start(): void;
   /** The debug sentence about storage. */
   _why(): string;
+  /** probabilistic 'off' without storage: nothing is sent, the default numbers only (SPEC 8). */
+  _mute(): boolean;
+  /** The consent decision is pending and cookieless events must wait for it (SPEC 9). */
+  _waiting(): boolean;
 }
 
 export function createConsent(s: Settings): Consent {
@@ -39,7 +44,7 @@ export function createConsent(s: Settings): Consent {
   };
   /** Becomes persistent where storage is allowed; a new visitor never inherits an old mgt_session. */
   const ensure = (): void => {
-    if (c._persistent || !storageAllowed(s, c._state)) return;
+    if (c._persistent || storageBlocked(s, c._state)) return;
     let id = readVisitor();
     if (!id) {
       removeSession();
@@ -69,10 +74,10 @@ export function createConsent(s: Settings): Consent {
     },
     _withIds: () => c._persistent && c._state == 'granted',
     _start: ensure,
-    _why() {
-      const why = c._persistent ? '' : s._mode == 'invisible' ? 'invisible mode' : s._probabilistic == 'always' ? "probabilistic 'always'" : c._blocked;
-      return `Storage: ${c._persistent ? 'mgt_visitor and mgt_session' : 'nothing'} — ${why || 'consent ' + c._state}.`;
-    },
+    _why: () =>
+      sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state),
+    _mute: () => !c._persistent && s._probabilistic == 'off',
+    _waiting: () => !c._persistent && c._state == 'unknown' && s._probabilistic == 'fallback',
     _alive() {
       if (c._persistent && readVisitor() != c._visitor) forget('mgt_visitor gone');
       return c._persistent;

@@ -1,9 +1,11 @@
+import { log } from './log';
+
 /**
  * Calls `cb` with the number dialled when the visitor clicks a tel: or callto: link (captured, so
  * a page that stops the click's propagation still reports it). Guarded: a hostile href or target
  * never throws into the page.
  */
-export function onCall(doc: Document, cb: (dialled: string) => void, onError: (x: unknown) => void): void {
+export function onCall(doc: Document, cb: (dialled: string) => void): void {
   doc.addEventListener(
     'click',
     (e) => {
@@ -12,7 +14,7 @@ export function onCall(doc: Document, cb: (dialled: string) => void, onError: (x
         const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href')!);
         if (m) cb(decodeURIComponent(m[1]));
       } catch (x) {
-        onError(x);
+        log('call not tracked:', x);
       }
     },
     true,

@@ -29,13 +29,13 @@ test('debug log and state().why: readable sentences, no minified property names'
     visit: 'Visit: cookieless — no referrer.',
     numbers: 'Numbers: {"01 23 45 67 89":"09 70 00 00 02"} — condition ads.',
     storage: 'Storage: nothing — consent unknown.',
-    events: 'Events: visit, pageview wait for the consent decision.',
+    events: 'Events: visit, pageview — wait for the consent decision.',
   });
   await page.evaluate(GRANT);
   const after = (await state(page)).why;
   expect(after.storage).toBe('Storage: mgt_visitor and mgt_session — consent granted.');
   expect(after.visit).toBe('Visit: new visit — no referrer.');
-  expect(after.events).toBe('Events: visit, pageview sent.');
+  expect(after.events).toBe('Events: visit, pageview — sent.');
   await page.waitForTimeout(1500); // the batch goes out (and is logged) a second after the last event
   // Every sentence of state().why was printed as it is.
   for (const sentence of [...Object.values(why), ...Object.values(after)]) expect(printed).toContain(sentence);

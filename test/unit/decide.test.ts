@@ -71,7 +71,7 @@ describe('decideVisit: condition and numbers', () => {
     ['organic visit: the defaults', { _view: arrival({ source: 'organic', _why: 'referrer www.google.fr' }) }, null, '09 70 00 00 01'],
   ] as const)('%s', (_name, over, id, tracked) => {
     const v = decideVisit(settings(), input(over as Partial<VisitInput>));
-    expect(v._condition ? v._condition.id : null).toBe(id);
+    expect(v._id).toBe(id);
     expect(v._numbers[O]).toBe(tracked);
     expect(v._session!.condition).toBe(id);
     expect(v._session!.to_swap).toEqual([{ original: O, tracked }]);

@@ -2423,6 +2423,7 @@ function createTracker(s, w, emit, early) {
         if (!consent._set(granted))
             return; // repeated signals are no-ops
         log(`Consent: ${consent._state} (${source}).`);
+        explain('storage', consent._why()); // before the event: a listener reading state().why sees it
         if (!granted) {
             // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
             pools._stop();

@@ -31,7 +31,10 @@ test('debug log and state().why: readable sentences, no minified property names'
     storage: 'Storage: nothing — consent unknown.',
     events: 'Events: visit, pageview — wait for the consent decision.',
   });
+  // A consent listener reads the storage sentence of the new state, not the one before it.
+  await page.evaluate(() => (window as any).mgt('on', 'consent', () => ((window as any).seen = (window as any).mgt('state').why.storage)));
   await page.evaluate(GRANT);
+  expect(await page.evaluate(() => (window as any).seen)).toBe('Storage: mgt_visitor and mgt_session — consent granted.');
   const after = (await state(page)).why;
   expect(after.storage).toBe('Storage: mgt_visitor and mgt_session — consent granted.');
   expect(after.visit).toBe('Visit: new visit — no referrer.');

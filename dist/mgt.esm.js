@@ -84,32 +84,6 @@ function formatPhone(p, prefix = '', compact) {
 
 const CMPS = ['tcf', 'gcm', 'didomi', 'axeptio', 'tarteaucitron', 'klaro', 'cookieconsent', 'onetrust', 'cookiebot', 'usercentrics', 'piwikpro', 'cookieyes', 'complianz'];
 
-/**
- * A copy of a page value made of its own enumerable data only, read once. A config comes from the
- * page, which may hand over getters that throw or change between reads, Proxies, cycles, or objects
- * that inherit enumerable properties from a polluted `Object.prototype` (old plugins still add
- * some). The copy's objects have no prototype, so no inherited name is ever seen again; deeper than
- * `depth` levels values are kept as they are (the config has no such depth: validation rejects them).
- * A read that throws throws a message naming the field.
- */
-function ownCopy(v, field, depth = 6) {
-    if (!depth || !v || typeof v != 'object')
-        return v;
-    const out = Array.isArray(v) ? [] : Object.create(null);
-    for (const k of Object.keys(v)) {
-        const f = Array.isArray(v) ? `${field}[${k}]` : `${field}.${k}`;
-        let x;
-        try {
-            x = v[k];
-        }
-        catch (e) {
-            throw `${f}: could not be read (${e})`;
-        }
-        out[k] = ownCopy(x, f, depth - 1);
-    }
-    return out;
-}
-
 /** The traffic sources (SPEC 6.2): what config.conditions[].source may name, and mgt_session.source holds. */
 const SOURCES = ['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct'];
 
@@ -156,85 +130,100 @@ const show = (v) => {
         return JSON.stringify(v);
     }
     catch {
-        return String(v); // a cyclic object
+        return typeof v; // a cycle, a getter that throws
     }
 };
-const fail = (f, what, v) => `${f}: ${what} (got ${show(v)})`;
+const fail = (f, what, v) => {
+    throw `${f}: ${what} (got ${show(v)})`;
+};
 /** A rule from a test of the value: falsy, or throwing, is a mistake. */
 const is = (test, what) => (v, f) => {
     try {
         if (test(v))
-            return;
+            return v;
     }
     catch {
         /* not even the right type */
     }
     return fail(f, what, v);
 };
+/** A string that passes `test`: tests never call into an object of the page. */
+const str$1 = (test, what) => is((v) => typeof v == 'string' && test(v), what);
+const keep = (v) => v; // numbers: checked with the country, in crossCheck()
 const bool = is((v) => v === !!v, 'true or false');
-const text = is((v) => typeof v === 'string' && v, 'a non-empty string');
-const range = (min, max) => is((v) => typeof v === 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
+const text = str$1((v) => v, 'a non-empty string');
+const range = (min, max) => is((v) => typeof v == 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
 /**
- * Walks the own entries of a list (`f[0]`), or of an object (`f.key`) when `obj`.
+ * Copies the own entries of a list (`f[0]`), or of an object (`f.key`) when `obj`, each read once.
  * `ruleOf(key, value)` is the rule of each entry, none for an unknown field.
  */
 const each = (ruleOf, obj) => (v, f) => {
-    if (obj ? !v || typeof v !== 'object' || Array.isArray(v) : !Array.isArray(v))
-        return fail(f, obj ? 'an object' : 'a list', v);
+    if (obj ? !v || typeof v != 'object' || Array.isArray(v) : !Array.isArray(v))
+        fail(f, obj ? 'an object' : 'a list', v);
+    const out = obj ? Object.create(null) : [];
     for (const k of Object.keys(v)) {
-        const rule = ruleOf(k, v[k]);
         const field = obj ? `${f}.${k}` : `${f}[${k}]`;
-        const e = rule ? check(rule, v[k], field) : field + ': unknown field';
-        if (e)
-            return e;
+        let x;
+        try {
+            x = v[k];
+        }
+        catch (e) {
+            throw `${field}: could not be read (${e})`;
+        }
+        const rule = ruleOf(k, x);
+        if (!rule)
+            throw field + ': unknown field';
+        out[k] = check(rule, x, field);
     }
+    return out;
 };
 const list$1 = (item) => each(() => item);
 const either = (item) => (v, f) => check(Array.isArray(v) ? list$1(item) : item, v, f);
-const skip = () => undefined; // numbers: checked with the country, in validate()
+const numbers = each(() => keep, 1);
 const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
 function check(rule, v, f) {
-    if (typeof rule === 'function')
+    if (typeof rule == 'function')
         return rule(v, f);
     if (Array.isArray(rule))
-        return rule.includes(v) ? undefined : fail(f, 'one of ' + rule.join(', '), v);
+        return rule.includes(v) ? v : fail(f, 'one of ' + rule.join(', '), v);
     // A field set to undefined is absent. Own fields only: `constructor` is a typo like any other.
-    return each((k, x) => rule.hasOwnProperty(k) && (x === undefined ? skip : rule[k]), 1)(v, f);
+    return each((k, x) => rule.hasOwnProperty(k) && (x === undefined ? keep : rule[k]), 1)(v, f);
 }
 const consent = {
     required: bool,
+    // One CMP, 'auto' or 'none'; or a list of CMPs.
     cmp: (v, f) => check(Array.isArray(v) ? list$1(CMPS) : ['auto', 'none', ...CMPS], v, f),
     gpc: bool,
     tcf: { vendorId: range(1, 1e6), purposes: list$1(range(1, 11)) },
-    gcm: (v, f) => (v === false ? undefined : text(v, f)), // false: not followed
+    gcm: (v, f) => (v === false ? v : text(v, f)), // false: not followed
 };
 for (const c of CMPS)
     consent[c] = consent[c] || text; // the other CMPs: a name or category
 const SCHEMA = {
     mode: MODES,
     site: text,
-    endpoint: is((v) => typeof v === 'string' && /^https?:$/.test(new URL(v, location.href).protocol), 'an http(s) URL'),
+    endpoint: str$1((v) => /^https?:$/.test(new URL(v, location.href).protocol), 'an http(s) URL'),
     // The countries whose numbering plan the swap engine knows (swap/countries.ts).
-    country: is((v) => country(v.toUpperCase()), 'one of FR BE CH LU MC DE ES IT NL GB US CA'),
-    numbers: skip,
+    country: str$1(country, 'one of FR BE CH LU MC DE ES IT NL GB US CA'),
+    numbers,
     conditions: list$1({
         id: text,
         source: either(SOURCES),
         referrer: either(text),
         landing: either(text),
         page: either(text),
-        numbers: skip,
+        numbers,
         pool: text,
-        params: each(() => is((v) => v === true || typeof v === 'string', 'a string or true'), 1),
+        params: each(() => is((v) => v === true || typeof v == 'string', 'a string or true'), 1),
     }),
     entry: ['first_entry', 'last_entry'],
     probabilistic: ['fallback', 'always', 'off'],
     consent,
     cookie: {
         days: range(1, 395),
-        domain: is((v) => {
+        domain: str$1((v) => {
             const d = '.' + v.replace(/^\./, '').toLowerCase();
-            return d !== '.' && ('.' + location.hostname).endsWith(d);
+            return d != '.' && ('.' + location.hostname).endsWith(d);
         }, "this site's host or a parent domain"),
     },
     session: { timeout: range(1, 1440) },
@@ -242,7 +231,7 @@ const SCHEMA = {
     pool: { timeout: range(0, 30000) },
     urlParams: list$1(text),
     // An empty fragment matches nothing, and an invalid selector throws.
-    ignore: is((v) => typeof v === 'string' && !document.createDocumentFragment().querySelector(v), 'a CSS selector'),
+    ignore: str$1((v) => !document.createDocumentFragment().querySelector(v), 'a CSS selector'),
     spa: bool,
     debug: bool,
 };
@@ -255,19 +244,18 @@ const validate = (config) => {
     return typeof c == 'string' ? c : '';
 };
 /**
- * The config as the module uses it: the settings resolved from a copy of its own data, read once
- * (lib/ownCopy.ts), when it is valid; else the message naming the first bad field. Every check is
- * linear in the config's size. `search`: the page URL's query (`?mgt_debug=1`).
+ * The config as the module uses it: the settings resolved from the checked copy, when it is valid;
+ * else the message naming the first bad field. Every check is linear in the config's size.
+ * `search`: the page URL's query (`?mgt_debug=1`).
  */
 function loadConfig(config, search = '') {
     try {
-        const c = ownCopy(config, 'config');
-        // The mode first: it is required, and what else is allowed depends on it.
-        const e = check(MODES, c && c.mode, 'config.mode') || check(SCHEMA, c, 'config');
-        if (e)
-            return e;
+        // No config at all reads as a missing mode, the first thing to set.
+        const c = check(SCHEMA, config || {}, 'config');
+        check(MODES, c.mode, 'config.mode'); // required
         const s = resolveSettings(c, search);
-        return crossCheck(c, s) || s;
+        crossCheck(c, s);
+        return s;
     }
     catch (x) {
         return typeof x == 'string' ? x : `config: could not be read (${x})`;
@@ -281,43 +269,41 @@ function crossCheck(c, s) {
     const { _country: country, _collecting: collecting, _conditions: conditions, _originals: originals } = s;
     const ids = Object.create(null);
     // E.164 forms of the tracked numbers, to compare them with the originals in one pass.
-    const tracked = {};
-    const phone = is((v) => typeof v === 'string' && parsePhone(v, country), `a ${country} phone number`);
-    // original -> tracked; the value after "got" shows which of the two is wrong
-    const pair = (o) => (t, f) => {
-        const e = phone(o, f) || phone(t, f);
-        if (e)
-            return e;
-        originals[e164(parsePhone(o, country))] = 1;
-        tracked[e164(parsePhone(t, country))] = t;
+    const tracked = Object.create(null);
+    /** The E.164 form of `v`, a number of the country; the value after "got" shows which of a pair is wrong. */
+    const phone = (v, f) => {
+        const p = typeof v == 'string' && parsePhone(v, country);
+        return p ? e164(p) : fail(f, `a ${country} phone number`, v);
     };
-    const numbers = (map, f) => (map ? each(pair, 1)(map, f) : undefined);
-    const e = numbers(c.numbers, 'config.numbers');
-    if (e)
-        return e;
-    if (c.mode === 'invisible' && conditions.length)
-        return fail('config.conditions', 'none in invisible mode', conditions);
+    // original -> tracked, copies without prototype (or undefined): `in` sees own fields only.
+    const pairs = (map, f) => {
+        for (const o in map) {
+            const t = map[o];
+            originals[phone(o, `${f}.${o}`)] = 1;
+            tracked[phone(t, `${f}.${o}`)] = t;
+        }
+    };
+    pairs(c.numbers, 'config.numbers');
+    if (c.mode == 'invisible' && conditions.length)
+        fail('config.conditions', 'none in invisible mode', conditions);
     if (collecting && !c.endpoint)
-        return fail('config.endpoint', `an http(s) URL in ${c.mode} mode`, c.endpoint);
-    for (let i = 0; i < conditions.length; i++) {
-        const { id, numbers: own, pool } = conditions[i];
+        fail('config.endpoint', `an http(s) URL in ${c.mode} mode`, c.endpoint);
+    conditions.forEach(({ id, numbers: own, pool }, i) => {
         const f = `config.conditions[${i}]`;
         if (!id)
-            return fail(f + '.id', 'a name for the condition', id);
+            fail(f + '.id', 'a name for the condition', id);
         if (ids[id])
-            return fail(f + '.id', 'a name no other condition has', id);
+            fail(f + '.id', 'a name no other condition has', id);
         ids[id] = 1;
-        const e = numbers(own, f + '.numbers');
-        if (e)
-            return e;
+        pairs(own, f + '.numbers');
         // A pool is leased from the endpoint; its fallback is what shows on timeout or error.
         if (pool && !(collecting && (own || c.numbers)))
-            return fail(f + '.pool', 'origin, traffic or journey mode, and fallback numbers', pool);
-    }
+            fail(f + '.pool', 'origin, traffic or journey mode, and fallback numbers', pool);
+    });
     // A tracked number that is also an original would be swapped again on the next scan.
-    for (const t of Object.keys(tracked))
+    for (const t in tracked)
         if (originals[t])
-            return fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
+            fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
 }
 
 // Console output, always prefixed with [mgt]. Debug explanations print only when debug is on

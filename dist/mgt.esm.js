@@ -87,294 +87,6 @@ const CMPS = ['tcf', 'gcm', 'didomi', 'axeptio', 'tarteaucitron', 'klaro', 'cook
 /** The traffic sources (SPEC 6.2): what config.conditions[].source may name, and mgt_session.source holds. */
 const SOURCES = ['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct'];
 
-/** `c` is the copy of the config as config.ts checked it: own data properties only. */
-function resolveSettings(c, search) {
-    const mode = c.mode;
-    const country = (c.country || 'FR').toUpperCase();
-    // Objects without prototype (config.ts copies them so): a field not set reads undefined.
-    const { consent = {}, trackingIds: ids = {}, cookie = {}, session = {}, pool = {}, conditions = [] } = c;
-    return {
-        _mode: mode,
-        _site: c.site,
-        _collecting: /^(origin|traffic|journey)$/.test(mode),
-        _endpoint: c.endpoint || '',
-        _country: country,
-        _numbers: c.numbers || {},
-        _conditions: conditions,
-        _entry: c.entry || 'first_entry',
-        _probabilistic: c.probabilistic || 'fallback',
-        _consent: consent,
-        _consentFree: mode == 'rotation' && consent.required === false,
-        _gpc: consent.gpc !== false,
-        _days: cookie.days || 30,
-        _domain: cookie.domain,
-        _timeout: session.timeout || 30,
-        _defaultIds: ids.defaults !== false,
-        _customIds: ids.custom || [],
-        _leaseTimeout: pool.timeout != null ? pool.timeout : 2000,
-        _urlParams: c.urlParams || [],
-        _ignore: c.ignore,
-        _spa: !!c.spa,
-        _debug: !!c.debug || /[?&]mgt_debug=1(&|$)/.test(search),
-        _originals: {},
-    };
-}
-/** A number from storage or the endpoint reaches the page only if it is a valid phone number of the country that is not an original. */
-function usableNumber(s, t) {
-    const p = typeof t == 'string' && t.length <= 40 && parsePhone(t, s._country);
-    return !!p && !s._originals[e164(p)];
-}
-
-const show = (v) => {
-    try {
-        return JSON.stringify(v);
-    }
-    catch {
-        return typeof v; // a cycle, a getter that throws
-    }
-};
-const fail = (f, what, v) => {
-    throw `${f}: ${what} (got ${show(v)})`;
-};
-/** A rule from a test of the value: falsy, or throwing, is a mistake. */
-const is = (test, what) => (v, f) => {
-    try {
-        if (test(v))
-            return v;
-    }
-    catch {
-        /* not even the right type */
-    }
-    return fail(f, what, v);
-};
-/** A string that passes `test`: tests never call into an object of the page. */
-const str$1 = (test, what) => is((v) => typeof v == 'string' && test(v), what);
-const keep = (v) => v; // numbers: checked with the country, in crossCheck()
-const bool = is((v) => v === !!v, 'true or false');
-const text = str$1((v) => v, 'a non-empty string');
-const range = (min, max) => is((v) => typeof v == 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
-/**
- * Copies the own entries of a list (`f[0]`), or of an object (`f.key`) when `obj`, each read once.
- * `ruleOf(key, value)` is the rule of each entry, none for an unknown field.
- */
-const each = (ruleOf, obj) => (v, f) => {
-    if (obj ? !v || typeof v != 'object' || Array.isArray(v) : !Array.isArray(v))
-        fail(f, obj ? 'an object' : 'a list', v);
-    const out = obj ? Object.create(null) : [];
-    for (const k of Object.keys(v)) {
-        const field = obj ? `${f}.${k}` : `${f}[${k}]`;
-        let x;
-        try {
-            x = v[k];
-        }
-        catch (e) {
-            throw `${field}: could not be read (${e})`;
-        }
-        const rule = ruleOf(k, x);
-        if (!rule)
-            throw field + ': unknown field';
-        out[k] = check(rule, x, field);
-    }
-    return out;
-};
-const list$1 = (item) => each(() => item);
-const either = (item) => (v, f) => check(Array.isArray(v) ? list$1(item) : item, v, f);
-const numbers = each(() => keep, 1);
-const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
-function check(rule, v, f) {
-    if (typeof rule == 'function')
-        return rule(v, f);
-    if (Array.isArray(rule))
-        return rule.includes(v) ? v : fail(f, 'one of ' + rule.join(', '), v);
-    // A field set to undefined is absent. Own fields only: `constructor` is a typo like any other.
-    return each((k, x) => rule.hasOwnProperty(k) && (x === undefined ? keep : rule[k]), 1)(v, f);
-}
-const consent = {
-    required: bool,
-    // One CMP, 'auto' or 'none'; or a list of CMPs.
-    cmp: (v, f) => check(Array.isArray(v) ? list$1(CMPS) : ['auto', 'none', ...CMPS], v, f),
-    gpc: bool,
-    tcf: { vendorId: range(1, 1e6), purposes: list$1(range(1, 11)) },
-    gcm: (v, f) => (v === false ? v : text(v, f)), // false: not followed
-};
-for (const c of CMPS)
-    consent[c] = consent[c] || text; // the other CMPs: a name or category
-const SCHEMA = {
-    mode: MODES,
-    site: text,
-    endpoint: str$1((v) => /^https?:$/.test(new URL(v, location.href).protocol), 'an http(s) URL'),
-    // The countries whose numbering plan the swap engine knows (swap/countries.ts).
-    country: str$1(country, 'one of FR BE CH LU MC DE ES IT NL GB US CA'),
-    numbers,
-    conditions: list$1({
-        id: text,
-        source: either(SOURCES),
-        referrer: either(text),
-        landing: either(text),
-        page: either(text),
-        numbers,
-        pool: text,
-        params: each(() => is((v) => v === true || typeof v == 'string', 'a string or true'), 1),
-    }),
-    entry: ['first_entry', 'last_entry'],
-    probabilistic: ['fallback', 'always', 'off'],
-    consent,
-    cookie: {
-        days: range(1, 395),
-        domain: str$1((v) => {
-            const d = '.' + v.replace(/^\./, '').toLowerCase();
-            return d != '.' && ('.' + location.hostname).endsWith(d);
-        }, "this site's host or a parent domain"),
-    },
-    session: { timeout: range(1, 1440) },
-    trackingIds: { defaults: bool, custom: list$1({ name: text, from: ['cookie', 'url', 'localStorage', 'window'], key: text }) },
-    pool: { timeout: range(0, 30000) },
-    urlParams: list$1(text),
-    // An empty fragment matches nothing, and an invalid selector throws.
-    ignore: str$1((v) => !document.createDocumentFragment().querySelector(v), 'a CSS selector'),
-    spa: bool,
-    debug: bool,
-};
-/**
- * Validates a config as `mgt('init')` does. Returns '' when it is valid, else one message that
- * names the field (the console shows it after the `[mgt]` prefix).
- */
-const validate = (config) => {
-    const c = loadConfig(config);
-    return typeof c == 'string' ? c : '';
-};
-/**
- * The config as the module uses it: the settings resolved from the checked copy, when it is valid;
- * else the message naming the first bad field. Every check is linear in the config's size.
- * `search`: the page URL's query (`?mgt_debug=1`).
- */
-function loadConfig(config, search = '') {
-    try {
-        // No config at all reads as a missing mode, the first thing to set.
-        const c = check(SCHEMA, config || {}, 'config');
-        check(MODES, c.mode, 'config.mode'); // required
-        const s = resolveSettings(c, search);
-        crossCheck(c, s);
-        return s;
-    }
-    catch (x) {
-        return typeof x == 'string' ? x : `config: could not be read (${x})`;
-    }
-}
-/**
- * What depends on several fields: numbers of the country, the mode, condition ids, pools. Fills
- * `s._originals` with the E.164 form of every original as it checks the numbers.
- */
-function crossCheck(c, s) {
-    const { _country: country, _collecting: collecting, _conditions: conditions, _originals: originals } = s;
-    const ids = Object.create(null);
-    // E.164 forms of the tracked numbers, to compare them with the originals in one pass.
-    const tracked = Object.create(null);
-    /** The E.164 form of `v`, a number of the country; the value after "got" shows which of a pair is wrong. */
-    const phone = (v, f) => {
-        const p = typeof v == 'string' && parsePhone(v, country);
-        return p ? e164(p) : fail(f, `a ${country} phone number`, v);
-    };
-    // original -> tracked, copies without prototype (or undefined): `in` sees own fields only.
-    const pairs = (map, f) => {
-        for (const o in map) {
-            const t = map[o];
-            originals[phone(o, `${f}.${o}`)] = 1;
-            tracked[phone(t, `${f}.${o}`)] = t;
-        }
-    };
-    pairs(c.numbers, 'config.numbers');
-    if (c.mode == 'invisible' && conditions.length)
-        fail('config.conditions', 'none in invisible mode', conditions);
-    if (collecting && !c.endpoint)
-        fail('config.endpoint', `an http(s) URL in ${c.mode} mode`, c.endpoint);
-    conditions.forEach(({ id, numbers: own, pool }, i) => {
-        const f = `config.conditions[${i}]`;
-        if (!id)
-            fail(f + '.id', 'a name for the condition', id);
-        if (ids[id])
-            fail(f + '.id', 'a name no other condition has', id);
-        ids[id] = 1;
-        pairs(own, f + '.numbers');
-        // A pool is leased from the endpoint; its fallback is what shows on timeout or error.
-        if (pool && !(collecting && (own || c.numbers)))
-            fail(f + '.pool', 'origin, traffic or journey mode, and fallback numbers', pool);
-    });
-    // A tracked number that is also an original would be swapped again on the next scan.
-    for (const t in tracked)
-        if (originals[t])
-            fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
-}
-
-// Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
-// (config.debug or ?mgt_debug=1); config mistakes and ignored commands print always.
-// Printing never throws: a missing console, or a page value whose inspection throws, must not
-// turn a log line into an error in the page.
-let debugOn = false;
-const setDebug = (on) => {
-    debugOn = on;
-};
-const print = (level, gated) => (...args) => {
-    try {
-        if (debugOn || !gated)
-            console[level]('[mgt]', ...args);
-    }
-    catch {
-        /* nowhere to print */
-    }
-};
-/** Explains a decision; silent unless debug is on. */
-const log = print('info', 1);
-const warn = print('warn');
-const error = print('error');
-
-/**
- * Calls `cb` with the number dialled when the visitor clicks a tel: or callto: link (captured, so
- * a page that stops the click's propagation still reports it). Guarded: a hostile href or target
- * never throws into the page.
- */
-function onCall(doc, cb, onError) {
-    doc.addEventListener('click', (e) => {
-        try {
-            const a = e.target.closest('a[href]');
-            const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href'));
-            if (m)
-                cb(decodeURIComponent(m[1]));
-        }
-        catch (x) {
-            onError(x);
-        }
-    }, true);
-}
-
-/**
- * Calls `cb` after every history.pushState/replaceState and on popstate: the page views of a
- * single-page app (config.spa). The page's own history methods keep working as before.
- */
-function onNavigation(w, cb) {
-    const h = w.history;
-    for (const name of ['pushState', 'replaceState']) {
-        const original = h[name];
-        h[name] = function () {
-            const r = original.apply(this, arguments);
-            cb();
-            return r;
-        };
-    }
-    w.addEventListener('popstate', cb);
-}
-
-// Safari's Intelligent Tracking Prevention (WebKit: every browser on iOS too) caps cookies written
-// by scripts at 7 days, and at 24 hours on a landing from a known tracker's link with a query string
-// (a Google Ads ?gclid= click); it erases script-written storage after 7 days without a visit. So
-// in Safari mgt_visitor, the first_entry window and cookie.days are shorter: a site owner testing
-// with debug on is told so (docs/privacy.md, "Safari"). The cookie is never extended (SPEC 6.5).
-/** In debug mode, in WebKit (navigator.vendor is Apple's there only), says that ITP shortens the cookie. */
-const itpNote = (nav) => {
-    if (/Apple/.test(nav.vendor))
-        log('Safari ITP: cookie 7 days max, 24 h after ad clicks');
-};
-
 /**
  * The text a tracking ID may be, as captured (attribution/trackingIds.ts) and as read back from
  * mgt_session (storage/session.ts): 1 to 200 characters (SPEC 6.4), no control character and
@@ -569,6 +281,292 @@ function classify(page, referrer, cookieDomain) {
                 ? 'social'
                 : 'referral', 'referrer ' + host);
 }
+
+/** `c` is the copy of the config as config.ts checked it: own data properties only. */
+function resolveSettings(c, search) {
+    const mode = c.mode;
+    const country = (c.country || 'FR').toUpperCase();
+    // Objects without prototype (config.ts copies them so): a field not set reads undefined.
+    const { consent = {}, trackingIds: ids = {}, cookie = {}, session = {}, pool = {}, conditions = [] } = c;
+    return {
+        _mode: mode,
+        _site: c.site,
+        _collecting: /^(origin|traffic|journey)$/.test(mode),
+        _endpoint: c.endpoint || '',
+        _country: country,
+        _numbers: c.numbers || {},
+        _conditions: conditions,
+        _entry: c.entry || 'first_entry',
+        _probabilistic: c.probabilistic || 'fallback',
+        _consent: consent,
+        _consentFree: mode == 'rotation' && consent.required === false,
+        _gpc: consent.gpc !== false,
+        _days: cookie.days || 30,
+        _domain: cookie.domain,
+        _timeout: session.timeout || 30,
+        _defaultIds: ids.defaults !== false,
+        _customIds: ids.custom || [],
+        _leaseTimeout: pool.timeout != null ? pool.timeout : 2000,
+        _urlParams: c.urlParams || [],
+        _ignore: c.ignore,
+        _spa: !!c.spa,
+        _debug: !!c.debug || /[?&]mgt_debug=1(&|$)/.test(search),
+        _originals: {},
+    };
+}
+/** A number from storage or the endpoint reaches the page only if it is a valid phone number of the country that is not an original. */
+function usableNumber(s, t) {
+    const p = typeof t == 'string' && t.length <= 40 && parsePhone(t, s._country);
+    return !!p && !s._originals[e164(p)];
+}
+
+const show = (v) => {
+    try {
+        return JSON.stringify(v);
+    }
+    catch {
+        return typeof v; // a cycle, a getter that throws
+    }
+};
+const fail = (f, what, v) => {
+    throw `${f}: ${what} (got ${show(v)})`;
+};
+/** A rule from a test of the value: falsy, or throwing, is a mistake. */
+const is = (test, what) => (v, f) => {
+    try {
+        if (test(v))
+            return v;
+    }
+    catch {
+        /* not even the right type */
+    }
+    return fail(f, what, v);
+};
+/** A string that passes `test`: tests never call into an object of the page. */
+const str$1 = (test, what) => is((v) => typeof v == 'string' && test(v), what);
+const keep = (v) => v; // numbers: checked with the country, in crossCheck()
+const bool = is((v) => v === !!v, 'true or false');
+const text = str$1((v) => v, 'a non-empty string');
+const range = (min, max) => is((v) => typeof v == 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
+/**
+ * Copies the own entries of a list (`f[0]`), or of an object (`f.key`) when `obj`, each read once.
+ * `ruleOf(key, value)` is the rule of each entry, none for an unknown field.
+ */
+const each = (ruleOf, obj) => (v, f) => {
+    if (obj ? !v || typeof v != 'object' || Array.isArray(v) : !Array.isArray(v))
+        fail(f, obj ? 'an object' : 'a list', v);
+    const out = obj ? Object.create(null) : [];
+    for (const k of Object.keys(v)) {
+        const field = obj ? `${f}.${k}` : `${f}[${k}]`;
+        let x;
+        try {
+            x = v[k];
+        }
+        catch (e) {
+            throw `${field}: could not be read (${e})`;
+        }
+        const rule = ruleOf(k, x);
+        if (!rule)
+            throw field + ': unknown field';
+        out[k] = check(rule, x, field);
+    }
+    return out;
+};
+const list$1 = (item) => each(() => item);
+const either = (item) => (v, f) => check(Array.isArray(v) ? list$1(item) : item, v, f);
+const numbers = each(() => keep, 1);
+const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
+function check(rule, v, f) {
+    if (typeof rule == 'function')
+        return rule(v, f);
+    if (Array.isArray(rule))
+        return rule.includes(v) ? v : fail(f, 'one of ' + rule.join(', '), v);
+    // A field set to undefined is absent. Own fields only: `constructor` is a typo like any other.
+    return each((k, x) => rule.hasOwnProperty(k) && (x === undefined ? keep : rule[k]), 1)(v, f);
+}
+const consent = {
+    required: bool,
+    // One CMP, 'auto' or 'none'; or a list of CMPs.
+    cmp: (v, f) => check(Array.isArray(v) ? list$1(CMPS) : ['auto', 'none', ...CMPS], v, f),
+    gpc: bool,
+    tcf: { vendorId: range(1, 1e6), purposes: list$1(range(1, 11)) },
+    gcm: (v, f) => (v === false ? v : text(v, f)), // false: not followed
+};
+for (const c of CMPS)
+    consent[c] = consent[c] || text; // the other CMPs: a name or category
+const SCHEMA = {
+    mode: MODES,
+    site: text,
+    endpoint: str$1((v) => httpUrl(v, location.href), 'an http(s) URL'),
+    // The countries whose numbering plan the swap engine knows (swap/countries.ts).
+    country: str$1(country, 'one of FR BE CH LU MC DE ES IT NL GB US CA'),
+    numbers,
+    conditions: list$1({
+        id: text,
+        source: either(SOURCES),
+        referrer: either(text),
+        landing: either(text),
+        page: either(text),
+        numbers,
+        pool: text,
+        params: each(() => is((v) => v === true || typeof v == 'string', 'a string or true'), 1),
+    }),
+    entry: ['first_entry', 'last_entry'],
+    probabilistic: ['fallback', 'always', 'off'],
+    consent,
+    cookie: {
+        days: range(1, 395),
+        // The same rule as a condition's referrer: the host itself or a parent, on a label boundary.
+        domain: str$1((v) => isUnder(location.hostname, v), "this site's host or a parent domain"),
+    },
+    session: { timeout: range(1, 1440) },
+    trackingIds: { defaults: bool, custom: list$1({ name: text, from: ['cookie', 'url', 'localStorage', 'window'], key: text }) },
+    pool: { timeout: range(0, 30000) },
+    urlParams: list$1(text),
+    // An empty fragment matches nothing, and an invalid selector throws.
+    ignore: str$1((v) => !document.createDocumentFragment().querySelector(v), 'a CSS selector'),
+    spa: bool,
+    debug: bool,
+};
+/**
+ * Validates a config as `mgt('init')` does. Returns '' when it is valid, else one message that
+ * names the field (the console shows it after the `[mgt]` prefix).
+ */
+const validate = (config) => {
+    const c = loadConfig(config);
+    return typeof c == 'string' ? c : '';
+};
+/**
+ * The config as the module uses it: the settings resolved from the checked copy, when it is valid;
+ * else the message naming the first bad field. Every check is linear in the config's size.
+ * `search`: the page URL's query (`?mgt_debug=1`).
+ */
+function loadConfig(config, search = '') {
+    try {
+        // No config at all reads as a missing mode, the first thing to set.
+        const c = check(SCHEMA, config || {}, 'config');
+        check(MODES, c.mode, 'config.mode'); // required
+        const s = resolveSettings(c, search);
+        crossCheck(c, s);
+        return s;
+    }
+    catch (x) {
+        return typeof x == 'string' ? x : `config: could not be read (${x})`;
+    }
+}
+/**
+ * What depends on several fields: numbers of the country, the mode, condition ids, pools. Fills
+ * `s._originals` with the E.164 form of every original as it checks the numbers.
+ */
+function crossCheck(c, s) {
+    const { _country: country, _collecting: collecting, _conditions: conditions, _originals: originals } = s;
+    const ids = Object.create(null);
+    // E.164 forms of the tracked numbers, to compare them with the originals in one pass.
+    const tracked = Object.create(null);
+    /** The E.164 form of `v`, a number of the country; the value after "got" shows which of a pair is wrong. */
+    const phone = (v, f) => {
+        const p = typeof v == 'string' && parsePhone(v, country);
+        return p ? e164(p) : fail(f, `a ${country} phone number`, v);
+    };
+    // original -> tracked, copies without prototype (or undefined): `in` sees own fields only.
+    const pairs = (map, f) => {
+        for (const o in map) {
+            const t = map[o];
+            originals[phone(o, `${f}.${o}`)] = 1;
+            tracked[phone(t, `${f}.${o}`)] = t;
+        }
+    };
+    pairs(c.numbers, 'config.numbers');
+    if (c.mode == 'invisible' && conditions.length)
+        fail('config.conditions', 'none in invisible mode', conditions);
+    if (collecting && !c.endpoint)
+        fail('config.endpoint', `an http(s) URL in ${c.mode} mode`, c.endpoint);
+    conditions.forEach(({ id, numbers: own, pool }, i) => {
+        const f = `config.conditions[${i}]`;
+        if (!id)
+            fail(f + '.id', 'a name for the condition', id);
+        if (ids[id])
+            fail(f + '.id', 'a name no other condition has', id);
+        ids[id] = 1;
+        pairs(own, f + '.numbers');
+        // A pool is leased from the endpoint; its fallback is what shows on timeout or error.
+        if (pool && !(collecting && (own || c.numbers)))
+            fail(f + '.pool', 'origin, traffic or journey mode, and fallback numbers', pool);
+    });
+    // A tracked number that is also an original would be swapped again on the next scan.
+    for (const t in tracked)
+        if (originals[t])
+            fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
+}
+
+// Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
+// (config.debug or ?mgt_debug=1); config mistakes and ignored commands print always.
+// Printing never throws: a missing console, or a page value whose inspection throws, must not
+// turn a log line into an error in the page.
+let debugOn = false;
+const setDebug = (on) => {
+    debugOn = on;
+};
+const print = (level, gated) => (...args) => {
+    try {
+        if (debugOn || !gated)
+            console[level]('[mgt]', ...args);
+    }
+    catch {
+        /* nowhere to print */
+    }
+};
+/** Explains a decision; silent unless debug is on. */
+const log = print('info', 1);
+const warn = print('warn');
+const error = print('error');
+
+/**
+ * Calls `cb` with the number dialled when the visitor clicks a tel: or callto: link (captured, so
+ * a page that stops the click's propagation still reports it). Guarded: a hostile href or target
+ * never throws into the page.
+ */
+function onCall(doc, cb, onError) {
+    doc.addEventListener('click', (e) => {
+        try {
+            const a = e.target.closest('a[href]');
+            const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href'));
+            if (m)
+                cb(decodeURIComponent(m[1]));
+        }
+        catch (x) {
+            onError(x);
+        }
+    }, true);
+}
+
+/**
+ * Calls `cb` after every history.pushState/replaceState and on popstate: the page views of a
+ * single-page app (config.spa). The page's own history methods keep working as before.
+ */
+function onNavigation(w, cb) {
+    const h = w.history;
+    for (const name of ['pushState', 'replaceState']) {
+        const original = h[name];
+        h[name] = function () {
+            const r = original.apply(this, arguments);
+            cb();
+            return r;
+        };
+    }
+    w.addEventListener('popstate', cb);
+}
+
+// Safari's Intelligent Tracking Prevention (WebKit: every browser on iOS too) caps cookies written
+// by scripts at 7 days, and at 24 hours on a landing from a known tracker's link with a query string
+// (a Google Ads ?gclid= click); it erases script-written storage after 7 days without a visit. So
+// in Safari mgt_visitor, the first_entry window and cookie.days are shorter: a site owner testing
+// with debug on is told so (docs/privacy.md, "Safari"). The cookie is never extended (SPEC 6.5).
+/** In debug mode, in WebKit (navigator.vendor is Apple's there only), says that ITP shortens the cookie. */
+const itpNote = (nav) => {
+    if (/Apple/.test(nav.vendor))
+        log('Safari ITP: cookie 7 days max, 24 h after ad clicks');
+};
 
 // Finds the configured original numbers in a string, in every usual written form, and computes
 // their replacements (SPEC 10.1, 10.2). Pure: the DOM side lives in swapper.ts.

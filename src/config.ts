@@ -17,6 +17,8 @@ import type { Config } from './types';
 import { country as knownCountry, e164, parsePhone } from './swap/phone';
 import { CMPS } from './consent/cmps';
 import { SOURCES } from './lib/sources';
+import { isUnder } from './attribution/source';
+import { httpUrl } from './attribution/url';
 import { resolveSettings, type Numbers, type Settings } from './settings';
 
 /** Returns the value to keep (a copy for objects and lists), or throws the message. */
@@ -96,7 +98,7 @@ for (const c of CMPS) consent[c] = consent[c] || text; // the other CMPs: a name
 const SCHEMA: Rule = {
   mode: MODES,
   site: text,
-  endpoint: str((v) => /^https?:$/.test(new URL(v, location.href).protocol), 'an http(s) URL'),
+  endpoint: str((v) => httpUrl(v, location.href), 'an http(s) URL'),
   // The countries whose numbering plan the swap engine knows (swap/countries.ts).
   country: str(knownCountry, 'one of FR BE CH LU MC DE ES IT NL GB US CA'),
   numbers,
@@ -115,10 +117,8 @@ const SCHEMA: Rule = {
   consent,
   cookie: {
     days: range(1, 395),
-    domain: str((v) => {
-      const d = '.' + v.replace(/^\./, '').toLowerCase();
-      return d != '.' && ('.' + location.hostname).endsWith(d);
-    }, "this site's host or a parent domain"),
+    // The same rule as a condition's referrer: the host itself or a parent, on a label boundary.
+    domain: str((v) => isUnder(location.hostname, v), "this site's host or a parent domain"),
   },
   session: { timeout: range(1, 1440) },
   trackingIds: { defaults: bool, custom: list({ name: text, from: ['cookie', 'url', 'localStorage', 'window'], key: text }) },

@@ -130,8 +130,6 @@ const path = (w, keys) => keys.split('.').reduce((o, k) => (Object(o) === o ? (O
 function trackingIds(cfg, page, device) {
     const ids = {};
     for (const c of cfg._customIds) {
-        if (!c)
-            continue;
         if (c.from == 'url') {
             if (page)
                 put(ids, c.name, () => page.searchParams.get(c.key));
@@ -170,8 +168,8 @@ function trackingIds(cfg, page, device) {
 const clip = (s) => String(s).slice(0, 2000);
 /** Parses an http(s) URL (relative to `base` if given); anything else (javascript:, data:, garbage) is undefined. */
 const httpUrl = (s, base) => {
-    // Most referrers are '' or 'direct': no exception on the normal path (issue 11).
-    if (!base && !/^https?:/i.test(String(s)))
+    // Most referrers are '' or 'direct': no exception on the normal path (issue 11). test() reads a URL as its href.
+    if (!base && !/^https?:/i.test(s))
         return;
     try {
         const u = new URL(s, base);
@@ -229,7 +227,7 @@ function cleanUrl(url, keep) {
  * `host` is `domain` or a subdomain of it, on a label boundary: 'www.google.fr' is under 'google.fr',
  * 'notgoogle.fr' is not. `domain` is config text: case and a leading dot are tolerated.
  */
-const isUnder = (host, domain) => !!(domain = String(domain).toLowerCase().replace(/^\./, '')) && ('.' + host).endsWith('.' + domain);
+const isUnder = (host, domain) => !!(domain = domain.toLowerCase().replace(/^\./, '')) && ('.' + host).endsWith('.' + domain);
 /**
  * Classifies the visit: its `source`, and its `referrer` as stored, the referring site's origin
  * ('https://www.google.fr'), or 'direct' when there is none (empty, unparsable, not http(s)) or it
@@ -306,7 +304,7 @@ function resolveSettings(c, search) {
         _timeout: session.timeout || 30,
         _defaultIds: ids.defaults !== false,
         _customIds: ids.custom || [],
-        _leaseTimeout: pool.timeout != null ? pool.timeout : 2000,
+        _leaseTimeout: pool.timeout ?? 2000,
         _urlParams: c.urlParams || [],
         _ignore: c.ignore,
         _spa: !!c.spa,
@@ -1989,11 +1987,11 @@ function pickCondition(conditions, visit, page) {
     const landing = httpUrl(visit.landing, page);
     const ref = httpUrl(visit.referrer);
     const host = ref ? ref.hostname : '';
-    const onPath = (u) => (p) => !!u && glob(norm(String(p)), norm(u.pathname));
+    const onPath = (u) => (p) => !!u && glob(norm(p), norm(u.pathname));
     // true = present (even empty); a string = equal, case-insensitive.
     const params = (want) => Object.keys(want).every((k) => {
         const got = landing?.searchParams.get(k);
-        return got != null && (want[k] === true || got.toLowerCase() == String(want[k]).toLowerCase());
+        return got != null && (want[k] === true || got.toLowerCase() == want[k].toLowerCase());
     });
     // Per field a condition may set, in the order they are tested and explained: its test (a field
     // holds one value or a list, and matches when one of them passes), and what this visit shows.

@@ -69,7 +69,7 @@ export function resolveSettings(c: Config, search: string): Settings {
     _timeout: session.timeout || 30,
     _defaultIds: ids.defaults !== false,
     _customIds: ids.custom || [],
-    _leaseTimeout: pool.timeout != null ? pool.timeout : 2000,
+    _leaseTimeout: pool.timeout ?? 2000,
     _urlParams: c.urlParams || [],
     _ignore: c.ignore,
     _spa: !!c.spa,

@@ -9,7 +9,7 @@ import { httpUrl } from './url';
  * 'notgoogle.fr' is not. `domain` is config text: case and a leading dot are tolerated.
  */
 export const isUnder = (host: string, domain: string): boolean =>
-  !!(domain = String(domain).toLowerCase().replace(/^\./, '')) && ('.' + host).endsWith('.' + domain);
+  !!(domain = domain.toLowerCase().replace(/^\./, '')) && ('.' + host).endsWith('.' + domain);
 
 /**
  * Classifies the visit: its `source`, and its `referrer` as stored, the referring site's origin

@@ -51,7 +51,6 @@ const path = (w: any, keys: string): unknown =>
 export function trackingIds(cfg: IdSettings, page?: URL, device?: DeviceReader): Ids {
   const ids: Ids = {};
   for (const c of cfg._customIds) {
-    if (!c) continue;
     if (c.from == 'url') {
       if (page) put(ids, c.name, () => page.searchParams.get(c.key));
     } else if (device) {

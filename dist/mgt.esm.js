@@ -84,7 +84,10 @@ function formatPhone(p, prefix = '', compact) {
 
 const CMPS = ['tcf', 'gcm', 'didomi', 'axeptio', 'tarteaucitron', 'klaro', 'cookieconsent', 'onetrust', 'cookiebot', 'usercentrics', 'piwikpro', 'cookieyes', 'complianz'];
 
-/** The traffic sources (SPEC 6.2): what config.conditions[].source may name, and mgt_session.source holds. */
+/**
+ * The traffic sources (SPEC 6.2): what config.conditions[].source may name, and mgt_session.source
+ * holds. The first five are also the utm_medium values taken as is (attribution/source.ts).
+ */
 const SOURCES = ['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct'];
 
 /**
@@ -258,7 +261,8 @@ function classify(page, referrer, cookieDomain) {
     });
     if (click && click != 'fbclid')
         return out('paid', click);
-    if (/^(paid|email|social|organic|referral)$/.test(bymedium))
+    // The five sources a utm_medium may also name as is (lib/sources.ts lists them first).
+    if (SOURCES.slice(0, 5).includes(bymedium))
         return out(bymedium, 'utm_medium=' + medium);
     if (utm)
         return out('campaign', utm);
@@ -1985,8 +1989,7 @@ const norm = (s) => {
  */
 function pickCondition(conditions, visit, page) {
     const landing = httpUrl(visit.landing, page);
-    const ref = httpUrl(visit.referrer);
-    const host = ref ? ref.hostname : '';
+    const host = httpUrl(visit.referrer)?.hostname || '';
     const onPath = (u) => (p) => !!u && glob(norm(p), norm(u.pathname));
     // true = present (even empty); a string = equal, case-insensitive.
     const params = (want) => Object.keys(want).every((k) => {

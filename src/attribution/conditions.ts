@@ -52,8 +52,7 @@ export function pickCondition(
   page: URL,
 ): { _condition?: Condition; _why: string } {
   const landing = httpUrl(visit.landing, page);
-  const ref = httpUrl(visit.referrer);
-  const host = ref ? ref.hostname : '';
+  const host = httpUrl(visit.referrer)?.hostname || '';
   const onPath = (u: URL | undefined) => (p: string) => !!u && glob(norm(p), norm(u.pathname));
   // true = present (even empty); a string = equal, case-insensitive.
   const params = (want: Record<string, string | true>): boolean =>

@@ -3,6 +3,7 @@
 import type { Source } from '../types';
 import { CLICK_IDS } from './trackingIds';
 import { httpUrl } from './url';
+import { SOURCES } from '../lib/sources';
 
 /**
  * `host` is `domain` or a subdomain of it, on a label boundary: 'www.google.fr' is under 'google.fr',
@@ -40,7 +41,8 @@ export function classify(page: URL, referrer: string, cookieDomain?: string): { 
     _internal: !!internal,
   });
   if (click && click != 'fbclid') return out('paid', click);
-  if (/^(paid|email|social|organic|referral)$/.test(bymedium)) return out(bymedium, 'utm_medium=' + medium);
+  // The five sources a utm_medium may also name as is (lib/sources.ts lists them first).
+  if (SOURCES.slice(0, 5).includes(bymedium)) return out(bymedium, 'utm_medium=' + medium);
   if (utm) return out('campaign', utm);
   if (click) return out('social', click);
   if (!ref) return out('direct', 'no referrer');

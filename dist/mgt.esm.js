@@ -400,8 +400,8 @@ const SCHEMA = {
     mode: MODES,
     site: text,
     endpoint: str$1((v) => httpUrl(v, location.href), 'an http(s) URL'),
-    // The countries whose numbering plan the swap engine knows (swap/countries.ts).
-    country: str$1(country, 'one of FR BE CH LU MC DE ES IT NL GB US CA'),
+    // The countries whose numbering plan the swap engine knows (swap/countries.ts; CA shares the US row).
+    country: str$1(country, `one of ${TABLE.map((k) => k._iso).join(' ')} CA`),
     numbers,
     conditions: list$1({
         id: text,

@@ -16,6 +16,7 @@
 import type { Config } from './types';
 import { country as knownCountry, e164, parsePhone } from './swap/phone';
 import { CMPS } from './consent/cmps';
+import { TABLE } from './swap/countries';
 import { SOURCES } from './lib/sources';
 import { isUnder } from './attribution/source';
 import { httpUrl } from './attribution/url';
@@ -99,8 +100,8 @@ const SCHEMA: Rule = {
   mode: MODES,
   site: text,
   endpoint: str((v) => httpUrl(v, location.href), 'an http(s) URL'),
-  // The countries whose numbering plan the swap engine knows (swap/countries.ts).
-  country: str(knownCountry, 'one of FR BE CH LU MC DE ES IT NL GB US CA'),
+  // The countries whose numbering plan the swap engine knows (swap/countries.ts; CA shares the US row).
+  country: str(knownCountry, `one of ${TABLE.map((k) => k._iso).join(' ')} CA`),
   numbers,
   conditions: list({
     id: text,

@@ -79,59 +79,230 @@ function formatPhone(p, prefix = '', compact) {
 const CMPS = ['tcf', 'gcm', 'didomi', 'axeptio', 'tarteaucitron', 'klaro', 'cookieconsent', 'onetrust', 'cookiebot', 'usercentrics', 'piwikpro', 'cookieyes', 'complianz'];
 
 /**
- * A copy of a page value made of its own enumerable data only, read once. A config comes from the
- * page, which may hand over getters that throw or change between reads, Proxies, cycles, or objects
- * that inherit enumerable properties from a polluted `Object.prototype` (old plugins still add
- * some). The copy's objects have no prototype, so no inherited name is ever seen again; deeper than
- * `depth` levels values are kept as they are (the config has no such depth: validation rejects them).
- * A read that throws throws a message naming the field.
+ * The traffic sources (SPEC 6.2): what config.conditions[].source may name, and mgt_session.source
+ * holds. The first five are also the utm_medium values taken as is (attribution/source.ts).
  */
-function ownCopy(v, field, depth = 6) {
-    if (!depth || !v || typeof v != 'object')
-        return v;
-    const out = Array.isArray(v) ? [] : Object.create(null);
-    for (const k of Object.keys(v)) {
-        const f = Array.isArray(v) ? `${field}[${k}]` : `${field}.${k}`;
-        let x;
-        try {
-            x = v[k];
-        }
-        catch (e) {
-            throw `${f}: could not be read (${e})`;
-        }
-        out[k] = ownCopy(x, f, depth - 1);
-    }
-    return out;
-}
-
-/** The traffic sources (SPEC 6.2): what config.conditions[].source may name, and mgt_session.source holds. */
 const SOURCES = ['paid', 'organic', 'social', 'email', 'referral', 'campaign', 'direct'];
 
-/** `c` is the copy of the config as config.ts checked it: own data properties only. */
+/**
+ * The text a tracking ID may be, as captured (attribution/trackingIds.ts) and as read back from
+ * mgt_session (storage/session.ts): 1 to 200 characters (SPEC 6.4), no control character and
+ * nothing that could start markup or end a quoted attribute. Real IDs (click IDs, `_ga`, `_pk_id.*`
+ * values, CRM ids, a dataLayer 'Returning Visitor') never need them.
+ */
+const idText = (v) => typeof v == 'string' && /^[^\0-\x1f\x7f<>"'`\\]{1,200}$/.test(v);
+
+/** Click IDs of the ad platforms, in SPEC 6.2 order: their presence makes a visit paid (fbclid, last, makes it social). */
+const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
+/**
+ * URL parameters captured by default (SPEC 6.4): five of the click IDs (not dclid/ttclid) and the
+ * Google Ads ValueTrack parameters. Written out rather than derived: gzip makes the repeat nearly free.
+ */
+const URL_IDS = 'gclid gbraid wbraid fbclid msclkid campaignid adgroupid keyword matchtype network device creative placement targetid'.split(' ');
+/**
+ * Stores what `read` returns when it is a primitive (not null/undefined) whose text is an ID as the
+ * module writes it (lib/idText.ts: at most 200 characters). Objects and functions are skipped. A
+ * failing read (a throwing getter, a blocked localStorage, a Proxy trap, a Symbol that cannot become
+ * text) is an absent id: it must not cost the others.
+ */
+const put = (ids, key, read) => {
+    try {
+        const v = read();
+        if (v != null && Object(v) !== v && idText('' + v))
+            ids[key] = '' + v;
+    }
+    catch {
+        /* unreadable: absent */
+    }
+};
+/** A dotted path ('dataLayer.0.userType') followed through own data properties of objects only:
+ * a getter or a Proxy trap could run page code with side effects, so accessors are absent, and
+ * primitives are not walked ('str'.length is not an id). */
+const path = (w, keys) => keys.split('.').reduce((o, k) => (Object(o) === o ? Object.getOwnPropertyDescriptor(o, k)?.value : undefined), w);
+/**
+ * The tracking IDs found in the page URL (`page`), on the device (`device`), or both: the defaults
+ * (unless `defaults: false`) and the custom ones, from the places given. The device is read only with
+ * consent (SPEC 6.4): reading a tracker is access to the device as much as writing one.
+ */
+function trackingIds(cfg, page, device) {
+    const ids = {};
+    for (const c of cfg._customIds) {
+        if (c.from == 'url') {
+            if (page)
+                put(ids, c.name, () => page.searchParams.get(c.key));
+        }
+        else if (device) {
+            put(ids, c.name, () => (c.from == 'cookie' ? device._cookie(c.key) : c.from == 'localStorage' ? device._local(c.key) : path(device._window, c.key)));
+        }
+    }
+    if (!cfg._defaultIds)
+        return ids;
+    const defaults = {};
+    if (page)
+        for (const k of URL_IDS)
+            put(defaults, k, () => page.searchParams.get(k));
+    // _ga and every _pk_id.* cookie. Listing the cookies may throw too (blocked cookies).
+    if (device) {
+        let names = [];
+        try {
+            names = device._cookieNames();
+        }
+        catch {
+            /* cookies blocked: none */
+        }
+        for (const n of names)
+            if (/^(_ga$|_pk_id\.)/.test(n))
+                put(defaults, n, () => device._cookie(n));
+    }
+    // A custom id named like a default one wins.
+    return Object.assign(defaults, ids);
+}
+
+/**
+ * Cuts at 2,000 characters (SPEC 9.2). A surrogate pair cut in half is left as is: JSON.stringify
+ * escapes the lone half, so the payload stays valid.
+ */
+const clip = (s) => String(s).slice(0, 2000);
+/** Parses an http(s) URL (relative to `base` if given); anything else (javascript:, data:, garbage) is undefined. */
+const httpUrl = (s, base) => {
+    // Most referrers are '' or 'direct': no exception on the normal path (issue 11). test() reads a URL as its href.
+    if (!base && !/^https?:/i.test(s))
+        return;
+    try {
+        const u = new URL(s, base);
+        if (/^https?:$/.test(u.protocol))
+            return u;
+    }
+    catch {
+        /* not a URL: the caller treats it as absent */
+    }
+};
+/**
+ * The allow-list of SPEC 9.2 as a predicate on one query parameter (decoded name and value).
+ *
+ * - Tracking-ID parameters (click IDs, ValueTrack, custom ids read from the URL) are kept only when
+ *   `trackingIds` is true, and dropped otherwise even when a condition or `urlParams` names them:
+ *   SPEC 6.4 removes them from every stored URL without consent.
+ * - The built-in ones are exempt from the name and phone rules: ValueTrack `keyword` contains "key",
+ *   and `campaignid=12345678901` is 11 digits; both are ad-platform identifiers that are stored in
+ *   `tracking_ids` anyway, so dropping them from the URL would protect nothing.
+ */
+function urlFilter(s, trackingIds) {
+    const builtin = CLICK_IDS.concat(URL_IDS);
+    const ids = builtin.concat(s._customIds.filter((c) => c.from == 'url').map((c) => c.key));
+    const allow = s._urlParams.concat(...s._conditions.map((c) => Object.keys(c.params || {})));
+    return (name, value) => (ids.includes(name) ? trackingIds : name.startsWith('utm_') || allow.includes(name)) &&
+        // %40: a value that was encoded twice still carries an address.
+        !/@|%40/i.test(value) &&
+        (builtin.includes(name) ||
+            // A name that suggests a secret or personal data ('mail' covers email, 'pass' password), or a
+            // phone-like value: 8 digits, each at most 3 separators from the next ('06 12 34 56 78',
+            // '+33 (0)6.12…'); the bounded repetition keeps the scan linear on a 100 KB value.
+            !(/mail|token|pass|pwd|secret|auth|key|session|phone|tel|name|address/i.test(name) || /\d([\s.\/()-]{0,3}\d){7}/.test(value)));
+}
+/**
+ * `url` as mgt may store or send it: absolute http(s), no credentials, no fragment, the query reduced
+ * to the parameters `keep` accepts (original order, re-encoded), or only the path without `keep`
+ * (cookieless, SPEC 8). At most 2,000 characters; '' for anything unparsable or not http(s).
+ */
+function cleanUrl(url, keep) {
+    try {
+        const u = httpUrl(url);
+        u.search = '' + new URLSearchParams([...u.searchParams].filter(([k, v]) => keep && keep(k, v)));
+        // The origin has no credentials; the fragment is left out.
+        // A cut inside '%4', or between the bytes of '%C3%A9', would leave an escape a strict decoder
+        // (decodeURIComponent on the collector) rejects: drop the unfinished character.
+        return clip(keep ? u.origin + u.pathname + u.search : u.pathname).replace(/(%([cd][\da-f]|e[\da-f](%[89ab][\da-f])?|f[0-7](%[89ab][\da-f]){0,2}))?(%[\da-f]?)?$/i, '');
+    }
+    catch {
+        // Also undefined from httpUrl: anything that is not an http(s) URL.
+        return '';
+    }
+}
+
+/**
+ * `host` is `domain` or a subdomain of it, on a label boundary: 'www.google.fr' is under 'google.fr',
+ * 'notgoogle.fr' is not. `domain` is config text: case and a leading dot are tolerated.
+ */
+const isUnder = (host, domain) => !!(domain = domain.toLowerCase().replace(/^\./, '')) && ('.' + host).endsWith('.' + domain);
+/**
+ * Classifies the visit: its `source`, and its `referrer` as stored, the referring site's origin
+ * ('https://www.google.fr'), or 'direct' when there is none (empty, unparsable, not http(s)) or it
+ * is internal. `_internal` marks a same-site referrer (same host, or `cookieDomain` and its
+ * subdomains) without campaign parameter or click ID: navigation inside the site starts no visit,
+ * and its source is reported as 'direct' since the real one was decided on the entry page.
+ * `_why` (debug console) names the deciding parameter or referrer host.
+ */
+function classify(page, referrer, cookieDomain) {
+    // Empty parameters (?gclid=) are treated as absent: they identify nothing.
+    const get = (name) => page.searchParams.get(name);
+    // The first click ID in SPEC order; fbclid, listed last, is found only when no paid one is there.
+    const click = CLICK_IDS.find(get);
+    const utm = ['utm_source', 'utm_medium', 'utm_campaign'].find(get);
+    const medium = (get('utm_medium') || '').trim().toLowerCase();
+    // The listed utm_medium values, each rewritten to its source (anchored: linear on a 100 KB value).
+    const bymedium = medium
+        .replace(/^(cpc|ppc|cpm|display|paid_?search|paid_social)$/, 'paid')
+        .replace(/^(e-mail|newsletter)$/, 'email')
+        .replace(/^social(-network|_media)$/, 'social');
+    const ref = httpUrl(referrer);
+    const host = ref ? ref.hostname : '';
+    const out = (source, why, internal) => ({
+        source: source,
+        referrer: ref && !internal ? ref.origin : 'direct',
+        _why: why,
+        _internal: !!internal,
+    });
+    if (click && click != 'fbclid')
+        return out('paid', click);
+    // The five sources a utm_medium may also name as is (lib/sources.ts lists them first).
+    if (SOURCES.slice(0, 5).includes(bymedium))
+        return out(bymedium, 'utm_medium=' + medium);
+    if (utm)
+        return out('campaign', utm);
+    if (click)
+        return out('social', click);
+    if (!ref)
+        return out('direct', 'no referrer');
+    if (host == page.hostname || (cookieDomain && isUnder(host, cookieDomain)))
+        return out('direct', 'internal navigation', true);
+    return out(
+    // Referrer hosts, matched on a label boundary ('(^|\.)'); webmail first, since mail.google.com
+    // is also Google. '(com?\.)?[a-z]{2,3}' is any country domain: google.fr, google.co.uk, google.com.br…
+    /^(web)?mail\.|(^|\.)(mail\.yahoo|outlook\.(live|office(365)?))\.com$/.test(host)
+        ? 'email'
+        : /(^|\.)((google|bing|search\.yahoo|yandex)\.(com?\.)?[a-z]{2,3}|(duckduckgo|qwant|baidu|startpage|search\.brave|ask|naver)\.com|(ecosia|lilo)\.org|ya\.ru|seznam\.cz)$/.test(host)
+            ? 'organic'
+            : /(^|\.)((facebook|instagram|linkedin|x|twitter|youtube|tiktok|reddit|snapchat|threads)\.com|pinterest\.(com?\.)?[a-z]{2,3}|lnkd\.in|t\.co|youtu\.be|threads\.net|bsky\.app)$/.test(host)
+                ? 'social'
+                : 'referral', 'referrer ' + host);
+}
+
+/**
+ * `c` is the copy of the config as config.ts checked it: own data properties only, in objects
+ * without prototype, so a section or field not set reads undefined and takes its default here.
+ */
 function resolveSettings(c, search) {
-    const mode = c.mode;
-    const country = (c.country || 'FR').toUpperCase();
-    // Objects without prototype (config.ts copies them so): a field not set reads undefined.
-    const { consent = {}, trackingIds: ids = {}, cookie = {}, session = {}, pool = {}, conditions = [] } = c;
+    const { mode, consent = {} } = c;
     return {
         _mode: mode,
         _site: c.site,
         _collecting: /^(origin|traffic|journey)$/.test(mode),
         _endpoint: c.endpoint || '',
-        _country: country,
+        _country: (c.country || 'FR').toUpperCase(),
         _numbers: c.numbers || {},
-        _conditions: conditions,
+        _conditions: c.conditions || [],
         _entry: c.entry || 'first_entry',
         _probabilistic: c.probabilistic || 'fallback',
         _consent: consent,
         _consentFree: mode == 'rotation' && consent.required === false,
         _gpc: consent.gpc !== false,
-        _days: cookie.days || 30,
-        _domain: cookie.domain,
-        _timeout: session.timeout || 30,
-        _defaultIds: ids.defaults !== false,
-        _customIds: ids.custom || [],
-        _leaseTimeout: pool.timeout != null ? pool.timeout : 2000,
+        _days: c.cookie?.days || 30,
+        _domain: c.cookie?.domain,
+        _timeout: c.session?.timeout || 30,
+        _defaultIds: c.trackingIds?.defaults !== false,
+        _customIds: c.trackingIds?.custom || [],
+        _leaseTimeout: c.pool?.timeout ?? 2000,
         _urlParams: c.urlParams || [],
         _ignore: c.ignore,
         _spa: !!c.spa,
@@ -150,93 +321,106 @@ const show = (v) => {
         return JSON.stringify(v);
     }
     catch {
-        return String(v); // a cyclic object
+        return typeof v; // a cycle, a getter that throws
     }
 };
-const fail = (f, what, v) => `${f}: ${what} (got ${show(v)})`;
+const fail = (f, what, v) => {
+    throw `${f}: ${what} (got ${show(v)})`;
+};
 /** A rule from a test of the value: falsy, or throwing, is a mistake. */
 const is = (test, what) => (v, f) => {
     try {
         if (test(v))
-            return;
+            return v;
     }
     catch {
         /* not even the right type */
     }
     return fail(f, what, v);
 };
+/** A string that passes `test`: tests never call into an object of the page. */
+const str$1 = (test, what) => is((v) => typeof v == 'string' && test(v), what);
+const keep = (v) => v; // numbers: checked with the country, in crossCheck()
 const bool = is((v) => v === !!v, 'true or false');
-const text = is((v) => typeof v === 'string' && v, 'a non-empty string');
-const range = (min, max) => is((v) => typeof v === 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
+const text = str$1((v) => v, 'a non-empty string');
+const range = (min, max) => is((v) => typeof v == 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
 /**
- * Walks the own entries of a list (`f[0]`), or of an object (`f.key`) when `obj`.
+ * Copies the own entries of a list (`f[0]`), or of an object (`f.key`) when `obj`, each read once.
  * `ruleOf(key, value)` is the rule of each entry, none for an unknown field.
  */
 const each = (ruleOf, obj) => (v, f) => {
-    if (obj ? !v || typeof v !== 'object' || Array.isArray(v) : !Array.isArray(v))
-        return fail(f, obj ? 'an object' : 'a list', v);
+    if (obj ? !v || typeof v != 'object' || Array.isArray(v) : !Array.isArray(v))
+        fail(f, obj ? 'an object' : 'a list', v);
+    const out = obj ? Object.create(null) : [];
     for (const k of Object.keys(v)) {
-        const rule = ruleOf(k, v[k]);
         const field = obj ? `${f}.${k}` : `${f}[${k}]`;
-        const e = rule ? check(rule, v[k], field) : field + ': unknown field';
-        if (e)
-            return e;
+        let x;
+        try {
+            x = v[k];
+        }
+        catch (e) {
+            throw `${field}: could not be read (${e})`;
+        }
+        const rule = ruleOf(k, x);
+        if (!rule)
+            throw field + ': unknown field';
+        out[k] = check(rule, x, field);
     }
+    return out;
 };
 const list$1 = (item) => each(() => item);
 const either = (item) => (v, f) => check(Array.isArray(v) ? list$1(item) : item, v, f);
-const skip = () => undefined; // numbers: checked with the country, in validate()
+const numbers = each(() => keep, 1);
 const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
 function check(rule, v, f) {
-    if (typeof rule === 'function')
+    if (typeof rule == 'function')
         return rule(v, f);
     if (Array.isArray(rule))
-        return rule.includes(v) ? undefined : fail(f, 'one of ' + rule.join(', '), v);
+        return rule.includes(v) ? v : fail(f, 'one of ' + rule.join(', '), v);
     // A field set to undefined is absent. Own fields only: `constructor` is a typo like any other.
-    return each((k, x) => rule.hasOwnProperty(k) && (x === undefined ? skip : rule[k]), 1)(v, f);
+    return each((k, x) => rule.hasOwnProperty(k) && (x === undefined ? keep : rule[k]), 1)(v, f);
 }
 const consent = {
     required: bool,
+    // One CMP, 'auto' or 'none'; or a list of CMPs.
     cmp: (v, f) => check(Array.isArray(v) ? list$1(CMPS) : ['auto', 'none', ...CMPS], v, f),
     gpc: bool,
     tcf: { vendorId: range(1, 1e6), purposes: list$1(range(1, 11)) },
-    gcm: (v, f) => (v === false ? undefined : text(v, f)), // false: not followed
+    gcm: (v, f) => (v === false ? v : text(v, f)), // false: not followed
 };
 for (const c of CMPS)
     consent[c] = consent[c] || text; // the other CMPs: a name or category
 const SCHEMA = {
     mode: MODES,
     site: text,
-    endpoint: is((v) => typeof v === 'string' && /^https?:$/.test(new URL(v, location.href).protocol), 'an http(s) URL'),
-    // The countries whose numbering plan the swap engine knows (swap/countries.ts).
-    country: is((v) => country(v.toUpperCase()), 'one of FR BE CH LU MC DE ES IT NL GB US CA'),
-    numbers: skip,
+    endpoint: str$1((v) => httpUrl(v, location.href), 'an http(s) URL'),
+    // The countries whose numbering plan the swap engine knows (swap/countries.ts; CA shares the US row).
+    country: str$1(country, `one of ${TABLE.map((k) => k._iso).join(' ')} CA`),
+    numbers,
     conditions: list$1({
         id: text,
         source: either(SOURCES),
         referrer: either(text),
         landing: either(text),
         page: either(text),
-        numbers: skip,
+        numbers,
         pool: text,
-        params: each(() => is((v) => v === true || typeof v === 'string', 'a string or true'), 1),
+        params: each(() => is((v) => v === true || typeof v == 'string', 'a string or true'), 1),
     }),
     entry: ['first_entry', 'last_entry'],
     probabilistic: ['fallback', 'always', 'off'],
     consent,
     cookie: {
         days: range(1, 395),
-        domain: is((v) => {
-            const d = '.' + v.replace(/^\./, '').toLowerCase();
-            return d !== '.' && ('.' + location.hostname).endsWith(d);
-        }, "this site's host or a parent domain"),
+        // The same rule as a condition's referrer: the host itself or a parent, on a label boundary.
+        domain: str$1((v) => isUnder(location.hostname, v), "this site's host or a parent domain"),
     },
     session: { timeout: range(1, 1440) },
     trackingIds: { defaults: bool, custom: list$1({ name: text, from: ['cookie', 'url', 'localStorage', 'window'], key: text }) },
     pool: { timeout: range(0, 30000) },
     urlParams: list$1(text),
     // An empty fragment matches nothing, and an invalid selector throws.
-    ignore: is((v) => typeof v === 'string' && !document.createDocumentFragment().querySelector(v), 'a CSS selector'),
+    ignore: str$1((v) => !document.createDocumentFragment().querySelector(v), 'a CSS selector'),
     spa: bool,
     debug: bool,
 };
@@ -249,19 +433,18 @@ const validate = (config) => {
     return typeof c == 'string' ? c : '';
 };
 /**
- * The config as the module uses it: the settings resolved from a copy of its own data, read once
- * (lib/ownCopy.ts), when it is valid; else the message naming the first bad field. Every check is
- * linear in the config's size. `search`: the page URL's query (`?mgt_debug=1`).
+ * The config as the module uses it: the settings resolved from the checked copy, when it is valid;
+ * else the message naming the first bad field. Every check is linear in the config's size.
+ * `search`: the page URL's query (`?mgt_debug=1`).
  */
 function loadConfig(config, search = '') {
     try {
-        const c = ownCopy(config, 'config');
-        // The mode first: it is required, and what else is allowed depends on it.
-        const e = check(MODES, c && c.mode, 'config.mode') || check(SCHEMA, c, 'config');
-        if (e)
-            return e;
+        // No config at all reads as a missing mode, the first thing to set.
+        const c = check(SCHEMA, config || {}, 'config');
+        check(MODES, c.mode, 'config.mode'); // required
         const s = resolveSettings(c, search);
-        return crossCheck(c, s) || s;
+        crossCheck(c, s);
+        return s;
     }
     catch (x) {
         return typeof x == 'string' ? x : `config: could not be read (${x})`;
@@ -275,43 +458,41 @@ function crossCheck(c, s) {
     const { _country: country, _collecting: collecting, _conditions: conditions, _originals: originals } = s;
     const ids = Object.create(null);
     // E.164 forms of the tracked numbers, to compare them with the originals in one pass.
-    const tracked = {};
-    const phone = is((v) => typeof v === 'string' && parsePhone(v, country), `a ${country} phone number`);
-    // original -> tracked; the value after "got" shows which of the two is wrong
-    const pair = (o) => (t, f) => {
-        const e = phone(o, f) || phone(t, f);
-        if (e)
-            return e;
-        originals[e164(parsePhone(o, country))] = 1;
-        tracked[e164(parsePhone(t, country))] = t;
+    const tracked = Object.create(null);
+    /** The E.164 form of `v`, a number of the country; the value after "got" shows which of a pair is wrong. */
+    const phone = (v, f) => {
+        const p = typeof v == 'string' && parsePhone(v, country);
+        return p ? e164(p) : fail(f, `a ${country} phone number`, v);
     };
-    const numbers = (map, f) => (map ? each(pair, 1)(map, f) : undefined);
-    const e = numbers(c.numbers, 'config.numbers');
-    if (e)
-        return e;
-    if (c.mode === 'invisible' && conditions.length)
-        return fail('config.conditions', 'none in invisible mode', conditions);
+    // original -> tracked, copies without prototype (or undefined): `in` sees own fields only.
+    const pairs = (map, f) => {
+        for (const o in map) {
+            const t = map[o];
+            originals[phone(o, `${f}.${o}`)] = 1;
+            tracked[phone(t, `${f}.${o}`)] = t;
+        }
+    };
+    pairs(c.numbers, 'config.numbers');
+    if (c.mode == 'invisible' && conditions.length)
+        fail('config.conditions', 'none in invisible mode', conditions);
     if (collecting && !c.endpoint)
-        return fail('config.endpoint', `an http(s) URL in ${c.mode} mode`, c.endpoint);
-    for (let i = 0; i < conditions.length; i++) {
-        const { id, numbers: own, pool } = conditions[i];
+        fail('config.endpoint', `an http(s) URL in ${c.mode} mode`, c.endpoint);
+    conditions.forEach(({ id, numbers: own, pool }, i) => {
         const f = `config.conditions[${i}]`;
         if (!id)
-            return fail(f + '.id', 'a name for the condition', id);
+            fail(f + '.id', 'a name for the condition', id);
         if (ids[id])
-            return fail(f + '.id', 'a name no other condition has', id);
+            fail(f + '.id', 'a name no other condition has', id);
         ids[id] = 1;
-        const e = numbers(own, f + '.numbers');
-        if (e)
-            return e;
+        pairs(own, f + '.numbers');
         // A pool is leased from the endpoint; its fallback is what shows on timeout or error.
         if (pool && !(collecting && (own || c.numbers)))
-            return fail(f + '.pool', 'origin, traffic or journey mode, and fallback numbers', pool);
-    }
+            fail(f + '.pool', 'origin, traffic or journey mode, and fallback numbers', pool);
+    });
     // A tracked number that is also an original would be swapped again on the next scan.
-    for (const t of Object.keys(tracked))
+    for (const t in tracked)
         if (originals[t])
-            return fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
+            fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
 }
 
 // Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
@@ -384,201 +565,6 @@ const itpNote = (nav) => {
     if (/Apple/.test(nav.vendor))
         log('Safari ITP: cookie 7 days max, 24 h after ad clicks');
 };
-
-/**
- * The text a tracking ID may be, as captured (attribution/trackingIds.ts) and as read back from
- * mgt_session (storage/session.ts): 1 to 200 characters (SPEC 6.4), no control character and
- * nothing that could start markup or end a quoted attribute. Real IDs (click IDs, `_ga`, `_pk_id.*`
- * values, CRM ids, a dataLayer 'Returning Visitor') never need them.
- */
-const idText = (v) => typeof v == 'string' && /^[^\0-\x1f\x7f<>"'`\\]{1,200}$/.test(v);
-
-/** Click IDs of the ad platforms, in SPEC 6.2 order: their presence makes a visit paid (fbclid, last, makes it social). */
-const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
-/**
- * URL parameters captured by default (SPEC 6.4): five of the click IDs (not dclid/ttclid) and the
- * Google Ads ValueTrack parameters. Written out rather than derived: gzip makes the repeat nearly free.
- */
-const URL_IDS = 'gclid gbraid wbraid fbclid msclkid campaignid adgroupid keyword matchtype network device creative placement targetid'.split(' ');
-/**
- * Stores what `read` returns when it is a primitive (not null/undefined) whose text is an ID as the
- * module writes it (lib/idText.ts: at most 200 characters). Objects and functions are skipped. A
- * failing read (a throwing getter, a blocked localStorage, a Proxy trap, a Symbol that cannot become
- * text) is an absent id: it must not cost the others.
- */
-const put = (ids, key, read) => {
-    try {
-        const v = read();
-        if (v != null && Object(v) !== v && idText('' + v))
-            ids[key] = '' + v;
-    }
-    catch {
-        /* unreadable: absent */
-    }
-};
-/** A dotted path ('dataLayer.0.userType') followed through own data properties of objects only:
- * a getter or a Proxy trap could run page code with side effects, so accessors are absent, and
- * primitives are not walked ('str'.length is not an id). */
-const path = (w, keys) => keys.split('.').reduce((o, k) => (Object(o) === o ? (Object.getOwnPropertyDescriptor(o, k) || {}).value : undefined), w);
-/**
- * The tracking IDs found in the page URL (`page`), on the device (`device`), or both: the defaults
- * (unless `defaults: false`) and the custom ones, from the places given. The device is read only with
- * consent (SPEC 6.4): reading a tracker is access to the device as much as writing one.
- */
-function trackingIds(cfg, page, device) {
-    const ids = {};
-    for (const c of cfg._customIds) {
-        if (!c)
-            continue;
-        if (c.from == 'url') {
-            if (page)
-                put(ids, c.name, () => page.searchParams.get(c.key));
-        }
-        else if (device) {
-            put(ids, c.name, () => (c.from == 'cookie' ? device._cookie(c.key) : c.from == 'localStorage' ? device._local(c.key) : path(device._window, c.key)));
-        }
-    }
-    if (!cfg._defaultIds)
-        return ids;
-    const defaults = {};
-    if (page)
-        for (const k of URL_IDS)
-            put(defaults, k, () => page.searchParams.get(k));
-    // _ga and every _pk_id.* cookie. Listing the cookies may throw too (blocked cookies).
-    if (device) {
-        let names = [];
-        try {
-            names = device._cookieNames();
-        }
-        catch {
-            /* cookies blocked: none */
-        }
-        for (const n of names)
-            if (/^(_ga$|_pk_id\.)/.test(n))
-                put(defaults, n, () => device._cookie(n));
-    }
-    // A custom id named like a default one wins.
-    return Object.assign(defaults, ids);
-}
-
-/**
- * Cuts at 2,000 characters (SPEC 9.2). A surrogate pair cut in half is left as is: JSON.stringify
- * escapes the lone half, so the payload stays valid.
- */
-const clip = (s) => String(s).slice(0, 2000);
-/** Parses an http(s) URL (relative to `base` if given); anything else (javascript:, data:, garbage) is undefined. */
-const httpUrl = (s, base) => {
-    // Most referrers are '' or 'direct': no exception on the normal path (issue 11).
-    if (!base && !/^https?:/i.test(String(s)))
-        return;
-    try {
-        const u = new URL(s, base);
-        if (/^https?:$/.test(u.protocol))
-            return u;
-    }
-    catch {
-        /* not a URL: the caller treats it as absent */
-    }
-};
-/**
- * The allow-list of SPEC 9.2 as a predicate on one query parameter (decoded name and value).
- *
- * - Tracking-ID parameters (click IDs, ValueTrack, custom ids read from the URL) are kept only when
- *   `trackingIds` is true, and dropped otherwise even when a condition or `urlParams` names them:
- *   SPEC 6.4 removes them from every stored URL without consent.
- * - The built-in ones are exempt from the name and phone rules: ValueTrack `keyword` contains "key",
- *   and `campaignid=12345678901` is 11 digits; both are ad-platform identifiers that are stored in
- *   `tracking_ids` anyway, so dropping them from the URL would protect nothing.
- */
-function urlFilter(s, trackingIds) {
-    const builtin = CLICK_IDS.concat(URL_IDS);
-    const ids = builtin.concat(s._customIds.filter((c) => c.from == 'url').map((c) => c.key));
-    const allow = s._urlParams.concat(...s._conditions.map((c) => Object.keys(c.params || {})));
-    return (name, value) => (ids.includes(name) ? trackingIds : name.startsWith('utm_') || allow.includes(name)) &&
-        // %40: a value that was encoded twice still carries an address.
-        !/@|%40/i.test(value) &&
-        (builtin.includes(name) ||
-            // A name that suggests a secret or personal data ('mail' covers email, 'pass' password), or a
-            // phone-like value: 8 digits, each at most 3 separators from the next ('06 12 34 56 78',
-            // '+33 (0)6.12…'); the bounded repetition keeps the scan linear on a 100 KB value.
-            !(/mail|token|pass|pwd|secret|auth|key|session|phone|tel|name|address/i.test(name) || /\d([\s.\/()-]{0,3}\d){7}/.test(value)));
-}
-/**
- * `url` as mgt may store or send it: absolute http(s), no credentials, no fragment, the query reduced
- * to the parameters `keep` accepts (original order, re-encoded), or only the path without `keep`
- * (cookieless, SPEC 8). At most 2,000 characters; '' for anything unparsable or not http(s).
- */
-function cleanUrl(url, keep) {
-    try {
-        const u = httpUrl(url);
-        u.search = '' + new URLSearchParams([...u.searchParams].filter(([k, v]) => keep && keep(k, v)));
-        // The origin has no credentials; the fragment is left out.
-        // A cut inside '%4', or between the bytes of '%C3%A9', would leave an escape a strict decoder
-        // (decodeURIComponent on the collector) rejects: drop the unfinished character.
-        return clip(keep ? u.origin + u.pathname + u.search : u.pathname).replace(/(%([cd][\da-f]|e[\da-f](%[89ab][\da-f])?|f[0-7](%[89ab][\da-f]){0,2}))?(%[\da-f]?)?$/i, '');
-    }
-    catch {
-        // Also undefined from httpUrl: anything that is not an http(s) URL.
-        return '';
-    }
-}
-
-/**
- * `host` is `domain` or a subdomain of it, on a label boundary: 'www.google.fr' is under 'google.fr',
- * 'notgoogle.fr' is not. `domain` is config text: case and a leading dot are tolerated.
- */
-const isUnder = (host, domain) => !!(domain = String(domain).toLowerCase().replace(/^\./, '')) && ('.' + host).endsWith('.' + domain);
-/**
- * Classifies the visit: its `source`, and its `referrer` as stored, the referring site's origin
- * ('https://www.google.fr'), or 'direct' when there is none (empty, unparsable, not http(s)) or it
- * is internal. `_internal` marks a same-site referrer (same host, or `cookieDomain` and its
- * subdomains) without campaign parameter or click ID: navigation inside the site starts no visit,
- * and its source is reported as 'direct' since the real one was decided on the entry page.
- * `_why` (debug console) names the deciding parameter or referrer host.
- */
-function classify(page, referrer, cookieDomain) {
-    // Empty parameters (?gclid=) are treated as absent: they identify nothing.
-    const get = (name) => page.searchParams.get(name);
-    // The first click ID in SPEC order; fbclid, listed last, is found only when no paid one is there.
-    const click = CLICK_IDS.find(get);
-    const utm = ['utm_source', 'utm_medium', 'utm_campaign'].find(get);
-    const medium = (get('utm_medium') || '').trim().toLowerCase();
-    // The listed utm_medium values, each rewritten to its source (anchored: linear on a 100 KB value).
-    const bymedium = medium
-        .replace(/^(cpc|ppc|cpm|display|paid_?search|paid_social)$/, 'paid')
-        .replace(/^(e-mail|newsletter)$/, 'email')
-        .replace(/^social(-network|_media)$/, 'social');
-    const ref = httpUrl(referrer);
-    const host = ref ? ref.hostname : '';
-    const out = (source, why, internal) => ({
-        source: source,
-        referrer: ref && !internal ? ref.origin : 'direct',
-        _why: why,
-        _internal: !!internal,
-    });
-    if (click && click != 'fbclid')
-        return out('paid', click);
-    if (/^(paid|email|social|organic|referral)$/.test(bymedium))
-        return out(bymedium, 'utm_medium=' + medium);
-    if (utm)
-        return out('campaign', utm);
-    if (click)
-        return out('social', click);
-    if (!ref)
-        return out('direct', 'no referrer');
-    if (host == page.hostname || (cookieDomain && isUnder(host, cookieDomain)))
-        return out('direct', 'internal navigation', true);
-    return out(
-    // Referrer hosts, matched on a label boundary ('(^|\.)'); webmail first, since mail.google.com
-    // is also Google. '(com?\.)?[a-z]{2,3}' is any country domain: google.fr, google.co.uk, google.com.br…
-    /^(web)?mail\.|(^|\.)(mail\.yahoo|outlook\.(live|office(365)?))\.com$/.test(host)
-        ? 'email'
-        : /(^|\.)((google|bing|search\.yahoo|yandex)\.(com?\.)?[a-z]{2,3}|(duckduckgo|qwant|baidu|startpage|search\.brave|ask|naver)\.com|(ecosia|lilo)\.org|ya\.ru|seznam\.cz)$/.test(host)
-            ? 'organic'
-            : /(^|\.)((facebook|instagram|linkedin|x|twitter|youtube|tiktok|reddit|snapchat|threads)\.com|pinterest\.(com?\.)?[a-z]{2,3}|lnkd\.in|t\.co|youtu\.be|threads\.net|bsky\.app)$/.test(host)
-                ? 'social'
-                : 'referral', 'referrer ' + host);
-}
 
 // Finds the configured original numbers in a string, in every usual written form, and computes
 // their replacements (SPEC 10.1, 10.2). Pure: the DOM side lives in swapper.ts.
@@ -2000,13 +1986,12 @@ const norm = (s) => {
  */
 function pickCondition(conditions, visit, page) {
     const landing = httpUrl(visit.landing, page);
-    const ref = httpUrl(visit.referrer);
-    const host = ref ? ref.hostname : '';
-    const onPath = (u) => (p) => !!u && glob(norm(String(p)), norm(u.pathname));
+    const host = httpUrl(visit.referrer)?.hostname || '';
+    const onPath = (u) => (p) => !!u && glob(norm(p), norm(u.pathname));
     // true = present (even empty); a string = equal, case-insensitive.
     const params = (want) => Object.keys(want).every((k) => {
         const got = landing?.searchParams.get(k);
-        return got != null && (want[k] === true || got.toLowerCase() == String(want[k]).toLowerCase());
+        return got != null && (want[k] === true || got.toLowerCase() == want[k].toLowerCase());
     });
     // Per field a condition may set, in the order they are tested and explained: its test (a field
     // holds one value or a list, and matches when one of them passes), and what this visit shows.

@@ -45,31 +45,31 @@ export interface Settings {
   _originals: Record<string, 1>;
 }
 
-/** `c` is the copy of the config as config.ts checked it: own data properties only. */
+/**
+ * `c` is the copy of the config as config.ts checked it: own data properties only, in objects
+ * without prototype, so a section or field not set reads undefined and takes its default here.
+ */
 export function resolveSettings(c: Config, search: string): Settings {
-  const mode = c.mode;
-  const country = (c.country || 'FR').toUpperCase();
-  // Objects without prototype (config.ts copies them so): a field not set reads undefined.
-  const { consent = {}, trackingIds: ids = {}, cookie = {}, session = {}, pool = {}, conditions = [] } = c;
+  const { mode, consent = {} } = c;
   return {
     _mode: mode,
     _site: c.site,
     _collecting: /^(origin|traffic|journey)$/.test(mode),
     _endpoint: c.endpoint || '',
-    _country: country,
+    _country: (c.country || 'FR').toUpperCase(),
     _numbers: c.numbers || {},
-    _conditions: conditions,
+    _conditions: c.conditions || [],
     _entry: c.entry || 'first_entry',
     _probabilistic: c.probabilistic || 'fallback',
     _consent: consent,
     _consentFree: mode == 'rotation' && consent.required === false,
     _gpc: consent.gpc !== false,
-    _days: cookie.days || 30,
-    _domain: cookie.domain,
-    _timeout: session.timeout || 30,
-    _defaultIds: ids.defaults !== false,
-    _customIds: ids.custom || [],
-    _leaseTimeout: pool.timeout != null ? pool.timeout : 2000,
+    _days: c.cookie?.days || 30,
+    _domain: c.cookie?.domain,
+    _timeout: c.session?.timeout || 30,
+    _defaultIds: c.trackingIds?.defaults !== false,
+    _customIds: c.trackingIds?.custom || [],
+    _leaseTimeout: c.pool?.timeout ?? 2000,
     _urlParams: c.urlParams || [],
     _ignore: c.ignore,
     _spa: !!c.spa,

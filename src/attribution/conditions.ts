@@ -52,14 +52,13 @@ export function pickCondition(
   page: URL,
 ): { _condition?: Condition; _why: string } {
   const landing = httpUrl(visit.landing, page);
-  const ref = httpUrl(visit.referrer);
-  const host = ref ? ref.hostname : '';
-  const onPath = (u: URL | undefined) => (p: string) => !!u && glob(norm(String(p)), norm(u.pathname));
+  const host = httpUrl(visit.referrer)?.hostname || '';
+  const onPath = (u: URL | undefined) => (p: string) => !!u && glob(norm(p), norm(u.pathname));
   // true = present (even empty); a string = equal, case-insensitive.
   const params = (want: Record<string, string | true>): boolean =>
     Object.keys(want).every((k) => {
       const got = landing?.searchParams.get(k);
-      return got != null && (want[k] === true || got.toLowerCase() == String(want[k]).toLowerCase());
+      return got != null && (want[k] === true || got.toLowerCase() == (want[k] as string).toLowerCase());
     });
   // Per field a condition may set, in the order they are tested and explained: its test (a field
   // holds one value or a list, and matches when one of them passes), and what this visit shows.

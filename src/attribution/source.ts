@@ -3,13 +3,14 @@
 import type { Source } from '../types';
 import { CLICK_IDS } from './trackingIds';
 import { httpUrl } from './url';
+import { SOURCES } from '../lib/sources';
 
 /**
  * `host` is `domain` or a subdomain of it, on a label boundary: 'www.google.fr' is under 'google.fr',
  * 'notgoogle.fr' is not. `domain` is config text: case and a leading dot are tolerated.
  */
 export const isUnder = (host: string, domain: string): boolean =>
-  !!(domain = String(domain).toLowerCase().replace(/^\./, '')) && ('.' + host).endsWith('.' + domain);
+  !!(domain = domain.toLowerCase().replace(/^\./, '')) && ('.' + host).endsWith('.' + domain);
 
 /**
  * Classifies the visit: its `source`, and its `referrer` as stored, the referring site's origin
@@ -40,7 +41,8 @@ export function classify(page: URL, referrer: string, cookieDomain?: string): { 
     _internal: !!internal,
   });
   if (click && click != 'fbclid') return out('paid', click);
-  if (/^(paid|email|social|organic|referral)$/.test(bymedium)) return out(bymedium, 'utm_medium=' + medium);
+  // The five sources a utm_medium may also name as is (lib/sources.ts lists them first).
+  if (SOURCES.slice(0, 5).includes(bymedium)) return out(bymedium, 'utm_medium=' + medium);
   if (utm) return out('campaign', utm);
   if (click) return out('social', click);
   if (!ref) return out('direct', 'no referrer');

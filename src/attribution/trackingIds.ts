@@ -41,7 +41,7 @@ const put = (ids: Ids, key: string, read: () => any): void => {
  * a getter or a Proxy trap could run page code with side effects, so accessors are absent, and
  * primitives are not walked ('str'.length is not an id). */
 const path = (w: any, keys: string): unknown =>
-  keys.split('.').reduce((o, k) => (Object(o) === o ? (Object.getOwnPropertyDescriptor(o, k) || {}).value : undefined), w);
+  keys.split('.').reduce((o, k) => (Object(o) === o ? Object.getOwnPropertyDescriptor(o, k)?.value : undefined), w);
 
 /**
  * The tracking IDs found in the page URL (`page`), on the device (`device`), or both: the defaults
@@ -51,7 +51,6 @@ const path = (w: any, keys: string): unknown =>
 export function trackingIds(cfg: IdSettings, page?: URL, device?: DeviceReader): Ids {
   const ids: Ids = {};
   for (const c of cfg._customIds) {
-    if (!c) continue;
     if (c.from == 'url') {
       if (page) put(ids, c.name, () => page.searchParams.get(c.key));
     } else if (device) {

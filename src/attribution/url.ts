@@ -11,8 +11,8 @@ export const clip = (s: string): string => String(s).slice(0, 2000);
 
 /** Parses an http(s) URL (relative to `base` if given); anything else (javascript:, data:, garbage) is undefined. */
 export const httpUrl = (s: string | URL, base?: string | URL): URL | undefined => {
-  // Most referrers are '' or 'direct': no exception on the normal path (issue 11).
-  if (!base && !/^https?:/i.test(String(s))) return;
+  // Most referrers are '' or 'direct': no exception on the normal path (issue 11). test() reads a URL as its href.
+  if (!base && !/^https?:/i.test(s as string)) return;
   try {
     const u = new URL(s as string, base);
     if (/^https?:$/.test(u.protocol)) return u;

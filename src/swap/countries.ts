@@ -28,7 +28,7 @@ export interface Country {
   _sep?: string;
 }
 
-const TABLE: Country[] = [
+export const TABLE: Country[] = [
   { _iso: 'FR', _cc: '33', _trunk: '0', _nsn: '[1-9]\\d{8}', _fmt: ':12222' },
   { _iso: 'BE', _cc: '32', _trunk: '0', _nsn: '4\\d{8}|[1-9]\\d{7}', _fmt: '4:3222,[2349]:1322,:2222' },
   { _iso: 'CH', _cc: '41', _trunk: '0', _nsn: '[1-9]\\d{8}', _fmt: ':2322' },

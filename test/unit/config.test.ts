@@ -115,6 +115,25 @@ describe('validate: each mistake is named', () => {
     }
   });
 
+  it('a config that is not an object says so; none at all asks for the mode; a typo is named before the missing mode', () => {
+    expect(validate('origin')).toBe('config: an object (got "origin")');
+    expect(validate(undefined)).toMatch(/^config\.mode: one of invisible, rotation, origin, traffic, journey \(got undefined\)$/);
+    expect(validate({ mdoe: 'journey' })).toBe('config.mdoe: unknown field');
+  });
+
+  it('a getter on a field is read once, even where the check runs later (numbers, with the country)', () => {
+    let reads = 0;
+    const numbers = { get ['01 23 45 67 89']() { return reads++ ? 'call us' : '09 70 00 00 01'; } };
+    expect(validate({ mode: 'invisible', numbers })).toBe('');
+    expect(reads).toBe(1);
+  });
+
+  it('a value deeper than the schema is not walked: a cycle ends with the schema', () => {
+    const cyclic: any = { mode: 'rotation', cookie: {} };
+    cyclic.cookie.days = cyclic;
+    expect(validate(cyclic)).toBe('config.cookie.days: a number from 1 to 395 (got object)');
+  });
+
   it('never throws, even on hostile objects', () => {
     const hostile = { get mode() { throw new Error('boom'); } };
     expect(validate(hostile)).toMatch(/config/);

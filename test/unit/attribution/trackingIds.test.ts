@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLICK_IDS, trackingIds as resolvedTrackingIds, type DeviceReader } from '../../../src/attribution/trackingIds';
 import type { Config, CustomId } from '../../../src/types';
+import { validate } from '../../../src/config';
 
 // The trackingIds section as settings.ts resolves it.
 const trackingIds = (cfg: Config['trackingIds'], page?: URL, device?: DeviceReader) =>
@@ -176,8 +177,9 @@ describe('deviceTrackingIds: custom', () => {
     expect(ids).toEqual({ u: 'vip' });
     delete (window as any).dataLayer;
   });
-  it('a malformed custom entry is skipped', () => {
-    const bad = [null, { name: 'x' }, { name: 'y', from: 'window' }] as unknown as CustomId[];
+  it('a malformed custom entry is skipped (one that is not an object never gets here: config validation rejects it)', () => {
+    expect(validate({ mode: 'rotation', trackingIds: { custom: [null] } })).toBe('config.trackingIds.custom[0]: an object (got null)');
+    const bad = [{ name: 'x' }, { name: 'y', from: 'window' }] as unknown as CustomId[];
     expect(deviceTrackingIds({ defaults: false, custom: bad.concat([{ name: 'ok', from: 'cookie', key: 'c' }]) }, device({}, { c: '1' }))).toEqual({ ok: '1' });
   });
   it('a later custom id with a default name overrides the default', () => {

@@ -820,8 +820,6 @@ const NEAR_CHARS = '\\s.\\-/,:';
 const NEAR = `[${NEAR_CHARS}]`;
 /** One or two characters a number may come after: none of those, or a separator after a non-digit. */
 const BEFORE = `[^\\w+${NEAR_CHARS}]|\\D${NEAR}`;
-/** Where a number may start: the text's start (maybe a separator), or after BEFORE. */
-const START = `(?:^${NEAR}?|${BEFORE})`;
 /**
  * BEFORE, then the run of digits joined by separators (maybe after a '+') from there. It is run on
  * the text after a NUL, which stands for the text's start: BEFORE always reads one character or
@@ -907,11 +905,10 @@ function createMatcher(numbers, iso) {
         }
         return out && { _out: out, _hits: hits };
     });
-    // The pre-filter: where a number may start, the first three tokens of some form, then enough
-    // digits for the shortest form.
-    const heads = (list) => `(?:${[...new Set(list.map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')))].join('|')})(?:${GAP}\\d){${min - 3}}`;
-    matcher._long = new RegExp(START + heads(keys));
-    matcher._any = new RegExp(heads(keys.concat(wants)));
+    // The pre-filter: the first three tokens of some form, an original's or a tracked number's, then
+    // enough digits for the shortest form.
+    const heads = new Set(keys.concat(wants).map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')));
+    matcher._any = new RegExp(`(?:${[...heads].join('|')})(?:${GAP}\\d){${min - 3}}`);
     return matcher;
 }
 
@@ -1050,11 +1047,7 @@ function createSwapper(doc, opts) {
     const memory = editor._memory;
     const scan = createScan(doc, element, texts, (d) => any.test(d));
     let match;
-    /**
-     * The matcher's pre-filters: most texts with digits (prices, dates…) hold no original (`any`:
-     * and no tracked number either, so no copy of swapped content).
-     */
-    let long = NONE;
+    /** The matcher's pre-filter: most texts with digits (prices, dates…) hold no number. */
     let any = NONE;
     /** Swapping and observing; off, edits write the originals back. */
     let on = false;
@@ -1088,9 +1081,9 @@ function createSwapper(doc, opts) {
         for (let t = el.firstChild, d; t; t = t.nextSibling)
             if (t.nodeType === 3 &&
                 DIGIT.test((d = t.data)) &&
-                // A whole original, a text we wrote (a copy?), or a text or comment next: a number split
+                // A number, a text we wrote (a copy?), or a text or comment next: a number split
                 // by a framework starts in a node followed by another.
-                (long.test(d) || editor._copies.has(d) || inRun(t.nextSibling))) {
+                (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling))) {
                 text(t);
                 // The rest of its run is handled.
                 while (inRun(t.nextSibling))
@@ -1223,7 +1216,6 @@ function createSwapper(doc, opts) {
         // (The tracker calls it only when the mapping changed, or to start again after a restore.)
         _set(numbers) {
             match = createMatcher(numbers, opts._country);
-            long = match ? match._long : NONE;
             any = match ? match._any : NONE;
             start();
         },

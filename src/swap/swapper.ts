@@ -59,11 +59,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   const memory = editor._memory;
   const scan = createScan(doc, element, texts, (d) => any.test(d));
   let match: Matcher | undefined;
-  /**
-   * The matcher's pre-filters: most texts with digits (prices, dates…) hold no original (`any`:
-   * and no tracked number either, so no copy of swapped content).
-   */
-  let long = NONE;
+  /** The matcher's pre-filter: most texts with digits (prices, dates…) hold no number. */
   let any = NONE;
   /** Swapping and observing; off, edits write the originals back. */
   let on = false;
@@ -95,9 +91,9 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       if (
         t.nodeType === 3 &&
         DIGIT.test((d = (t as Text).data)) &&
-        // A whole original, a text we wrote (a copy?), or a text or comment next: a number split
+        // A number, a text we wrote (a copy?), or a text or comment next: a number split
         // by a framework starts in a node followed by another.
-        (long.test(d) || editor._copies.has(d) || inRun(t.nextSibling))
+        (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling))
       ) {
         text(t);
         // The rest of its run is handled.
@@ -218,7 +214,6 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     // (The tracker calls it only when the mapping changed, or to start again after a restore.)
     _set(numbers) {
       match = createMatcher(numbers, opts._country);
-      long = match ? match._long : NONE;
       any = match ? match._any : NONE;
       start();
     },

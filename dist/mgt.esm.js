@@ -1164,10 +1164,10 @@ function createSwapper(doc, opts) {
                 else if (name)
                     attr(t, name);
                 else if (t.nodeType === 3) {
-                    // A text edited: not to what we wrote, and swapped before, with digits, or in a run (its
-                    // old text may have kept the run's number from being one).
+                    // A text edited, not to what we wrote: its run is read again (even without digits, its old
+                    // text may have kept the run's number from being one).
                     const p = memory.get(t);
-                    if (p ? p._text !== t.nodeValue : DIGIT.test(t.nodeValue) || inRun(t.previousSibling) || inRun(t.nextSibling))
+                    if (!p || p._text !== t.nodeValue)
                         text(t);
                 }
                 else {

@@ -171,10 +171,10 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
         } else if (name === 'class') classes._place(t as Element);
         else if (name) attr(t as Element, name);
         else if (t.nodeType === 3) {
-          // A text edited: not to what we wrote, and swapped before, with digits, or in a run (its
-          // old text may have kept the run's number from being one).
+          // A text edited, not to what we wrote: its run is read again (even without digits, its old
+          // text may have kept the run's number from being one).
           const p = memory.get(t);
-          if (p ? p._text !== t.nodeValue : DIGIT.test(t.nodeValue!) || inRun(t.previousSibling) || inRun(t.nextSibling)) text(t);
+          if (!p || p._text !== t.nodeValue) text(t);
         } else {
           if (r.removedNodes.length) moved = true;
           // The nodes around what left or came: a run that lost part of a number, two runs now one,

@@ -593,7 +593,7 @@ const CLASS = 'mgt-number';
 /** A class attribute with ours added after it as it is. */
 const withClass = (was) => (was ? `${was} ${CLASS}` : CLASS);
 /** Watched on an element whose class attribute we created (see _place). */
-const WATCH = { attributeFilter: ['class'] };
+const WATCH = { attributeFilter: ['class'], attributeOldValue: true };
 /** The class bookkeeping of one swapper; `observer` delivers the class records of the elements it watches. */
 function createClasses(observer) {
     const classed = [];
@@ -602,24 +602,26 @@ function createClasses(observer) {
             if (!el || el.nodeType !== 1)
                 return;
             const e = el;
-            const was = e.getAttribute('class');
-            if (!e.classList.contains(CLASS)) {
+            let was = e.getAttribute('class');
+            if (!e.classList.contains(CLASS))
                 e.setAttribute('class', withClass(was));
-                classed.push({ _el: e, _was: was, _new: was === null });
-                if (was === null)
-                    observer.observe(e, WATCH);
-            }
             else if (copy && was.endsWith(CLASS))
-                classed.push({ _el: e, _was: was.slice(0, -CLASS.length - 1) || null });
+                was = was.slice(0, -CLASS.length - 1) || null;
+            else
+                return;
+            classed.push({ _el: e, _was: was, _new: was === null });
+            if (was === null)
+                observer.observe(e, WATCH);
         },
         _unmark(el) {
             // Last first: an element marked again after the page rewrote its class gets that class back.
             for (let i = classed.length; i--;) {
-                const { _el: e, _was: was } = classed[i];
+                const { _el: e, _was: was, _new: untouched } = classed[i];
                 if (el && e !== el)
                     continue;
                 classed.splice(i, 1);
-                if (e.getAttribute('class') === withClass(was)) {
+                // A class attribute we created stays once the page wrote it: it is the page's now.
+                if (e.getAttribute('class') === withClass(was) && (was !== null || untouched)) {
                     if (was === null)
                         e.removeAttribute('class');
                     else
@@ -629,13 +631,13 @@ function createClasses(observer) {
                     e.classList.remove(CLASS);
             }
         },
-        _place(el) {
+        _place(el, old) {
             // Without us, the page would have created the attribute now, after the attributes it has by
-            // now: it is moved there, so that restore gives the page's attribute order. (A record of our
-            // own write finds the value we wrote.)
+            // now: it is moved there, so that restore gives the page's attribute order. (Our own write
+            // created it: its old value is null.)
             const v = el.getAttribute('class');
             for (const c of classed)
-                if (c._el === el && c._new && v !== CLASS) {
+                if (c._el === el && c._new && old !== null) {
                     c._new = false;
                     if (v !== null) {
                         el.removeAttribute('class');
@@ -1160,7 +1162,7 @@ function createSwapper(doc, opts) {
                     scan._queue(t);
                 }
                 else if (name === 'class')
-                    classes._place(t);
+                    classes._place(t, r.oldValue);
                 else if (name)
                     attr(t, name);
                 else if (t.nodeType === 3) {

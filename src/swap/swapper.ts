@@ -168,7 +168,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
           moved = true;
           // No longer ignored: swapped now (ignored: restored below).
           scan._queue(t);
-        } else if (name === 'class') classes._place(t as Element);
+        } else if (name === 'class') classes._place(t as Element, r.oldValue);
         else if (name) attr(t as Element, name);
         else if (t.nodeType === 3) {
           // A text edited, not to what we wrote: its run is read again (even without digits, its old

@@ -198,6 +198,18 @@ describe('restore is byte for byte', () => {
     expect(document.body.innerHTML).toBe('<a href="tel:0556001122" class="a" title=""></a><a href="tel:0556001122" title="" class="a"></a>');
   });
 
+  it('a class attribute we created stays, emptied, once the page wrote it', async () => {
+    document.body.innerHTML = `<a href="tel:0556001122"></a>`;
+    start();
+    const a = document.querySelector('a')!;
+    a.classList.add('a');
+    await tick();
+    a.classList.toggle('a');
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe('<a href="tel:0556001122" class=""></a>');
+  });
+
   it('keeps a class the page changed after the swap, without ours', async () => {
     document.body.innerHTML = `<span class=" a  b ">${ORIGINAL}</span>`;
     start();

@@ -1175,11 +1175,12 @@ function createSwapper(doc, opts) {
                 else {
                     if (r.removedNodes.length)
                         moved = true;
-                    // The nodes around what left or came: a run that lost part of a number, two runs now one,
-                    // or (a node inserted inside a run we wrote) one run now two.
-                    // (A comment stands for the run it is in.)
+                    // The runs around what left or came: a run that lost part of a number, two runs now one,
+                    // or (a node inserted inside a run) one run now two, either of which may now hold a
+                    // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
+                    const split = inRun(r.previousSibling) && inRun(r.nextSibling);
                     for (const n of [r.previousSibling, r.nextSibling])
-                        if (inRun(n) && (moved || memory.has(n) || n.nodeType === 8) && group.indexOf(n) < 0)
+                        if (inRun(n) && (moved || split) && group.indexOf(n) < 0)
                             text(n);
                     r.addedNodes.forEach((n) => {
                         if (last && last.contains(n))

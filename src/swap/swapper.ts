@@ -177,10 +177,11 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
           if (!p || p._text !== t.nodeValue) text(t);
         } else {
           if (r.removedNodes.length) moved = true;
-          // The nodes around what left or came: a run that lost part of a number, two runs now one,
-          // or (a node inserted inside a run we wrote) one run now two.
-          // (A comment stands for the run it is in.)
-          for (const n of [r.previousSibling, r.nextSibling]) if (inRun(n) && (moved || memory.has(n) || n.nodeType === 8) && group.indexOf(n) < 0) text(n);
+          // The runs around what left or came: a run that lost part of a number, two runs now one,
+          // or (a node inserted inside a run) one run now two, either of which may now hold a
+          // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
+          const split = inRun(r.previousSibling) && inRun(r.nextSibling);
+          for (const n of [r.previousSibling, r.nextSibling]) if (inRun(n) && (moved || split) && group.indexOf(n) < 0) text(n);
           r.addedNodes.forEach((n) => {
             if (last && last.contains(n)) return;
             if (n.nodeType === 1) last = n;

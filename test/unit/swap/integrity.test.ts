@@ -112,6 +112,19 @@ describe('a number spread over text nodes that the page splits, merges or takes 
     expect(values(div)).toEqual(['0', null, '', '5 56 00 11 22']);
   });
 
+  it('an element inserted inside a run can make a number of either part: it is swapped', async () => {
+    const a = run('Tel:9', '<!---->', ' +33556001122');
+    const b = run(' 9', '05 56 00 11 22');
+    start();
+    expect(a.textContent + b.textContent).not.toContain('+33970000003');
+    a.insertBefore(document.createElement('i'), a.childNodes[2]);
+    b.insertBefore(document.createElement('i'), b.childNodes[1]);
+    await tick();
+    expect([values(a), values(b)]).toEqual([['Tel:9', '', null, ' +33970000003'], [' 9', null, TRACKED]]);
+    swapper!._restore();
+    expect([values(a), values(b)]).toEqual([['Tel:9', '', null, ' +33556001122'], [' 9', null, ORIGINAL]]);
+  });
+
   it('a text without digits set in a run can make a number of the rest: it is swapped', async () => {
     const div = run('05 56 00 11 22 331', '0', '5 56 00 11 22');
     start();

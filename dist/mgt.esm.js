@@ -752,7 +752,7 @@ function createEditor(classes, skipped, onSwap) {
         const r = match && match(s, link);
         if (r && link)
             r._out = r._out.map((c, k) => (c === s[k] ? src[k] : c));
-        return r || undefined;
+        return r;
     }
     function edit(nodes, el, match, link) {
         const shown = nodes.map((n) => n.nodeValue);

@@ -39,7 +39,7 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
     }
     const r = match && match(s, link);
     if (r && link) r._out = r._out.map((c, k) => (c === s[k] ? src[k] : c));
-    return r || undefined;
+    return r;
   }
 
   function edit(nodes: Node[], el: Node | null, match: Matcher | false | undefined, link?: boolean): void {

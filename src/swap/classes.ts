@@ -34,10 +34,13 @@ export function createClasses(observer: MutationObserver): Classes {
       if (!el || el.nodeType !== 1) return;
       const e = el as Element;
       let was = e.getAttribute('class');
+      /** Our class is in a class attribute we created and the page wrote since (a copy's). */
+      let written = false;
       if (!e.classList.contains(CLASS)) e.setAttribute('class', withClass(was));
       else if (copy && was!.endsWith(CLASS)) was = was!.slice(0, -CLASS.length - 1) || null;
+      else if (copy && was!.startsWith(CLASS + ' ')) (was = null), (written = true);
       else return;
-      classed.push({ _el: e, _was: was, _new: was === null });
+      classed.push({ _el: e, _was: was, _new: was === null && !written });
       if (was === null) observer.observe(e, WATCH);
     },
 

@@ -263,6 +263,18 @@ describe('copies of swapped content', () => {
     expect(document.body.innerHTML).toBe(HEADER + HEADER.replace('<header>', '<header class="sticky">'));
   });
 
+  it('a copy of an element whose class attribute we created and the page then wrote loses our class', async () => {
+    document.body.innerHTML = `<p>${ORIGINAL}</p>`;
+    start();
+    const p = document.querySelector('p')!;
+    p.classList.add('a');
+    await tick();
+    p.after(p.cloneNode(true));
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe(`<p class="a">${ORIGINAL}</p>`.repeat(2));
+  });
+
   it('a copy is restored even when the page copies it before appending it later', async () => {
     document.body.innerHTML = HEADER;
     start();

@@ -638,10 +638,11 @@ function createClasses(observer) {
         _place(el, old) {
             // Without us, the page would have created the attribute now, after the attributes it has by
             // now: it is moved there, so that restore gives the page's attribute order. (Our own write
-            // created it: its old value is null.)
+            // created it: its old value is null. A write that leaves our class alone, as classList.remove
+            // of a class it does not hold, creates nothing without us.)
             const v = el.getAttribute('class');
             for (const c of classed)
-                if (c._el === el && c._new && old !== null) {
+                if (c._el === el && c._new && old !== null && v !== CLASS) {
                     c._new = false;
                     if (v !== null) {
                         el.removeAttribute('class');

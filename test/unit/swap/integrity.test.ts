@@ -223,6 +223,18 @@ describe('restore is byte for byte', () => {
     expect(document.body.innerHTML).toBe('<a href="tel:0556001122" class=""></a>');
   });
 
+  it('a class the page removes from a class attribute we created creates nothing', async () => {
+    document.body.innerHTML = '<a></a>';
+    start();
+    const a = document.querySelector('a')!;
+    a.setAttribute('href', 'tel:0556001122');
+    await tick();
+    a.classList.remove('x');
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe('<a href="tel:0556001122"></a>');
+  });
+
   it('keeps a class the page changed after the swap, without ours', async () => {
     document.body.innerHTML = `<span class=" a  b ">${ORIGINAL}</span>`;
     start();

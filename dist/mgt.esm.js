@@ -609,8 +609,10 @@ function createClasses(observer) {
                 e.setAttribute('class', withClass(was));
             else if (copy && was.endsWith(CLASS))
                 was = was.slice(0, -CLASS.length - 1) || null;
-            else if (copy && was.startsWith(CLASS + ' '))
-                (was = null), (written = true);
+            else if (copy && was.startsWith(CLASS + ' ')) {
+                was = null;
+                written = true;
+            }
             else
                 return;
             classed.push({ _el: e, _was: was, _new: was === null && !written });

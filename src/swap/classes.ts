@@ -38,8 +38,10 @@ export function createClasses(observer: MutationObserver): Classes {
       let written = false;
       if (!e.classList.contains(CLASS)) e.setAttribute('class', withClass(was));
       else if (copy && was!.endsWith(CLASS)) was = was!.slice(0, -CLASS.length - 1) || null;
-      else if (copy && was!.startsWith(CLASS + ' ')) (was = null), (written = true);
-      else return;
+      else if (copy && was!.startsWith(CLASS + ' ')) {
+        was = null;
+        written = true;
+      } else return;
       classed.push({ _el: e, _was: was, _new: was === null && !written });
       if (was === null) observer.observe(e, WATCH);
     },

@@ -566,6 +566,237 @@ const itpNote = (nav) => {
         log('Safari ITP: cookie 7 days max, 24 h after ad clicks');
 };
 
+// The class mgt-number on the elements we swapped (SPEC 10.3), given and taken off so that restore
+// gives the page's class attribute back byte for byte (SPEC 10.4): ours is written after the
+// attribute as it is (classList would rewrite it: duplicates, odd whitespace), and restore puts back
+// the exact string, or removes the attribute where there was none. A class the page changed since
+// keeps the page's change, without ours.
+const CLASS = 'mgt-number';
+/** A class attribute with ours added after it as it is. */
+const withClass = (was) => (was ? `${was} ${CLASS}` : CLASS);
+/** Watched on an element whose class attribute we created (see _place). */
+const WATCH = { attributeFilter: ['class'], attributeOldValue: true };
+/** The class bookkeeping of one swapper; `observer` delivers the class records of the elements it watches. */
+function createClasses(observer) {
+    const classed = [];
+    return {
+        _mark(el, copy) {
+            if (!el || el.nodeType !== 1)
+                return;
+            const e = el;
+            let was = e.getAttribute('class');
+            /** Our class is in a class attribute we created and the page wrote since (a copy's). */
+            let written = false;
+            if (!e.classList.contains(CLASS))
+                e.setAttribute('class', withClass(was));
+            else if (copy && was.endsWith(CLASS))
+                was = was.slice(0, -CLASS.length - 1) || null;
+            else if (copy && was.startsWith(CLASS + ' ')) {
+                was = null;
+                written = true;
+            }
+            else
+                return;
+            classed.push({ _el: e, _was: was, _new: was === null && !written });
+            if (was === null)
+                observer.observe(e, WATCH);
+        },
+        _unmark(el) {
+            // Last first: an element marked again after the page rewrote its class gets that class back.
+            for (let i = classed.length; i--;) {
+                const { _el: e, _was: was, _new: untouched } = classed[i];
+                if (el && e !== el)
+                    continue;
+                classed.splice(i, 1);
+                // A class attribute we created stays once the page wrote it: it is the page's now.
+                if (e.getAttribute('class') === withClass(was) && (was !== null || untouched)) {
+                    if (was === null)
+                        e.removeAttribute('class');
+                    else
+                        e.setAttribute('class', was);
+                }
+                else if (e.classList.contains(CLASS))
+                    e.classList.remove(CLASS);
+            }
+        },
+        _place(el, old) {
+            // Without us, the page would have created the attribute now, after the attributes it has by
+            // now: it is moved there, so that restore gives the page's attribute order. (Our own write
+            // created it: its old value is null. A write that leaves our class alone, as classList.remove
+            // of a class it does not hold, creates nothing without us.)
+            const v = el.getAttribute('class');
+            for (const c of classed)
+                if (c._el === el && c._new && old !== null && v !== CLASS) {
+                    c._new = false;
+                    if (v !== null) {
+                        el.removeAttribute('class');
+                        el.setAttribute('class', v);
+                    }
+                }
+        },
+    };
+}
+
+// The memory of originals: what the page wrote in each text node and attribute we changed, and how
+// to read it back after the page edited, split, merged or moved what we wrote.
+//
+// The invariant it serves: a visitor only ever sees a number as the page wrote it or as its tracked
+// number, never a mix, and restore gives the page as it would be without mgt. The page edits what it
+// sees (our text), so every edit is read as the page's operation on our text and carried over to
+// the page's own text (derive()): a node cut in two takes the two halves of its original, nodes
+// merged take their originals joined, a node moved away takes its own original with it. The run of
+// text nodes around it is then swapped again as a whole, so a part of a number is never left alone.
+/**
+ * How many characters of `p._orig` the first `k` characters of what we wrote stand for. Exact where
+ * characters were replaced one for one; a cut inside a number written fresh keeps the whole number
+ * on its left.
+ */
+function cut(p, k) {
+    let j = 0;
+    for (let w = 0; j < p._out.length && (w < k || !p._out[j]);)
+        w += p._out[j++].length;
+    return j;
+}
+/**
+ * The page's text of each node of a run (adjacent text nodes of one element, or one attribute),
+ * from what they hold now and what we remembered. Each node's value is read as what the page did
+ * to our text:
+ * - unchanged: its original;
+ * - cut short (splitText(), or text deleted at its end): the head of its original; the nodes right
+ *   after it that hold the text cut off (splitText's new nodes) take the rest, part by part;
+ * - extended (the parser or appendData() adding text, normalize() merging the next nodes): its
+ *   original, then the originals of the nodes of its old run merged into it (no longer in the run),
+ *   then what the page added;
+ * - a node we never wrote whose whole value is a text we wrote elsewhere (a copy of swapped
+ *   content, found in `copies`): that text's original, when `copies` is given;
+ * - anything else was written by the page, and is the original.
+ * `_copied` tells whether a copy was taken for its original (the caller checks it swaps back to
+ * what is shown).
+ */
+function derive(nodes, memory, copies) {
+    const was = [];
+    let copied = false;
+    /** The piece whose text was cut off by a split, and where the part not yet found starts. */
+    let split;
+    let at = 0;
+    for (const n of nodes) {
+        const v = n.nodeValue;
+        const p = memory.get(n);
+        /** The piece whose text a split cut off, for the next node. */
+        let cutOff;
+        let o;
+        if (p && v === p._text)
+            o = p._orig;
+        else if (p && n.nodeType === 3 && p._text.startsWith(v)) {
+            // Cut short: the nodes right after it may hold the rest.
+            o = p._orig.slice(0, cut(p, (at = v.length)));
+            cutOff = p;
+        }
+        else if (!p && split && v && split._text.startsWith(v, at)) {
+            // The next part of a node split before it.
+            o = split._orig.slice(cut(split, at), cut(split, (at += v.length)));
+            cutOff = split;
+        }
+        else if (p && v.startsWith(p._text)) {
+            let rest = v.slice(p._text.length);
+            o = p._orig;
+            // normalize(): the next nodes of its old run, gone from the run, whose text was ours.
+            for (let i = p._run.indexOf(n) + 1, q; i > 0 && i < p._run.length; i++) {
+                if (nodes.indexOf(p._run[i]) >= 0 || !(q = memory.get(p._run[i])) || !rest.startsWith(q._text))
+                    break;
+                o += q._orig;
+                rest = rest.slice(q._text.length);
+            }
+            o += rest;
+        }
+        else if (!p && copies && (o = copies.get(v)) !== undefined)
+            copied = true;
+        else
+            o = v;
+        split = cutOff;
+        was.push(o);
+    }
+    return { _was: was, _copied: copied };
+}
+
+/** A link that dials: the only hrefs read. */
+const LINK = /^\s*(?:tel|sms|callto):/i;
+function createEditor(classes, skipped, onSwap) {
+    const memory = new Map();
+    const copies = new Map();
+    /**
+     * The swap of a run's originals `was`, or undefined when nothing is to be swapped there. A link
+     * (href) is read with its percent escapes decoded; the escapes of characters not swapped are
+     * written back as they were.
+     */
+    function apply(was, match, link) {
+        /** For a link: what the page wrote for each decoded character. */
+        const src = [];
+        let s = '';
+        for (const o of was) {
+            if (link && !LINK.test(o))
+                return undefined;
+            s += link ? o.replace(/%([\da-f]{2})|[^]/gi, (c, h) => (src.push(c), h ? String.fromCharCode(parseInt(h, 16)) : c)) : o;
+        }
+        const r = match && match(s, link);
+        if (r && link)
+            r._out = r._out.map((c, k) => (c === s[k] ? src[k] : c));
+        return r;
+    }
+    function edit(nodes, el, match, link) {
+        const shown = nodes.map((n) => n.nodeValue);
+        let d = derive(nodes, memory, copies);
+        let r = apply(d._was, match, link);
+        // A text we wrote, found where we did not write it (a copy of swapped content), stands for its
+        // original only when that original swaps to exactly what is shown; otherwise the page wrote it.
+        if (d._copied && !(r && r._out.join('') === shown.join('')))
+            r = apply((d = derive(nodes, memory))._was, match, link);
+        const was = d._was;
+        // Nothing to swap here and nothing swapped before: nothing to write (the common case).
+        if (!r && !d._copied && !nodes.some((n) => memory.has(n)))
+            return;
+        if (match && skipped(el)) {
+            // An ignored zone shows the page's text and class, a copy of swapped content's too.
+            if (r && d._copied)
+                classes._mark(el, true);
+            classes._unmark(el);
+            r = undefined;
+        }
+        let at = 0;
+        let changed = false;
+        let mine = false;
+        const pieces = nodes.map((n, i) => {
+            const o = was[i];
+            // Each text node takes its characters' slice; a link is one node, whose slice is all of out.
+            const out = r ? (link ? r._out : r._out.slice(at, (at += o.length))) : o.split('');
+            const v = out.join('');
+            if (v !== shown[i]) {
+                n.nodeValue = v;
+                changed = true;
+            }
+            if (v !== o) {
+                mine = true;
+                copies.set(v, o);
+            }
+            return { _orig: o, _out: out, _text: v, _run: nodes };
+        });
+        // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
+        nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));
+        if (r) {
+            classes._mark(el, d._copied);
+            if (changed)
+                for (const [i, o, t] of r._hits) {
+                    // The node where the number starts; an attribute's element.
+                    let k = 0;
+                    for (let j = i; j >= was[k].length && k < nodes.length - 1;)
+                        j -= was[k++].length;
+                    onSwap({ original: o, tracked: t, node: nodes[k].nodeType === 2 ? el : nodes[k] });
+                }
+        }
+    }
+    return { _memory: memory, _copies: copies, _edit: edit };
+}
+
 // Finds the configured original numbers in a string, in every usual written form, and computes
 // their replacements (SPEC 10.1, 10.2). Pure: the DOM side lives in swapper.ts.
 //
@@ -580,8 +811,6 @@ const NEAR_CHARS = '\\s.\\-/,:';
 const NEAR = `[${NEAR_CHARS}]`;
 /** One or two characters a number may come after: none of those, or a separator after a non-digit. */
 const BEFORE = `[^\\w+${NEAR_CHARS}]|\\D${NEAR}`;
-/** Where a number may start: the text's start (maybe a separator), or after BEFORE. */
-const START = `(?:^${NEAR}?|${BEFORE})`;
 /**
  * BEFORE, then the run of digits joined by separators (maybe after a '+') from there. It is run on
  * the text after a NUL, which stands for the text's start: BEFORE always reads one character or
@@ -667,258 +896,162 @@ function createMatcher(numbers, iso) {
         }
         return out && { _out: out, _hits: hits };
     });
-    // The pre-filter: where a number may start, the first three tokens of some form, then enough
-    // digits for the shortest form.
-    const heads = (list) => `(?:${[...new Set(list.map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')))].join('|')})(?:${GAP}\\d){${min - 3}}`;
-    matcher._long = new RegExp(START + heads(keys));
-    matcher._any = new RegExp(heads(keys.concat(wants)));
+    // The pre-filter: the first three tokens of some form, an original's or a tracked number's, then
+    // enough digits for the shortest form.
+    const heads = new Set(keys.concat(wants).map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')));
+    matcher._any = new RegExp(`(?:${[...heads].join('|')})(?:${GAP}\\d){${min - 3}}`);
     return matcher;
 }
 
-// The memory of originals: what the page wrote in each text node and attribute we changed, and how
-// to read it back after the page edited, split, merged or moved what we wrote.
-//
-// The invariant it serves: a visitor only ever sees a number as the page wrote it or as its tracked
-// number, never a mix, and restore gives the page as it would be without mgt. The page edits what it
-// sees (our text), so every edit is read as the page's operation on our text and carried over to
-// the page's own text (derive()): a node cut in two takes the two halves of its original, nodes
-// merged take their originals joined, a node moved away takes its own original with it. The run of
-// text nodes around it is then swapped again as a whole, so a part of a number is never left alone.
-/**
- * How many characters of `p._orig` the first `k` characters of what we wrote stand for. Exact where
- * characters were replaced one for one; a cut inside a number written fresh keeps the whole number
- * on its left.
- */
-function cut(p, k) {
-    let j = 0;
-    for (let w = 0; j < p._out.length && (w < k || !p._out[j]);)
-        w += p._out[j++].length;
-    return j;
-}
-/**
- * The page's text of each node of a run (adjacent text nodes of one element, or one attribute),
- * from what they hold now and what we remembered. Each node's value is read as what the page did
- * to our text:
- * - unchanged: its original;
- * - cut short (splitText(), or text deleted at its end): the head of its original; the nodes right
- *   after it that hold the text cut off (splitText's new nodes) take the rest, part by part;
- * - extended (the parser or appendData() adding text, normalize() merging the next nodes): its
- *   original, then the originals of the nodes of its old run merged into it (no longer in the run),
- *   then what the page added;
- * - a node we never wrote whose whole value is a text we wrote elsewhere (a copy of swapped
- *   content, found in `copies`): that text's original, when `copies` is given;
- * - anything else was written by the page, and is the original.
- * `_copied` tells whether a copy was taken for its original (the caller checks it swaps back to
- * what is shown).
- */
-function derive(nodes, memory, copies) {
-    const was = [];
-    let copied = false;
-    /** The piece whose text was cut off by a split, and where the part not yet found starts. */
-    let split;
-    let at = 0;
-    for (const n of nodes) {
-        const v = n.nodeValue;
-        const p = memory.get(n);
-        /** The piece whose text a split cut off, for the next node. */
-        let cutOff;
-        let o;
-        if (p && v === p._text)
-            o = p._orig;
-        else if (p && n.nodeType === 3 && p._text.startsWith(v)) {
-            // Cut short: the nodes right after it may hold the rest.
-            o = p._orig.slice(0, cut(p, (at = v.length)));
-            cutOff = p;
-        }
-        else if (!p && split && v && split._text.startsWith(v, at)) {
-            // The next part of a node split before it.
-            o = split._orig.slice(cut(split, at), cut(split, (at += v.length)));
-            cutOff = split;
-        }
-        else if (p && v.startsWith(p._text)) {
-            let rest = v.slice(p._text.length);
-            o = p._orig;
-            // normalize(): the next nodes of its old run, gone from the run, whose text was ours.
-            for (let i = p._run.indexOf(n) + 1, q; i > 0 && i < p._run.length; i++) {
-                if (nodes.indexOf(p._run[i]) >= 0 || !(q = memory.get(p._run[i])) || !rest.startsWith(q._text))
-                    break;
-                o += q._orig;
-                rest = rest.slice(q._text.length);
-            }
-            o += rest;
-        }
-        else if (!p && copies && (o = copies.get(v)) !== undefined)
-            copied = true;
-        else
-            o = v;
-        split = cutOff;
-        was.push(o);
-    }
-    return { _was: was, _copied: copied };
-}
-
-const IGNORE = 'data-mgt-ignore';
-const SKIP = `script,style,noscript,template,textarea,input,select,[contenteditable],[${IGNORE}]`;
-const ATTRS = ['href', 'title', 'alt', 'aria-label'];
-const LINK = /^\s*(?:tel|sms|callto):/i;
-const DIGIT = /\d/;
-const CLASS = 'mgt-number';
-const NONE = /$^/;
+// The scan of a document: one pass over each root's elements, each visited once (its shadow root,
+// attributes and text children), in slices of about BUDGET ms, so that a long document never makes a
+// long task. Observed additions are queued first: new content is not kept waiting behind a long
+// initial scan. What a visit does is the swapper's (swapper.ts).
 /** Milliseconds of scanning per task: longer documents continue in later tasks (no long task). */
 const BUDGET = 25;
 /** Work units between two looks at the clock: a node, or 1 KB of text read at once. */
 const CHECK = 64;
 /** NodeFilter.SHOW_ELEMENT. */
 const ELEMENT = 1;
+/**
+ * The scans of `doc`, visiting each element with `element` (its own shadow root and attributes)
+ * and `texts` (its text children), unless `may` says that a subtree's whole text (textContent)
+ * cannot hold a number: its texts are then not read.
+ */
+function createScan(doc, element, texts, may) {
+    /** Pending scans of roots, each a walker over the root's elements. */
+    let jobs = [];
+    let pumping = false;
+    let timer = 0;
+    const now = () => performance.now();
+    function queue(root) {
+        if (root.nodeType === 1)
+            element(root);
+        // While a job runs it is jobs[0]: new jobs go right after it. A childless element is done.
+        if (root.firstChild)
+            jobs.splice(pumping ? 1 : 0, 0, doc.createTreeWalker(root, ELEMENT));
+    }
+    /**
+     * Runs queued jobs for at most about BUDGET ms, then leaves the rest to a later task. The clock
+     * is read every CHECK units of work: elements visited, and kilobytes of text read by textContent
+     * (a subtree's text is read at once, however long). `keep` last jobs are left for later.
+     */
+    function pump(keep = 0, end = now() + BUDGET) {
+        if (pumping)
+            return;
+        let c = 0;
+        let d;
+        let b;
+        pumping = true;
+        try {
+            // The first element after a subtree whose texts cannot hold a number (null: the job's end),
+            // whose texts are not read; undefined: none. Not kept across tasks: the page changes.
+            let clean;
+            let only = null;
+            const html = doc.documentElement;
+            const body = doc.body;
+            for (let w; jobs.length > keep && (w = jobs[0]); jobs.shift(), (clean = undefined)) {
+                const root = w.root;
+                // A walker still on its root starts there; another resumes after the last node handled.
+                for (let x = w.currentNode === root ? root : w.nextNode(); x; x = w.nextNode()) {
+                    if (x === clean)
+                        clean = undefined;
+                    if (x !== root)
+                        element(x);
+                    if (clean !== undefined) {
+                        // Texts not read.
+                    }
+                    else if (
+                    // Not tested: the document's text (null), <html>'s and <body>'s (the whole page), a
+                    // leaf's (its texts are tested as cheaply), a sole element child's (nearly its parent's).
+                    x !== only &&
+                        x !== doc &&
+                        x !== body &&
+                        x !== html &&
+                        x.firstElementChild &&
+                        ((c += (d = x.textContent).length >> 10), !may(d)))
+                        for (b = x, clean = null; b && b !== root; b = b.parentNode) {
+                            if ((clean = b.nextElementSibling))
+                                break;
+                        }
+                    else {
+                        only = x.firstElementChild;
+                        if (only !== x.lastElementChild)
+                            only = null;
+                        texts(x);
+                    }
+                    if (++c >= CHECK && ((c = 0), now() > end)) {
+                        timer = timer || setTimeout(() => ((timer = 0), pump()), 0);
+                        return;
+                    }
+                }
+            }
+        }
+        catch (e) {
+            // Never throw into the page: a scan that fails leaves the page as it is.
+        }
+        finally {
+            pumping = false;
+        }
+    }
+    return {
+        _queue: queue,
+        _run(root) {
+            queue(root);
+            pump();
+        },
+        _now(f) {
+            const keep = jobs.length;
+            f();
+            // New content is swapped before the next paint (SPEC 10.3), whatever it costs: the parser or
+            // the page added it in this task, at a similar cost.
+            pump(keep, Infinity);
+        },
+        _clear() {
+            jobs = [];
+        },
+    };
+}
+
+const IGNORE = 'data-mgt-ignore';
+const SKIP = `script,style,noscript,template,textarea,input,select,[contenteditable],[${IGNORE}]`;
+const ATTRS = ['href', 'title', 'alt', 'aria-label'];
+const DIGIT = /\d/;
+const NONE = /$^/;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
-/** A class attribute with ours added after it as it is (classList would rewrite it). */
-const withClass = (was) => (was ? `${was} ${CLASS}` : CLASS);
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
 const inRun = (n) => !!n && (n.nodeType === 3 || n.nodeType === 8);
+function guard$1(f, a) {
+    try {
+        f(a);
+    }
+    catch (e) {
+        // Never throw into the page: a swap that fails leaves the page as it is.
+    }
+}
 function createSwapper(doc, opts) {
     const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
-    const memory = new Map();
-    /** Each text we wrote -> the page's text it stands for: to recognise copies of swapped content. */
-    const copies = new Map();
-    const classed = [];
-    /** Pending scans of roots, each a walker over the root's elements; observed additions go first. */
-    let jobs = [];
+    const observer = new MutationObserver((records) => guard$1(handle, records));
+    const classes = createClasses(observer);
+    const editor = createEditor(classes, skipped, (e) => guard$1(opts._onSwap, e));
+    const memory = editor._memory;
+    const scan = createScan(doc, element, texts, (d) => any.test(d));
     let match;
-    /**
-     * The matcher's pre-filters: most texts with digits (prices, dates…) hold no original (`any`:
-     * and no tracked number either, so no copy of swapped content).
-     */
-    let long = NONE;
+    /** The matcher's pre-filter: most texts with digits (prices, dates…) hold no number. */
     let any = NONE;
     /** Swapping and observing; off, edits write the originals back. */
     let on = false;
-    let timer = 0;
-    let pumping = false;
     /** A frame callback is pending (while the page loads). */
     let framing = false;
-    /** The last text group handled, so a walk does not handle it again for its next members. */
+    /** The last run handled, so that the records of one batch do not handle it again. */
     let group = [];
-    const observer = new MutationObserver((records) => guard(handle, records));
-    const now = () => performance.now();
-    function guard(f, a) {
-        try {
-            f(a);
-        }
-        catch (e) {
-            // Never throw into the page: a swap that fails leaves the page as it is.
-        }
-    }
     /** Whether `n` is in a zone never swapped, in its tree or around the shadow hosts above it. */
     function skipped(n) {
         for (; n; n = n.getRootNode().host)
             if (n.nodeType === 1 && n.closest(skip))
                 return true;
         return false;
-    }
-    /**
-     * Gives `el` the class, written after its class attribute as it is (classList would rewrite it),
-     * so restore can put back the exact string. A copy of an element we marked carries the class:
-     * it is taken off on restore too.
-     */
-    function mark(el, copy) {
-        if (!el || el.nodeType !== 1)
-            return;
-        const e = el;
-        const was = e.getAttribute('class');
-        if (!e.classList.contains(CLASS)) {
-            e.setAttribute('class', withClass(was));
-            classed.push({ _el: e, _was: was });
-        }
-        else if (copy && was.endsWith(CLASS))
-            classed.push({ _el: e, _was: was.slice(0, -CLASS.length - 1) || null });
-    }
-    /** Takes our class off `el` (off every element, when undefined). */
-    function unmark(el) {
-        // Last first: an element marked again after the page rewrote its class gets that class back.
-        for (let i = classed.length; i--;) {
-            const { _el: e, _was: was } = classed[i];
-            if (el && e !== el)
-                continue;
-            classed.splice(i, 1);
-            if (e.getAttribute('class') === withClass(was)) {
-                if (was === null)
-                    e.removeAttribute('class');
-                else
-                    e.setAttribute('class', was);
-            }
-            else if (e.classList.contains(CLASS))
-                e.classList.remove(CLASS);
-        }
-    }
-    /**
-     * The swap of a run's originals `was`, or undefined when nothing is to be swapped there. A link
-     * (href) is read with its percent escapes decoded; the escapes of characters not swapped are
-     * written back as they were.
-     */
-    function apply(was, el, link) {
-        /** For a link: what the page wrote for each decoded character. */
-        const src = [];
-        let s = '';
-        for (const o of was) {
-            if (link && !LINK.test(o))
-                return undefined;
-            s += link ? o.replace(/%([\da-f]{2})|[^]/gi, (c, h) => (src.push(c), h ? String.fromCharCode(parseInt(h, 16)) : c)) : o;
-        }
-        const r = on && match && match(s, link);
-        if (!r || skipped(el))
-            return undefined;
-        if (link)
-            r._out = r._out.map((c, k) => (c === s[k] ? src[k] : c));
-        return r;
-    }
-    /**
-     * Swaps `nodes` of `el` — a run of text nodes read as one string, or one attribute — and
-     * remembers what it wrote; off, or where nothing is to be swapped, writes back what the page wrote.
-     */
-    function edit(nodes, el, link) {
-        const shown = nodes.map((n) => n.nodeValue);
-        let d = derive(nodes, memory, copies);
-        let r = apply(d._was, el, link);
-        // A text we wrote, found where we did not write it (a copy of swapped content), stands for its
-        // original only when that original swaps to exactly what is shown; otherwise the page wrote it.
-        if (d._copied && !(r && r._out.join('') === shown.join('')))
-            r = apply((d = derive(nodes, memory))._was, el, link);
-        const was = d._was;
-        // Nothing to swap here and nothing swapped before: nothing to write (the common case).
-        if (!r && !d._copied && !nodes.some((n) => memory.has(n)))
-            return;
-        let at = 0;
-        let changed = false;
-        let mine = false;
-        const pieces = nodes.map((n, i) => {
-            const o = was[i];
-            // Each text node takes its characters' slice; a link is one node, whose slice is all of out.
-            const out = r ? (link ? r._out : r._out.slice(at, (at += o.length))) : o.split('');
-            const v = out.join('');
-            if (v !== shown[i]) {
-                n.nodeValue = v;
-                changed = true;
-            }
-            if (v !== o) {
-                mine = true;
-                copies.set(v, o);
-            }
-            return { _orig: o, _out: out, _text: v, _run: nodes };
-        });
-        // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
-        nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));
-        if (r) {
-            mark(el, d._copied);
-            if (changed)
-                for (const [i, o, t] of r._hits) {
-                    // The node where the number starts; an attribute's element.
-                    let k = 0;
-                    for (let j = i; j >= was[k].length && k < nodes.length - 1;)
-                        j -= was[k++].length;
-                    guard(opts._onSwap, { original: o, tracked: t, node: nodes[k].nodeType === 2 ? el : nodes[k] });
-                }
-        }
     }
     /** Handles the run of text nodes around `t` (a text or comment node) as one string. */
     function text(t) {
@@ -932,13 +1065,27 @@ function createSwapper(doc, opts) {
                 nodes.push(b);
         group = nodes;
         if (nodes.length)
-            edit(nodes, t.parentNode);
+            editor._edit(nodes, t.parentNode, on && match);
+    }
+    /** Handles the text children of `el` worth reading: with digits, and an original, a copy, or a run going on. */
+    function texts(el) {
+        for (let t = el.firstChild, d; t; t = t.nextSibling)
+            if (t.nodeType === 3 &&
+                DIGIT.test((d = t.data)) &&
+                // A number, a text we wrote (a copy?), or a text or comment next: a number split
+                // by a framework starts in a node followed by another.
+                (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling))) {
+                text(t);
+                // The rest of its run is handled.
+                while (inRun(t.nextSibling))
+                    t = t.nextSibling;
+            }
     }
     /** Handles one attribute of `el`. */
     function attr(el, name) {
         const a = el && el.getAttributeNode(name);
         if (a)
-            edit([a], el, name === 'href');
+            editor._edit([a], el, on && match, name === 'href');
     }
     /** Re-applies what we wrote in `n` (a text node, with its run, or an attribute); off, undoes it. */
     function redo(_, n) {
@@ -958,12 +1105,12 @@ function createSwapper(doc, opts) {
         if (sr) {
             if (!el.closest(skip)) {
                 observer.observe(sr, OBSERVE);
-                queue(sr);
+                scan._queue(sr);
             }
         }
         else if (el.localName.indexOf('-') > 0 && !customElements.get(el.localName))
             // (A name that is not a valid custom element name rejects: nothing to wait for.)
-            customElements.whenDefined(el.localName).then(() => on && guard(scan, el), () => 0);
+            customElements.whenDefined(el.localName).then(() => on && scan._run(el), () => 0);
         if (el.hasAttributes())
             for (const a of ATTRS) {
                 const v = el.getAttribute(a);
@@ -971,92 +1118,6 @@ function createSwapper(doc, opts) {
                 if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v)))
                     attr(el, a);
             }
-    }
-    /** Queues the scan of `root` and runs it now, as far as the budget allows. */
-    function scan(root) {
-        queue(root);
-        if (!pumping)
-            pump();
-    }
-    /**
-     * Queues the scan of `root` first, so new content is not kept waiting behind a long initial scan.
-     * One pass: each element is visited once, for its shadow root, attributes and text children.
-     */
-    function queue(root) {
-        if (root.nodeType === 3)
-            return text(root);
-        if (root.nodeType === 1)
-            element(root);
-        // While a job runs it is jobs[0]: new jobs go right after it. A childless element is done.
-        if (root.firstChild)
-            jobs.splice(pumping ? 1 : 0, 0, doc.createTreeWalker(root, ELEMENT));
-    }
-    /**
-     * Runs queued jobs for at most about BUDGET ms, then leaves the rest to a later task. The clock
-     * is read every CHECK units of work: nodes visited, and kilobytes of text read by textContent
-     * (a subtree's text is read at once, however long). `keep` last jobs are left for later.
-     */
-    function pump(keep = 0, end = now() + BUDGET) {
-        let c = 0;
-        let d;
-        let b;
-        pumping = true;
-        try {
-            // The first element after a subtree whose texts cannot hold an original (null: the job's
-            // end), whose texts are not tested; undefined: none. Not kept across tasks: the page changes.
-            let clean;
-            let only = null;
-            const html = doc.documentElement;
-            const body = doc.body;
-            for (let w; jobs.length > keep && (w = jobs[0]); jobs.shift(), (clean = undefined)) {
-                const root = w.root;
-                group = [];
-                // A walker still on its root starts there; another resumes after the last node handled.
-                for (let x = w.currentNode === root ? root : w.nextNode(); x; x = w.nextNode()) {
-                    if (x === clean)
-                        clean = undefined;
-                    if (x !== root)
-                        element(x);
-                    if (clean !== undefined) {
-                        // Texts not tested.
-                    }
-                    else if (
-                    // Not read: the document's text (null), <html>'s and <body>'s (the whole page), a
-                    // leaf's (its texts are tested as cheaply), a sole element child's (nearly its parent's).
-                    x !== only &&
-                        x !== doc &&
-                        x !== body &&
-                        x !== html &&
-                        x.firstElementChild &&
-                        ((c += (d = x.textContent).length >> 10), !any.test(d)))
-                        for (b = x, clean = null; b && b !== root; b = b.parentNode) {
-                            if ((clean = b.nextElementSibling))
-                                break;
-                        }
-                    else {
-                        only = x.firstElementChild;
-                        if (only !== x.lastElementChild)
-                            only = null;
-                        for (let t = x.firstChild; t; t = t.nextSibling, c++)
-                            if (t.nodeType === 3 &&
-                                DIGIT.test((d = t.data)) &&
-                                // A whole original, a text we wrote (a copy?), or a text or comment next: a
-                                // number split by a framework starts in a node followed by another.
-                                (long.test(d) || copies.has(d) || inRun(t.nextSibling)) &&
-                                group.indexOf(t) < 0)
-                                text(t);
-                    }
-                    if (++c >= CHECK && ((c = 0), now() > end))
-                        return defer();
-                }
-            }
-        }
-        finally {
-            pumping = false;
-        }
-    }
-    function defer() {
-        timer = timer || setTimeout(() => ((timer = 0), guard(pump, 0)), 0);
     }
     /**
      * While the page loads, takes the observer's pending records at every frame: an engine may paint
@@ -1068,102 +1129,105 @@ function createSwapper(doc, opts) {
             requestAnimationFrame(() => {
                 framing = false;
                 if (on) {
-                    guard(handle, observer.takeRecords());
+                    guard$1(handle, observer.takeRecords());
                     frame();
                 }
             });
         }
     }
-    /** Observed changes: edits handled at once, additions queued, then one slice for them all. */
+    /** Observed changes: edits handled at once, additions queued, then scanned at once. */
     function handle(records) {
-        const keep = jobs.length;
-        let last;
-        group = [];
-        /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
-        let moved = false;
-        for (const r of records) {
-            const t = r.target;
-            const name = r.attributeName;
-            if (name === IGNORE) {
-                moved = true;
-                // No longer ignored: swapped now (ignored: restored below).
-                queue(t);
-            }
-            else if (name)
-                attr(t, name);
-            else if (t.nodeType === 3) {
-                // A text edited: not to what we wrote, and with digits or swapped before?
-                const p = memory.get(t);
-                if (p ? p._text !== t.nodeValue : DIGIT.test(t.nodeValue))
-                    text(t);
-            }
-            else {
-                if (r.removedNodes.length)
+        scan._now(() => {
+            let last;
+            group = [];
+            /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
+            let moved = false;
+            for (const r of records) {
+                const t = r.target;
+                const name = r.attributeName;
+                if (name === IGNORE) {
                     moved = true;
-                // The nodes around what left or came: a run that lost part of a number, two runs now one,
-                // or (a node inserted inside a run we wrote) one run now two.
-                for (const n of [r.previousSibling, r.nextSibling])
-                    if (inRun(n) && (moved || memory.has(n)) && group.indexOf(n) < 0)
-                        text(n);
-                r.addedNodes.forEach((n) => {
-                    if (last && last.contains(n))
-                        return;
-                    if (n.nodeType === 1)
-                        last = n;
-                    queue(n);
-                });
-            }
-        }
-        if (moved)
-            memory.forEach((p, n) => {
-                const e = n.nodeType === 2 ? n.ownerElement : n.parentNode;
-                if (e && e.isConnected && skipped(e)) {
-                    redo(p, n);
-                    unmark(e);
+                    // No longer ignored: swapped now (ignored: restored below).
+                    scan._queue(t);
                 }
-            });
-        // New content is swapped before the next paint (SPEC 10.3), whatever it costs: the parser or
-        // the page added it in this task, at a similar cost. The scans already queued keep their pace.
-        if (!pumping)
-            pump(keep, Infinity);
+                else if (name === 'class')
+                    classes._place(t, r.oldValue);
+                else if (name)
+                    attr(t, name);
+                else if (t.nodeType === 3) {
+                    // A text edited, not to what we wrote: its run is read again (even without digits, its old
+                    // text may have kept the run's number from being one).
+                    const p = memory.get(t);
+                    if (!p || p._text !== t.nodeValue)
+                        text(t);
+                }
+                else {
+                    if (r.removedNodes.length)
+                        moved = true;
+                    // The runs around what left or came: a run that lost part of a number, two runs now one,
+                    // or (a node inserted inside a run) one run now two, either of which may now hold a
+                    // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
+                    const split = inRun(r.previousSibling) && inRun(r.nextSibling);
+                    for (const n of [r.previousSibling, r.nextSibling])
+                        if (inRun(n) && (moved || split) && group.indexOf(n) < 0)
+                            text(n);
+                    r.addedNodes.forEach((n) => {
+                        if (last && last.contains(n))
+                            return;
+                        if (n.nodeType === 1)
+                            last = n;
+                        if (n.nodeType === 3)
+                            text(n);
+                        else
+                            scan._queue(n);
+                    });
+                }
+            }
+            if (moved)
+                memory.forEach((p, n) => {
+                    const e = n.nodeType === 2 ? n.ownerElement : n.parentNode;
+                    // (Its edit gives it its original and takes our class off.)
+                    if (e && e.isConnected && skipped(e))
+                        redo(p, n);
+                });
+        });
     }
     function start() {
         on = true;
         // Open shadow roots are observed as the scan finds them.
         observer.observe(doc, OBSERVE);
-        jobs = [];
+        scan._clear();
         // What we swapped, first: a new mapping may restore it or swap it differently.
         memory.forEach(redo);
         // Nothing to swap: no need to read the page.
         if (match)
-            scan(doc);
+            scan._run(doc);
         frame();
     }
     return {
         // (The tracker calls it only when the mapping changed, or to start again after a restore.)
         _set(numbers) {
             match = createMatcher(numbers, opts._country);
-            long = match ? match._long : NONE;
             any = match ? match._any : NONE;
             start();
         },
         _scan(root) {
             if (on && root)
-                scan(root);
+                scan._run(root);
             else
                 start();
         },
         _restore() {
             // Texts written by the page since the last callback are the originals to put back.
-            guard(handle, observer.takeRecords());
+            guard$1(handle, observer.takeRecords());
             observer.disconnect();
             on = false;
             // (A slice still scheduled finds no job.)
-            jobs = [];
+            scan._clear();
             memory.forEach(redo);
             memory.clear();
-            copies.clear();
-            unmark();
+            editor._copies.clear();
+            classes._unmark();
         },
     };
 }

@@ -18,12 +18,12 @@ export interface Edited {
 
 /**
  * Finds and replaces the originals in `s`; `compact` writes fresh numbers without separators
- * (links). `_long` is a cheap pre-filter: a text it does not match holds no whole original, and
- * most texts with digits (prices, dates, references) fail it. `_any` is the same without the
- * start rule, for texts glued from several nodes (an element's textContent), and also matches the
- * tracked numbers as they replace the originals (a copy of swapped content holds them).
+ * (links). `_any` is a cheap pre-filter: a text it does not match holds no original, nor a tracked
+ * number as it replaces an original (a copy of swapped content holds them), and most texts with
+ * digits (prices, dates, references) fail it. It has no start rule: it also reads texts glued from
+ * several nodes (an element's textContent).
  */
-export type Matcher = ((s: string, compact?: boolean) => Edited | undefined) & { _long: RegExp; _any: RegExp };
+export type Matcher = ((s: string, compact?: boolean) => Edited | undefined) & { _any: RegExp };
 
 /**
  * How one written form of an original is replaced: the tracked number; the tokens that take the
@@ -39,8 +39,6 @@ const NEAR_CHARS = '\\s.\\-/,:';
 const NEAR = `[${NEAR_CHARS}]`;
 /** One or two characters a number may come after: none of those, or a separator after a non-digit. */
 const BEFORE = `[^\\w+${NEAR_CHARS}]|\\D${NEAR}`;
-/** Where a number may start: the text's start (maybe a separator), or after BEFORE. */
-const START = `(?:^${NEAR}?|${BEFORE})`;
 /**
  * BEFORE, then the run of digits joined by separators (maybe after a '+') from there. It is run on
  * the text after a NUL, which stands for the text's start: BEFORE always reads one character or
@@ -120,10 +118,9 @@ export function createMatcher(numbers: Record<string, string>, iso: string): Mat
     }
     return out && { _out: out, _hits: hits };
   }) as Matcher;
-  // The pre-filter: where a number may start, the first three tokens of some form, then enough
-  // digits for the shortest form.
-  const heads = (list: string[]) => `(?:${[...new Set(list.map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')))].join('|')})(?:${GAP}\\d){${min - 3}}`;
-  matcher._long = new RegExp(START + heads(keys));
-  matcher._any = new RegExp(heads(keys.concat(wants)));
+  // The pre-filter: the first three tokens of some form, an original's or a tracked number's, then
+  // enough digits for the shortest form.
+  const heads = new Set(keys.concat(wants).map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')));
+  matcher._any = new RegExp(`(?:${[...heads].join('|')})(?:${GAP}\\d){${min - 3}}`);
   return matcher;
 }

@@ -101,6 +101,41 @@ describe('a number spread over text nodes that the page splits, merges or takes 
     expect(values(other)).toEqual(['Tél. 05 56 ', '00 11 22']);
   });
 
+  it('an element inserted before a comment that held a number together leaves no tracked fragment', async () => {
+    const div = run('0', '<!---->', '5 56 00 11 22');
+    start();
+    expect(div.textContent).toBe(TRACKED);
+    div.insertBefore(document.createElement('i'), div.childNodes[1]);
+    await tick();
+    expect(values(div)).toEqual(['0', null, '', '5 56 00 11 22']);
+    swapper!._restore();
+    expect(values(div)).toEqual(['0', null, '', '5 56 00 11 22']);
+  });
+
+  it('an element inserted inside a run can make a number of either part: it is swapped', async () => {
+    const a = run('Tel:9', '<!---->', ' +33556001122');
+    const b = run(' 9', '05 56 00 11 22');
+    start();
+    expect(a.textContent + b.textContent).not.toContain('+33970000003');
+    a.insertBefore(document.createElement('i'), a.childNodes[2]);
+    b.insertBefore(document.createElement('i'), b.childNodes[1]);
+    await tick();
+    expect([values(a), values(b)]).toEqual([['Tel:9', '', null, ' +33970000003'], [' 9', null, TRACKED]]);
+    swapper!._restore();
+    expect([values(a), values(b)]).toEqual([['Tel:9', '', null, ' +33556001122'], [' 9', null, ORIGINAL]]);
+  });
+
+  it('a text without digits set in a run can make a number of the rest: it is swapped', async () => {
+    const div = run('05 56 00 11 22 331', '0', '5 56 00 11 22');
+    start();
+    expect(div.textContent).not.toContain(TRACKED);
+    div.firstChild!.nodeValue = '\u200b';
+    await tick();
+    expect(div.textContent).toBe(`\u200b${TRACKED}`);
+    swapper!._restore();
+    expect(values(div)).toEqual(['\u200b', '0', '5 56 00 11 22']);
+  });
+
   it('splitText() of a swapped node is restored as split', async () => {
     const p = document.body.appendChild(document.createElement('p'));
     p.textContent = `Tél. ${ORIGINAL}`;
@@ -158,6 +193,48 @@ describe('restore is byte for byte', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
+  it('a class attribute we created and the page then wrote comes back where the page would have created it', async () => {
+    document.body.innerHTML = '<a></a><a></a>';
+    const [early, late] = Array.from(document.querySelectorAll('a'));
+    start();
+    for (const a of [early, late]) a.setAttribute('href', 'tel:0556001122');
+    await tick();
+    // One page adds its class before a title, the other after: the order the page gives is kept.
+    early.classList.add('a');
+    await tick();
+    early.setAttribute('title', '');
+    late.setAttribute('title', '');
+    await tick();
+    late.classList.add('a');
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe('<a href="tel:0556001122" class="a" title=""></a><a href="tel:0556001122" title="" class="a"></a>');
+  });
+
+  it('a class attribute we created stays, emptied, once the page wrote it', async () => {
+    document.body.innerHTML = `<a href="tel:0556001122"></a>`;
+    start();
+    const a = document.querySelector('a')!;
+    a.classList.add('a');
+    await tick();
+    a.classList.toggle('a');
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe('<a href="tel:0556001122" class=""></a>');
+  });
+
+  it('a class the page removes from a class attribute we created creates nothing', async () => {
+    document.body.innerHTML = '<a></a>';
+    start();
+    const a = document.querySelector('a')!;
+    a.setAttribute('href', 'tel:0556001122');
+    await tick();
+    a.classList.remove('x');
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe('<a href="tel:0556001122"></a>');
+  });
+
   it('keeps a class the page changed after the swap, without ours', async () => {
     document.body.innerHTML = `<span class=" a  b ">${ORIGINAL}</span>`;
     start();
@@ -196,6 +273,18 @@ describe('copies of swapped content', () => {
     expect(copy.querySelector('b')!.textContent).toBe(TRACKED);
     swapper!._restore();
     expect(document.body.innerHTML).toBe(HEADER + HEADER.replace('<header>', '<header class="sticky">'));
+  });
+
+  it('a copy of an element whose class attribute we created and the page then wrote loses our class', async () => {
+    document.body.innerHTML = `<p>${ORIGINAL}</p>`;
+    start();
+    const p = document.querySelector('p')!;
+    p.classList.add('a');
+    await tick();
+    p.after(p.cloneNode(true));
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe(`<p class="a">${ORIGINAL}</p>`.repeat(2));
   });
 
   it('a copy is restored even when the page copies it before appending it later', async () => {
@@ -250,6 +339,19 @@ describe('ignored zones decided after load', () => {
     expect(z.querySelector('a')!.getAttribute('href')).toBe('tel:0970000003');
     swapper!._restore();
     expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('a swapped link ignored and cloned in one task: both show the original, without our class', async () => {
+    document.body.innerHTML = '<a href="tel:0556001122"></a>';
+    start();
+    const a = document.querySelector('a')!;
+    a.setAttribute('data-mgt-ignore', '');
+    a.after(a.cloneNode(true));
+    await tick();
+    const ignored = '<a href="tel:0556001122" data-mgt-ignore=""></a>';
+    expect(document.body.innerHTML).toBe(ignored + ignored);
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe(ignored + ignored);
   });
 
   it('a swapped node moved into an ignored subtree shows its original', async () => {

@@ -286,9 +286,11 @@
         out.push(path + ': ' + mk.length + ' child nodes, the page without the module has ' + ck.length);
         return;
       }
-      var zone = m.nodeType === 1 ? H.zoneOf(m, ctx) : m.host ? H.zoneOf(m.host, ctx) : { skipped: false, exempt: false };
-      if (m.host && ctx.exempt.has(m)) zone = { skipped: zone.skipped, exempt: true };
-      if (m.host && !zone.skipped && m.host.closest(H.skip)) zone.skipped = true;
+      // (An <a>'s `host` is its URL's host: only a shadow root's is an element.)
+      var host = m.nodeType === 11 ? m.host : null;
+      var zone = m.nodeType === 1 ? H.zoneOf(m, ctx) : host ? H.zoneOf(host, ctx) : { skipped: false, exempt: false };
+      if (host && ctx.exempt.has(m)) zone = { skipped: zone.skipped, exempt: true };
+      if (host && !zone.skipped && host.closest(H.skip)) zone.skipped = true;
       for (var i = 0; i < mk.length; i++) {
         var a = mk[i], b = ck[i];
         if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) {

@@ -1,0 +1,94 @@
+// The edit of one run: a run of text nodes of one element read as one string, or one attribute,
+// swapped and remembered (memory.ts), or written back as the page wrote it.
+import type { SwapEvent } from '../types';
+import type { Classes } from './classes';
+import type { Matcher } from './matcher';
+import { derive, type Piece } from './memory';
+
+/** A link that dials: the only hrefs read. */
+export const LINK = /^\s*(?:tel|sms|callto):/i;
+
+export interface Editor {
+  /** The memory of originals: a Piece for every node of a run we changed. */
+  _memory: Map<Node, Piece>;
+  /** Each text we wrote -> the page's text it stands for: to recognise copies of swapped content. */
+  _copies: Map<string, string>;
+  /**
+   * Swaps `nodes` of `el` with `match` and remembers what it wrote; without `match`, in an ignored
+   * zone, or where nothing is to be swapped, writes back what the page wrote.
+   */
+  _edit(nodes: Node[], el: Node | null, match: Matcher | false | undefined, link?: boolean): void;
+}
+
+export function createEditor(classes: Classes, skipped: (n: Node | null) => boolean, onSwap: (e: SwapEvent) => void): Editor {
+  const memory = new Map<Node, Piece>();
+  const copies = new Map<string, string>();
+
+  /**
+   * The swap of a run's originals `was`, or undefined when nothing is to be swapped there. A link
+   * (href) is read with its percent escapes decoded; the escapes of characters not swapped are
+   * written back as they were.
+   */
+  function apply(was: string[], match: Matcher | false | undefined, link?: boolean) {
+    /** For a link: what the page wrote for each decoded character. */
+    const src: string[] = [];
+    let s = '';
+    for (const o of was) {
+      if (link && !LINK.test(o)) return undefined;
+      s += link ? o.replace(/%([\da-f]{2})|[^]/gi, (c, h) => (src.push(c), h ? String.fromCharCode(parseInt(h, 16)) : c)) : o;
+    }
+    const r = match && match(s, link);
+    if (r && link) r._out = r._out.map((c, k) => (c === s[k] ? src[k] : c));
+    return r;
+  }
+
+  function edit(nodes: Node[], el: Node | null, match: Matcher | false | undefined, link?: boolean): void {
+    const shown = nodes.map((n) => n.nodeValue!);
+    let d = derive(nodes, memory, copies);
+    let r = apply(d._was, match, link);
+    // A text we wrote, found where we did not write it (a copy of swapped content), stands for its
+    // original only when that original swaps to exactly what is shown; otherwise the page wrote it.
+    if (d._copied && !(r && r._out.join('') === shown.join(''))) r = apply((d = derive(nodes, memory))._was, match, link);
+    const was = d._was;
+    // Nothing to swap here and nothing swapped before: nothing to write (the common case).
+    if (!r && !d._copied && !nodes.some((n) => memory.has(n))) return;
+    if (match && skipped(el)) {
+      // An ignored zone shows the page's text and class, a copy of swapped content's too.
+      if (r && d._copied) classes._mark(el, true);
+      classes._unmark(el);
+      r = undefined;
+    }
+    let at = 0;
+    let changed = false;
+    let mine = false;
+    const pieces = nodes.map((n, i) => {
+      const o = was[i];
+      // Each text node takes its characters' slice; a link is one node, whose slice is all of out.
+      const out = r ? (link ? r._out : r._out.slice(at, (at += o.length))) : o.split('');
+      const v = out.join('');
+      if (v !== shown[i]) {
+        n.nodeValue = v;
+        changed = true;
+      }
+      if (v !== o) {
+        mine = true;
+        copies.set(v, o);
+      }
+      return { _orig: o, _out: out, _text: v, _run: nodes };
+    });
+    // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
+    nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));
+    if (r) {
+      classes._mark(el, d._copied);
+      if (changed)
+        for (const [i, o, t] of r._hits) {
+          // The node where the number starts; an attribute's element.
+          let k = 0;
+          for (let j = i; j >= was[k].length && k < nodes.length - 1; ) j -= was[k++].length;
+          onSwap({ original: o, tracked: t, node: nodes[k].nodeType === 2 ? (el as Element) : nodes[k] });
+        }
+    }
+  }
+
+  return { _memory: memory, _copies: copies, _edit: edit };
+}

@@ -755,12 +755,18 @@ function createEditor(classes, skipped, onSwap) {
         // Nothing to swap here and nothing swapped before: nothing to write (the common case).
         if (!r && !d._copied && !nodes.some((n) => memory.has(n)))
             return;
-        if (match && skipped(el)) {
-            // An ignored zone shows the page's text and class, a copy of swapped content's too.
-            if (r && d._copied)
+        const ignored = match && skipped(el);
+        // An ignored zone is the page's: its originals are not swapped, and a copy of swapped content
+        // the page put there stays as it is (the helpers write the tracked number into their own
+        // ignored element). It is remembered (`_kept`), so that restore writes its original back.
+        const kept = ignored && (d._copied || nodes.some((n) => memory.get(n)?._kept));
+        if (ignored) {
+            // Our class, copied with it, comes off at once.
+            if (r && kept)
                 classes._mark(el, true);
             classes._unmark(el);
-            r = undefined;
+            if (!kept)
+                r = undefined;
         }
         let at = 0;
         let changed = false;
@@ -778,11 +784,11 @@ function createEditor(classes, skipped, onSwap) {
                 mine = true;
                 copies.set(v, o);
             }
-            return { _orig: o, _out: out, _text: v, _run: nodes };
+            return { _orig: o, _out: out, _text: v, _run: nodes, _kept: kept };
         });
         // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
         nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));
-        if (r) {
+        if (r && !ignored) {
             classes._mark(el, d._copied);
             if (changed)
                 for (const [i, o, t] of r._hits) {

@@ -18,6 +18,8 @@ export interface Piece {
   _text: string;
   /** The run of text nodes it was written with, in order (an attribute: itself). */
   _run: Node[];
+  /** A copy of swapped content in an ignored zone, shown as the page made it (edit.ts). */
+  _kept?: boolean | 0 | undefined;
 }
 
 /**

@@ -24,7 +24,7 @@ const minify = terser({
   // (tables of checks such as storage/session.ts's; 6 B gzip more when it was on).
   compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_proto: true, unsafe: true },
   mangle: { properties: { regex: /^_/, reserved: ['__tcfapi', '__ucCmp', '_axcb', '__vue_app__', '__next_f'] } },
-  format: { comments: /^!/ },
+  format: { comments: /^!|^# allFunctionsCalledOnLoad$/ },
 });
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: false, outputToFilesystem: false, compilerOptions: { noEmit: false, declaration: false, types: [] } });
@@ -58,7 +58,11 @@ const helpersTs = () => typescript({ tsconfig: './tsconfig.json', include: ['src
 export default [
   {
     input: 'src/index.ts',
-    output: { file: `${out}/mgt.js`, format: 'iife', banner, plugins: [minify] },
+    // V8's explicit compile hint: compile every function with the script (off the main thread
+    // while it downloads) instead of each on its first call. Measured on the cold 1k/5 page
+    // (docs/performance.md): about −15 % main-thread CPU, for about +30 KB of heap after load.
+    // Other engines ignore the comment.
+    output: { file: `${out}/mgt.js`, format: 'iife', banner: '//# allFunctionsCalledOnLoad\n' + banner, plugins: [minify] },
     plugins: [resolve(), ts()],
   },
   {

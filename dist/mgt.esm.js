@@ -601,11 +601,11 @@ function createClasses(observer) {
             if (was === null)
                 observer.observe(e, WATCH);
         },
-        _unmark(el) {
+        _unmark(drop) {
             // Last first: an element marked again after the page rewrote its class gets that class back.
             for (let i = classed.length; i--;) {
                 const { _el: e, _was: was, _new: untouched } = classed[i];
-                if (el && e !== el)
+                if (drop && !drop(e))
                     continue;
                 classed.splice(i, 1);
                 // A class attribute we created stays once the page wrote it: it is the page's now.
@@ -759,7 +759,7 @@ function createEditor(classes, skipped, onSwap) {
             // An ignored zone shows the page's text and class, a copy of swapped content's too.
             if (r && d._copied)
                 classes._mark(el, true);
-            classes._unmark(el);
+            classes._unmark((e) => e === el);
             r = undefined;
         }
         let at = 0;
@@ -1020,6 +1020,8 @@ const DIGIT = /\d/;
 const NONE = /$^/;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
+/** The element (or shadow root) a text node or attribute is in. */
+const owner = (n) => (n.nodeType === 2 ? n.ownerElement : n.parentNode);
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
 const inRun = (n) => !!n && (n.nodeType === 3 || n.nodeType === 8);
 function guard$1(f, a) {
@@ -1046,6 +1048,15 @@ function createSwapper(doc, opts) {
     let framing = false;
     /** The last run handled, so that the records of one batch do not handle it again. */
     let group = [];
+    /**
+     * Our class stays only on the elements that show something of ours now (SPEC 10.3): one whose
+     * swapped text or attribute the page replaced or removed loses it at once, as a copy made later would.
+     */
+    function reclass() {
+        const shows = new Set();
+        memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
+        classes._unmark((e) => !shows.has(e));
+    }
     /** Whether `n` is in a zone never swapped, in its tree or around the shadow hosts above it. */
     function skipped(n) {
         for (; n; n = n.getRootNode().host)
@@ -1185,11 +1196,12 @@ function createSwapper(doc, opts) {
             }
             if (moved)
                 memory.forEach((p, n) => {
-                    const e = n.nodeType === 2 ? n.ownerElement : n.parentNode;
+                    const e = owner(n);
                     // (Its edit gives it its original and takes our class off.)
                     if (e && e.isConnected && skipped(e))
                         redo(p, n);
                 });
+            reclass();
         });
     }
     function start() {
@@ -1199,6 +1211,7 @@ function createSwapper(doc, opts) {
         scan._clear();
         // What we swapped, first: a new mapping may restore it or swap it differently.
         memory.forEach(redo);
+        reclass();
         // Nothing to swap: no need to read the page.
         if (match)
             scan._run(doc);

@@ -20,8 +20,8 @@ interface Classed {
 export interface Classes {
   /** Gives `el` the class; `copy`: a copy of an element we marked carries it, taken off on restore too. */
   _mark(el: Node | null, copy?: boolean): void;
-  /** Takes our class off `el` (off every element, when undefined). */
-  _unmark(el?: Node | null): void;
+  /** Takes our class off the elements `drop` selects (off every element, when undefined). */
+  _unmark(drop?: (el: Element) => boolean): void;
   /** The class attribute of `el` was written (observed where we created it); `old`: its value before. */
   _place(el: Element, old: string | null): void;
 }
@@ -46,11 +46,11 @@ export function createClasses(observer: MutationObserver): Classes {
       if (was === null) observer.observe(e, WATCH);
     },
 
-    _unmark(el) {
+    _unmark(drop) {
       // Last first: an element marked again after the page rewrote its class gets that class back.
       for (let i = classed.length; i--; ) {
         const { _el: e, _was: was, _new: untouched } = classed[i];
-        if (el && e !== el) continue;
+        if (drop && !drop(e)) continue;
         classed.splice(i, 1);
         // A class attribute we created stays once the page wrote it: it is the page's now.
         if (e.getAttribute('class') === withClass(was) && (was !== null || untouched)) {

@@ -55,7 +55,7 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
     if (match && skipped(el)) {
       // An ignored zone shows the page's text and class, a copy of swapped content's too.
       if (r && d._copied) classes._mark(el, true);
-      classes._unmark(el);
+      classes._unmark((e) => e === el);
       r = undefined;
     }
     let at = 0;

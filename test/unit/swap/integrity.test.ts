@@ -244,6 +244,38 @@ describe('restore is byte for byte', () => {
   });
 });
 
+describe('our class follows what the element shows (SPEC 10.3)', () => {
+  it.each([
+    ['its text replaced', (p: Element) => (p.textContent = 'Fermé')],
+    ['its text emptied', (p: Element) => (p.textContent = '')],
+    ['its text node rewritten', (p: Element) => ((p.firstChild as Text).data = 'Fermé')],
+    ['its title removed', (p: Element) => p.removeAttribute('title')],
+    ['its title rewritten', (p: Element) => p.setAttribute('title', 'Contact')],
+  ])('an element whose swapped number the page replaces (%s) loses our class at once: a copy made then has none', async (_, edit) => {
+    document.body.innerHTML = `<p title="${ORIGINAL}">${ORIGINAL}</p>`;
+    start();
+    const p = document.querySelector('p')!;
+    edit(p);
+    // Only one of the two swapped: the class stays while the other shows the tracked number.
+    expect(p.getAttribute('class')).toBe('mgt-number');
+    if (p.getAttribute('title') === TRACKED) p.setAttribute('title', 'Contact');
+    if (p.textContent === TRACKED) p.textContent = 'Fermé';
+    await tick();
+    expect(p.hasAttribute('class')).toBe(false);
+    p.after(p.cloneNode(true));
+    const page = document.body.innerHTML;
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe(page);
+  });
+
+  it('a mapping that no longer has the number takes the class off with it', () => {
+    document.body.innerHTML = `<p class="a">${ORIGINAL}</p>`;
+    start()._set({ '05 56 00 99 99': TRACKED });
+    expect(document.body.innerHTML).toBe(`<p class="a">${ORIGINAL}</p>`);
+  });
+});
+
 describe('comments between text nodes are transparent (framework markers)', () => {
   it.each([
     ['React', ['Tél. ', '<!-- -->', '05 56 00 ', '<!-- -->', '11 22'], ['Tél. ', ' ', '09 70 00 ', ' ', '00 03']],

@@ -274,6 +274,43 @@ describe('our class follows what the element shows (SPEC 10.3)', () => {
     start()._set({ '05 56 00 99 99': TRACKED });
     expect(document.body.innerHTML).toBe(`<p class="a">${ORIGINAL}</p>`);
   });
+
+  it('a copy of an element whose own class the page emptied down to ours keeps the empty class on restore', async () => {
+    document.body.innerHTML = `<img alt="${ORIGINAL}" class="\ta\n"><span class="">${ORIGINAL}</span>`;
+    start();
+    const img = document.querySelector('img')!;
+    img.classList.remove('a');
+    await tick();
+    for (const e of [img, document.querySelector('span')!]) e.after(e.cloneNode(true));
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe(`<img alt="${ORIGINAL}" class="">`.repeat(2) + `<span class="">${ORIGINAL}</span>`.repeat(2));
+  });
+
+  it('a class the page adds and removes in one task, on a class attribute we created, leaves it the page\'s, emptied', async () => {
+    document.body.innerHTML = '<a href="tel:0556001122"></a>';
+    start();
+    const a = document.querySelector('a')!;
+    a.classList.add('a');
+    a.classList.remove('a');
+    await tick();
+    a.after(a.cloneNode(true));
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe('<a href="tel:0556001122" class=""></a>'.repeat(2));
+  });
+
+  it('a copy of a class the page extended after ours loses ours on restore', async () => {
+    document.body.innerHTML = `<p class="x">${ORIGINAL}</p>`;
+    start();
+    const p = document.querySelector('p')!;
+    p.classList.add('y');
+    await tick();
+    p.after(p.cloneNode(true));
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe(`<p class="x y">${ORIGINAL}</p>`.repeat(2));
+  });
 });
 
 describe('comments between text nodes are transparent (framework markers)', () => {

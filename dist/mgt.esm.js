@@ -672,9 +672,10 @@ function cut(p, k) {
  * - unchanged: its original;
  * - cut short (splitText(), or text deleted at its end): the head of its original; the nodes right
  *   after it that hold the text cut off (splitText's new nodes) take the rest, part by part;
- * - extended (the parser or appendData() adding text, normalize() merging the next nodes): its
- *   original, then the originals of the nodes of its old run merged into it (no longer in the run),
- *   then what the page added;
+ * - extended (the parser or appendData() adding text, normalize() merging the next nodes: not a
+ *   value set as a whole that happens to start with ours, see _end): its original, then the
+ *   originals of the nodes of its old run merged into it (no longer in the run), then what the
+ *   page added;
  * - a node we never wrote whose whole value is a text we wrote elsewhere (a copy of swapped
  *   content, found in `copies`): that text's original, when `copies` is given;
  * - anything else was written by the page, and is the original.
@@ -705,7 +706,7 @@ function derive(nodes, memory, copies) {
             o = split._orig.slice(cut(split, at), cut(split, (at += v.length)));
             cutOff = split;
         }
-        else if (p && v.startsWith(p._text)) {
+        else if (p && v.startsWith(p._text) && (!p._end || p._end.startOffset === p._text.length)) {
             let rest = v.slice(p._text.length);
             o = p._orig;
             // normalize(): the next nodes of its old run, gone from the run, whose text was ours.
@@ -786,7 +787,10 @@ function createEditor(classes, skipped, onSwap) {
                 mine = true;
                 copies.set(v, o);
             }
-            return { _orig: o, _out: out, _text: v, _run: nodes };
+            let end;
+            if (n.nodeType === 3)
+                (end = n.ownerDocument.createRange()).setStart(n, v.length);
+            return { _orig: o, _out: out, _text: v, _run: nodes, _end: end };
         });
         // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
         nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));

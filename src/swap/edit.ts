@@ -74,7 +74,9 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
         mine = true;
         copies.set(v, o);
       }
-      return { _orig: o, _out: out, _text: v, _run: nodes };
+      let end: Range | undefined;
+      if (n.nodeType === 3) (end = n.ownerDocument!.createRange()).setStart(n, v.length);
+      return { _orig: o, _out: out, _text: v, _run: nodes, _end: end };
     });
     // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
     nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));

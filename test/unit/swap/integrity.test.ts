@@ -172,6 +172,17 @@ describe('a number spread over text nodes that the page splits, merges or takes 
     expect(values(div)).toEqual(['05 56 ', '00 11 22 (gratuit)']);
   });
 
+  it('a text the page sets that happens to start with what we wrote is the page\'s, not an extension', async () => {
+    const div = run('05 56 00 11 ', '22');
+    start();
+    expect(values(div)).toEqual(['09 70 00 00 ', '03']);
+    div.lastChild!.nodeValue = '03 12 €';
+    await tick();
+    expect(values(div)).toEqual(['05 56 00 11 ', '03 12 €']);
+    swapper!._restore();
+    expect(values(div)).toEqual(['05 56 00 11 ', '03 12 €']);
+  });
+
   it('a text the page sets over a swapped part is taken as written, and never read as a mix', async () => {
     const div = run('05 56 ', '00 11 22');
     start();

@@ -789,7 +789,7 @@ function createEditor(classes, skipped, onSwap) {
             }
             let end;
             if (n.nodeType === 3)
-                (end = n.ownerDocument.createRange()).setStart(n, v.length);
+                (end = new Range()).setStart(n, v.length);
             return { _orig: o, _out: out, _text: v, _run: nodes, _end: end };
         });
         // The whole run is remembered while any of it is ours: its other nodes may be split or merged.

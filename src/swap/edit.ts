@@ -75,7 +75,7 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
         copies.set(v, o);
       }
       let end: Range | undefined;
-      if (n.nodeType === 3) (end = n.ownerDocument!.createRange()).setStart(n, v.length);
+      if (n.nodeType === 3) (end = new Range()).setStart(n, v.length);
       return { _orig: o, _out: out, _text: v, _run: nodes, _end: end };
     });
     // The whole run is remembered while any of it is ours: its other nodes may be split or merged.

@@ -1060,10 +1060,7 @@ function createSwapper(doc, opts) {
     let framing = false;
     /** The last run handled, so that the records of one batch do not handle it again. */
     let group = [];
-    /**
-     * Our class stays only on the elements that show something of ours now (SPEC 10.3): one whose
-     * swapped text or attribute the page replaced or removed loses it at once, as a copy made later would.
-     */
+    /** Our class stays only where something of ours shows now (SPEC 10.3): a copy made later has none. */
     function reclass() {
         const shows = new Set();
         memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));

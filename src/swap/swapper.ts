@@ -70,10 +70,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   /** The last run handled, so that the records of one batch do not handle it again. */
   let group: Node[] = [];
 
-  /**
-   * Our class stays only on the elements that show something of ours now (SPEC 10.3): one whose
-   * swapped text or attribute the page replaced or removed loses it at once, as a copy made later would.
-   */
+  /** Our class stays only where something of ours shows now (SPEC 10.3): a copy made later has none. */
   function reclass(): void {
     const shows = new Set<Node | null>();
     memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));

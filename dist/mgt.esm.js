@@ -571,10 +571,15 @@ const itpNote = (nav) => {
 // attribute as it is (classList would rewrite it: duplicates, odd whitespace), and restore puts back
 // the exact string, or removes the attribute where there was none. A class the page changed since
 // keeps the page's change, without ours.
+//
+// A copy of a marked element (cloneNode) carries nothing but the attribute's bytes, so the bytes
+// alone tell what the class was without ours: exactly `mgt-number` is an attribute we created and
+// the page never wrote; the page's empty class with ours is ` mgt-number`, which is also what a page
+// write that leaves only ours (classList.remove of its last class) is turned into.
 const CLASS = 'mgt-number';
-/** A class attribute with ours added after it as it is. */
-const withClass = (was) => (was ? `${was} ${CLASS}` : CLASS);
-/** Watched on an element whose class attribute we created (see _place). */
+/** A class attribute with ours added after it as it is (null: we create it). */
+const withClass = (was) => (was === null ? CLASS : `${was} ${CLASS}`);
+/** Class writes are observed on every element we marked (see _place). */
 const WATCH = { attributeFilter: ['class'], attributeOldValue: true };
 /** The class bookkeeping of one swapper; `observer` delivers the class records of the elements it watches. */
 function createClasses(observer) {
@@ -585,31 +590,29 @@ function createClasses(observer) {
                 return;
             const e = el;
             let was = e.getAttribute('class');
-            /** Our class is in a class attribute we created and the page wrote since (a copy's). */
-            let written = false;
+            /** We create the attribute, or a copy carries one we created that the page never wrote. */
+            let created = was === null;
             if (!e.classList.contains(CLASS))
                 e.setAttribute('class', withClass(was));
-            else if (copy && was.endsWith(CLASS))
-                was = was.slice(0, -CLASS.length - 1) || null;
-            else if (copy && was.startsWith(CLASS + ' ')) {
-                was = null;
-                written = true;
+            else if (copy) {
+                created = was === CLASS;
+                // (A class attribute we created and the page wrote since: none without us, or the page's.)
+                was = was.endsWith(' ' + CLASS) ? was.slice(0, -CLASS.length - 1) : null;
             }
             else
                 return;
-            classed.push({ _el: e, _was: was, _new: was === null && !written });
-            if (was === null)
-                observer.observe(e, WATCH);
+            classed.push({ _el: e, _was: was, _new: created });
+            observer.observe(e, WATCH);
         },
-        _unmark(el) {
+        _unmark(drop) {
             // Last first: an element marked again after the page rewrote its class gets that class back.
             for (let i = classed.length; i--;) {
-                const { _el: e, _was: was, _new: untouched } = classed[i];
-                if (el && e !== el)
+                const { _el: e, _was: was } = classed[i];
+                if (drop && !drop(e))
                     continue;
                 classed.splice(i, 1);
-                // A class attribute we created stays once the page wrote it: it is the page's now.
-                if (e.getAttribute('class') === withClass(was) && (was !== null || untouched)) {
+                // (Exactly ours where we created it: the page never wrote it, see _place.)
+                if (e.getAttribute('class') === withClass(was)) {
                     if (was === null)
                         e.removeAttribute('class');
                     else
@@ -620,19 +623,24 @@ function createClasses(observer) {
             }
         },
         _place(el, old) {
-            // Without us, the page would have created the attribute now, after the attributes it has by
-            // now: it is moved there, so that restore gives the page's attribute order. (Our own write
-            // created it: its old value is null. A write that leaves our class alone, as classList.remove
-            // of a class it does not hold, creates nothing without us.)
             const v = el.getAttribute('class');
-            for (const c of classed)
-                if (c._el === el && c._new && old !== null && v !== CLASS) {
+            const mine = classed.filter((c) => c._el === el);
+            // A write that leaves a class attribute we created as we wrote it (classList.remove of a class
+            // it lacks; our own) creates nothing without us: it stays ours.
+            if (v === null || (v === CLASS && (old === null || old === CLASS) && mine.some((c) => c._new)))
+                return;
+            let first = false;
+            for (const c of mine)
+                if (c._new) {
                     c._new = false;
-                    if (v !== null) {
-                        el.removeAttribute('class');
-                        el.setAttribute('class', v);
-                    }
+                    first = true;
                 }
+            // Without us, the page would have created the attribute at its first write, after the
+            // attributes the element has by now: it is moved there, so that restore gives the page's order.
+            if (first)
+                el.removeAttribute('class');
+            if (mine.length && (first || v === CLASS))
+                el.setAttribute('class', v === CLASS ? withClass('') : v);
         },
     };
 }
@@ -664,9 +672,10 @@ function cut(p, k) {
  * - unchanged: its original;
  * - cut short (splitText(), or text deleted at its end): the head of its original; the nodes right
  *   after it that hold the text cut off (splitText's new nodes) take the rest, part by part;
- * - extended (the parser or appendData() adding text, normalize() merging the next nodes): its
- *   original, then the originals of the nodes of its old run merged into it (no longer in the run),
- *   then what the page added;
+ * - extended (the parser or appendData() adding text, normalize() merging the next nodes: not a
+ *   value set as a whole that happens to start with ours, see _end): its original, then the
+ *   originals of the nodes of its old run merged into it (no longer in the run), then what the
+ *   page added;
  * - a node we never wrote whose whole value is a text we wrote elsewhere (a copy of swapped
  *   content, found in `copies`): that text's original, when `copies` is given;
  * - anything else was written by the page, and is the original.
@@ -697,7 +706,7 @@ function derive(nodes, memory, copies) {
             o = split._orig.slice(cut(split, at), cut(split, (at += v.length)));
             cutOff = split;
         }
-        else if (p && v.startsWith(p._text)) {
+        else if (p && v.startsWith(p._text) && (!p._end || p._end.startOffset === p._text.length)) {
             let rest = v.slice(p._text.length);
             o = p._orig;
             // normalize(): the next nodes of its old run, gone from the run, whose text was ours.
@@ -764,7 +773,7 @@ function createEditor(classes, skipped, onSwap) {
             // Our class, copied with it, comes off at once.
             if (r && kept)
                 classes._mark(el, true);
-            classes._unmark(el);
+            classes._unmark((e) => e === el);
             if (!kept)
                 r = undefined;
         }
@@ -784,7 +793,10 @@ function createEditor(classes, skipped, onSwap) {
                 mine = true;
                 copies.set(v, o);
             }
-            return { _orig: o, _out: out, _text: v, _run: nodes, _kept: kept };
+            let end;
+            if (n.nodeType === 3)
+                (end = new Range()).setStart(n, v.length);
+            return { _orig: o, _out: out, _text: v, _run: nodes, _end: end, _kept: kept };
         });
         // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
         nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));
@@ -1026,6 +1038,8 @@ const DIGIT = /\d/;
 const NONE = /$^/;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
+/** The element (or shadow root) a text node or attribute is in. */
+const owner = (n) => (n.nodeType === 2 ? n.ownerElement : n.parentNode);
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
 const inRun = (n) => !!n && (n.nodeType === 3 || n.nodeType === 8);
 function guard$1(f, a) {
@@ -1052,6 +1066,12 @@ function createSwapper(doc, opts) {
     let framing = false;
     /** The last run handled, so that the records of one batch do not handle it again. */
     let group = [];
+    /** Our class stays only where something of ours shows now (SPEC 10.3): a copy made later has none. */
+    function reclass() {
+        const shows = new Set();
+        memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
+        classes._unmark((e) => !shows.has(e));
+    }
     /** Whether `n` is in a zone never swapped, in its tree or around the shadow hosts above it. */
     function skipped(n) {
         for (; n; n = n.getRootNode().host)
@@ -1191,11 +1211,12 @@ function createSwapper(doc, opts) {
             }
             if (moved)
                 memory.forEach((p, n) => {
-                    const e = n.nodeType === 2 ? n.ownerElement : n.parentNode;
+                    const e = owner(n);
                     // (Its edit gives it its original and takes our class off.)
                     if (e && e.isConnected && skipped(e))
                         redo(p, n);
                 });
+            reclass();
         });
     }
     function start() {
@@ -1205,6 +1226,7 @@ function createSwapper(doc, opts) {
         scan._clear();
         // What we swapped, first: a new mapping may restore it or swap it differently.
         memory.forEach(redo);
+        reclass();
         // Nothing to swap: no need to read the page.
         if (match)
             scan._run(doc);

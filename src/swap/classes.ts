@@ -3,10 +3,15 @@
 // attribute as it is (classList would rewrite it: duplicates, odd whitespace), and restore puts back
 // the exact string, or removes the attribute where there was none. A class the page changed since
 // keeps the page's change, without ours.
+//
+// A copy of a marked element (cloneNode) carries nothing but the attribute's bytes, so the bytes
+// alone tell what the class was without ours: exactly `mgt-number` is an attribute we created and
+// the page never wrote; the page's empty class with ours is ` mgt-number`, which is also what a page
+// write that leaves only ours (classList.remove of its last class) is turned into.
 const CLASS = 'mgt-number';
-/** A class attribute with ours added after it as it is. */
-const withClass = (was: string | null) => (was ? `${was} ${CLASS}` : CLASS);
-/** Watched on an element whose class attribute we created (see _place). */
+/** A class attribute with ours added after it as it is (null: we create it). */
+const withClass = (was: string | null) => (was === null ? CLASS : `${was} ${CLASS}`);
+/** Class writes are observed on every element we marked (see _place). */
 const WATCH: MutationObserverInit = { attributeFilter: ['class'], attributeOldValue: true };
 
 /** An element we gave the class, and its class attribute before (null: none). */
@@ -20,9 +25,9 @@ interface Classed {
 export interface Classes {
   /** Gives `el` the class; `copy`: a copy of an element we marked carries it, taken off on restore too. */
   _mark(el: Node | null, copy?: boolean): void;
-  /** Takes our class off `el` (off every element, when undefined). */
-  _unmark(el?: Node | null): void;
-  /** The class attribute of `el` was written (observed where we created it); `old`: its value before. */
+  /** Takes our class off the elements `drop` selects (off every element, when undefined). */
+  _unmark(drop?: (el: Element) => boolean): void;
+  /** The class attribute of `el` was written (observed); `old`: its value before. */
   _place(el: Element, old: string | null): void;
 }
 
@@ -34,26 +39,26 @@ export function createClasses(observer: MutationObserver): Classes {
       if (!el || el.nodeType !== 1) return;
       const e = el as Element;
       let was = e.getAttribute('class');
-      /** Our class is in a class attribute we created and the page wrote since (a copy's). */
-      let written = false;
+      /** We create the attribute, or a copy carries one we created that the page never wrote. */
+      let created = was === null;
       if (!e.classList.contains(CLASS)) e.setAttribute('class', withClass(was));
-      else if (copy && was!.endsWith(CLASS)) was = was!.slice(0, -CLASS.length - 1) || null;
-      else if (copy && was!.startsWith(CLASS + ' ')) {
-        was = null;
-        written = true;
+      else if (copy) {
+        created = was === CLASS;
+        // (A class attribute we created and the page wrote since: none without us, or the page's.)
+        was = was!.endsWith(' ' + CLASS) ? was!.slice(0, -CLASS.length - 1) : null;
       } else return;
-      classed.push({ _el: e, _was: was, _new: was === null && !written });
-      if (was === null) observer.observe(e, WATCH);
+      classed.push({ _el: e, _was: was, _new: created });
+      observer.observe(e, WATCH);
     },
 
-    _unmark(el) {
+    _unmark(drop) {
       // Last first: an element marked again after the page rewrote its class gets that class back.
       for (let i = classed.length; i--; ) {
-        const { _el: e, _was: was, _new: untouched } = classed[i];
-        if (el && e !== el) continue;
+        const { _el: e, _was: was } = classed[i];
+        if (drop && !drop(e)) continue;
         classed.splice(i, 1);
-        // A class attribute we created stays once the page wrote it: it is the page's now.
-        if (e.getAttribute('class') === withClass(was) && (was !== null || untouched)) {
+        // (Exactly ours where we created it: the page never wrote it, see _place.)
+        if (e.getAttribute('class') === withClass(was)) {
           if (was === null) e.removeAttribute('class');
           else e.setAttribute('class', was);
         } else if (e.classList.contains(CLASS)) e.classList.remove(CLASS);
@@ -61,19 +66,21 @@ export function createClasses(observer: MutationObserver): Classes {
     },
 
     _place(el, old) {
-      // Without us, the page would have created the attribute now, after the attributes it has by
-      // now: it is moved there, so that restore gives the page's attribute order. (Our own write
-      // created it: its old value is null. A write that leaves our class alone, as classList.remove
-      // of a class it does not hold, creates nothing without us.)
       const v = el.getAttribute('class');
-      for (const c of classed)
-        if (c._el === el && c._new && old !== null && v !== CLASS) {
+      const mine = classed.filter((c) => c._el === el);
+      // A write that leaves a class attribute we created as we wrote it (classList.remove of a class
+      // it lacks; our own) creates nothing without us: it stays ours.
+      if (v === null || (v === CLASS && (old === null || old === CLASS) && mine.some((c) => c._new))) return;
+      let first = false;
+      for (const c of mine)
+        if (c._new) {
           c._new = false;
-          if (v !== null) {
-            el.removeAttribute('class');
-            el.setAttribute('class', v);
-          }
+          first = true;
         }
+      // Without us, the page would have created the attribute at its first write, after the
+      // attributes the element has by now: it is moved there, so that restore gives the page's order.
+      if (first) el.removeAttribute('class');
+      if (mine.length && (first || v === CLASS)) el.setAttribute('class', v === CLASS ? withClass('') : v);
     },
   };
 }

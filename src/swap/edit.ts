@@ -60,7 +60,7 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
     if (ignored) {
       // Our class, copied with it, comes off at once.
       if (r && kept) classes._mark(el, true);
-      classes._unmark(el);
+      classes._unmark((e) => e === el);
       if (!kept) r = undefined;
     }
     let at = 0;
@@ -79,7 +79,9 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
         mine = true;
         copies.set(v, o);
       }
-      return { _orig: o, _out: out, _text: v, _run: nodes, _kept: kept };
+      let end: Range | undefined;
+      if (n.nodeType === 3) (end = new Range()).setStart(n, v.length);
+      return { _orig: o, _out: out, _text: v, _run: nodes, _end: end, _kept: kept };
     });
     // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
     nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));

@@ -20,6 +20,11 @@ export interface Piece {
   _run: Node[];
   /** A copy of swapped content in an ignored zone, shown as the page made it (edit.ts). */
   _kept?: boolean | 0 | undefined;
+  /**
+   * A text node's: a live range at the end of what we wrote. Text appended (appendData(), the
+   * parser, normalize()) leaves it there; a value set as a whole (nodeValue, data) moves it to 0.
+   */
+  _end?: Range;
 }
 
 /**
@@ -40,9 +45,10 @@ function cut(p: Piece, k: number): number {
  * - unchanged: its original;
  * - cut short (splitText(), or text deleted at its end): the head of its original; the nodes right
  *   after it that hold the text cut off (splitText's new nodes) take the rest, part by part;
- * - extended (the parser or appendData() adding text, normalize() merging the next nodes): its
- *   original, then the originals of the nodes of its old run merged into it (no longer in the run),
- *   then what the page added;
+ * - extended (the parser or appendData() adding text, normalize() merging the next nodes: not a
+ *   value set as a whole that happens to start with ours, see _end): its original, then the
+ *   originals of the nodes of its old run merged into it (no longer in the run), then what the
+ *   page added;
  * - a node we never wrote whose whole value is a text we wrote elsewhere (a copy of swapped
  *   content, found in `copies`): that text's original, when `copies` is given;
  * - anything else was written by the page, and is the original.
@@ -70,7 +76,7 @@ export function derive(nodes: Node[], memory: Map<Node, Piece>, copies?: Map<str
       // The next part of a node split before it.
       o = split._orig.slice(cut(split, at), cut(split, (at += v.length)));
       cutOff = split;
-    } else if (p && v.startsWith(p._text)) {
+    } else if (p && v.startsWith(p._text) && (!p._end || p._end.startOffset === p._text.length)) {
       let rest = v.slice(p._text.length);
       o = p._orig;
       // normalize(): the next nodes of its old run, gone from the run, whose text was ours.

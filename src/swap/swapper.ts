@@ -40,6 +40,8 @@ const DIGIT = /\d/;
 const NONE = /$^/;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
+/** The element (or shadow root) a text node or attribute is in. */
+const owner = (n: Node) => (n.nodeType === 2 ? (n as Attr).ownerElement : n.parentNode);
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
 const inRun = (n: Node | null): n is Node => !!n && (n.nodeType === 3 || n.nodeType === 8);
 
@@ -67,6 +69,13 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   let framing = false;
   /** The last run handled, so that the records of one batch do not handle it again. */
   let group: Node[] = [];
+
+  /** Our class stays only where something of ours shows now (SPEC 10.3): a copy made later has none. */
+  function reclass(): void {
+    const shows = new Set<Node | null>();
+    memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
+    classes._unmark((e) => !shows.has(e));
+  }
 
   /** Whether `n` is in a zone never swapped, in its tree or around the shadow hosts above it. */
   function skipped(n: Node | null): boolean {
@@ -192,10 +201,11 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       }
       if (moved)
         memory.forEach((p, n) => {
-          const e = n.nodeType === 2 ? (n as Attr).ownerElement : n.parentNode;
+          const e = owner(n);
           // (Its edit gives it its original and takes our class off.)
           if (e && e.isConnected && skipped(e)) redo(p, n);
         });
+      reclass();
     });
   }
 
@@ -206,6 +216,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     scan._clear();
     // What we swapped, first: a new mapping may restore it or swap it differently.
     memory.forEach(redo);
+    reclass();
     // Nothing to swap: no need to read the page.
     if (match) scan._run(doc);
     frame();

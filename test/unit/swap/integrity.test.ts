@@ -172,6 +172,17 @@ describe('a number spread over text nodes that the page splits, merges or takes 
     expect(values(div)).toEqual(['05 56 ', '00 11 22 (gratuit)']);
   });
 
+  it('a text the page sets that happens to start with what we wrote is the page\'s, not an extension', async () => {
+    const div = run('05 56 00 11 ', '22');
+    start();
+    expect(values(div)).toEqual(['09 70 00 00 ', '03']);
+    div.lastChild!.nodeValue = '03 12 €';
+    await tick();
+    expect(values(div)).toEqual(['05 56 00 11 ', '03 12 €']);
+    swapper!._restore();
+    expect(values(div)).toEqual(['05 56 00 11 ', '03 12 €']);
+  });
+
   it('a text the page sets over a swapped part is taken as written, and never read as a mix', async () => {
     const div = run('05 56 ', '00 11 22');
     start();
@@ -241,6 +252,75 @@ describe('restore is byte for byte', () => {
     document.querySelector('span')!.classList.add('c');
     swapper!._restore();
     expect(document.body.innerHTML).toBe(`<span class="a b c">${ORIGINAL}</span>`);
+  });
+});
+
+describe('our class follows what the element shows (SPEC 10.3)', () => {
+  it.each([
+    ['its text replaced', (p: Element) => (p.textContent = 'Fermé')],
+    ['its text emptied', (p: Element) => (p.textContent = '')],
+    ['its text node rewritten', (p: Element) => ((p.firstChild as Text).data = 'Fermé')],
+    ['its title removed', (p: Element) => p.removeAttribute('title')],
+    ['its title rewritten', (p: Element) => p.setAttribute('title', 'Contact')],
+  ])('an element whose swapped number the page replaces (%s) loses our class at once: a copy made then has none', async (_, edit) => {
+    document.body.innerHTML = `<p title="${ORIGINAL}">${ORIGINAL}</p>`;
+    start();
+    const p = document.querySelector('p')!;
+    edit(p);
+    // Only one of the two swapped: the class stays while the other shows the tracked number.
+    expect(p.getAttribute('class')).toBe('mgt-number');
+    if (p.getAttribute('title') === TRACKED) p.setAttribute('title', 'Contact');
+    if (p.textContent === TRACKED) p.textContent = 'Fermé';
+    await tick();
+    expect(p.hasAttribute('class')).toBe(false);
+    p.after(p.cloneNode(true));
+    const page = document.body.innerHTML;
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe(page);
+  });
+
+  it('a mapping that no longer has the number takes the class off with it', () => {
+    document.body.innerHTML = `<p class="a">${ORIGINAL}</p>`;
+    start()._set({ '05 56 00 99 99': TRACKED });
+    expect(document.body.innerHTML).toBe(`<p class="a">${ORIGINAL}</p>`);
+  });
+
+  it('a copy of an element whose own class the page emptied down to ours keeps the empty class on restore', async () => {
+    document.body.innerHTML = `<img alt="${ORIGINAL}" class="\ta\n"><span class="">${ORIGINAL}</span>`;
+    start();
+    const img = document.querySelector('img')!;
+    img.classList.remove('a');
+    await tick();
+    for (const e of [img, document.querySelector('span')!]) e.after(e.cloneNode(true));
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe(`<img alt="${ORIGINAL}" class="">`.repeat(2) + `<span class="">${ORIGINAL}</span>`.repeat(2));
+  });
+
+  it('a class the page adds and removes in one task, on a class attribute we created, leaves it the page\'s, emptied', async () => {
+    document.body.innerHTML = '<a href="tel:0556001122"></a>';
+    start();
+    const a = document.querySelector('a')!;
+    a.classList.add('a');
+    a.classList.remove('a');
+    await tick();
+    a.after(a.cloneNode(true));
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe('<a href="tel:0556001122" class=""></a>'.repeat(2));
+  });
+
+  it('a copy of a class the page extended after ours loses ours on restore', async () => {
+    document.body.innerHTML = `<p class="x">${ORIGINAL}</p>`;
+    start();
+    const p = document.querySelector('p')!;
+    p.classList.add('y');
+    await tick();
+    p.after(p.cloneNode(true));
+    await tick();
+    swapper!._restore();
+    expect(document.body.innerHTML).toBe(`<p class="x y">${ORIGINAL}</p>`.repeat(2));
   });
 });
 

@@ -7,6 +7,7 @@ import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
 import { expect, test } from './support/fixtures';
 import { consentEvents, deviceClean, identified, mgtState, mgtStored, openCmpPage } from './pages/cmp/harness';
+import { COOKIECONSENT, TARTEAUCITRON } from '../support/cmp-setups';
 
 const granted = async (page: any) => expect.poll(async () => (await mgtState(page)).consent).toBe('granted');
 const denied = async (page: any) => expect.poll(async () => (await mgtState(page)).consent).toBe('denied');
@@ -20,20 +21,8 @@ async function tacReady(page: any): Promise<void> {
 }
 
 test.describe('tarteaucitron', () => {
-  const TAC = `<script src="/node_modules/tarteaucitronjs/tarteaucitron.js"></script>
-<script>
-  tarteaucitron.init({ privacyUrl: '', orientation: 'bottom', highPrivacy: true, AcceptAllCta: true, DenyAllCta: true, showIcon: true, mandatory: true });
-  // The README's service: grants in js() only; refusals come from the built-in adapter.
-  tarteaucitron.services.mgt = {
-    key: 'mgt', type: 'analytic', name: 'Call tracking (mgt)', uri: 'https://example.com/privacy',
-    needConsent: true, cookies: ['mgt_visitor'],
-    js: function () { 'use strict'; mgt('consent', 'granted'); }
-  };
-  (tarteaucitron.job = tarteaucitron.job || []).push('mgt');
-</script>`;
-
   test('accept all grants (service js), a later refusal in the panel withdraws (adapter)', async ({ page, server, errors }) => {
-    await openCmpPage(page, server, { consent: {}, cmp: TAC });
+    await openCmpPage(page, server, { consent: {}, cmp: TARTEAUCITRON });
     await tacReady(page);
     expect((await mgtState(page)).consent).toBe('unknown');
     expect(await deviceClean(page, /^tarteaucitron$/)).toEqual({ cookies: [], local: [], session: [], idb: [] });
@@ -53,7 +42,7 @@ test.describe('tarteaucitron', () => {
   });
 
   test('deny all on the banner is a refusal from the adapter; a returning visitor is read on load', async ({ page, server, errors }) => {
-    await openCmpPage(page, server, { consent: { cmp: 'tarteaucitron' }, cmp: TAC });
+    await openCmpPage(page, server, { consent: { cmp: 'tarteaucitron' }, cmp: TARTEAUCITRON });
     await tacReady(page);
     await page.click('#tarteaucitronAllDenied2');
     await denied(page);
@@ -61,7 +50,7 @@ test.describe('tarteaucitron', () => {
     expect(await mgtStored(page)).toEqual({ visitor: false, session: false });
 
     // The stored refusal (tarteaucitron's own cookie) is read again on the next page.
-    await openCmpPage(page, server, { consent: { cmp: 'tarteaucitron' }, cmp: TAC }, '/next');
+    await openCmpPage(page, server, { consent: { cmp: 'tarteaucitron' }, cmp: TARTEAUCITRON }, '/next');
     await denied(page);
     expect(await sources(page)).toEqual(['denied:tarteaucitron']);
     expect(errors).toEqual([]);
@@ -69,23 +58,8 @@ test.describe('tarteaucitron', () => {
 });
 
 test.describe('cookieconsent v3 (orestbida)', () => {
-  const CC = `<link rel="stylesheet" href="/node_modules/vanilla-cookieconsent/dist/cookieconsent.css">
-<script src="/node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js"></script>
-<script>
-  // run() needs <body>: the documented setups load it at the end of the body or deferred
-  window.addEventListener('DOMContentLoaded', function () { CookieConsent.run({
-    hideFromBots: false, // the test browser is automated: v3 hides itself from bots by default
-    categories: { necessary: { enabled: true, readOnly: true }, analytics: {} },
-    language: { default: 'en', translations: { en: {
-      consentModal: { title: 'Cookies', description: 'We measure calls.', acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all' },
-      preferencesModal: { title: 'Preferences', acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all', savePreferencesBtn: 'Save', sections: [
-        { title: 'Analytics', description: 'Call tracking', linkedCategory: 'analytics' } ] }
-    } } }
-  }); });
-</script>`;
-
   test('accept all grants, reject all in the preferences later withdraws', async ({ page, server, errors }) => {
-    await openCmpPage(page, server, { consent: { cmp: 'cookieconsent' }, cmp: CC });
+    await openCmpPage(page, server, { consent: { cmp: 'cookieconsent' }, cmp: COOKIECONSENT });
     const accept = page.locator('#cc-main .cm button[data-role="all"]');
     await accept.waitFor();
     expect((await mgtState(page)).consent).toBe('unknown');
@@ -104,7 +78,7 @@ test.describe('cookieconsent v3 (orestbida)', () => {
     expect(await sources(page)).toEqual(['granted:cookieconsent', 'denied:cookieconsent']);
 
     // A returning visitor's refusal is read on the next page (cc:onConsent on load).
-    await openCmpPage(page, server, { consent: { cmp: 'cookieconsent' }, cmp: CC }, '/next');
+    await openCmpPage(page, server, { consent: { cmp: 'cookieconsent' }, cmp: COOKIECONSENT }, '/next');
     await denied(page);
     expect(errors).toEqual([]);
   });

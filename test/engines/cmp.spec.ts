@@ -3,6 +3,7 @@
 // and orestbida's cookieconsent v3 (the built-in adapter both ways).
 import { test, expect, type Tab, type TestServer } from './support/fixtures';
 import { LISTEN, ORIGINAL, TRACKED, mgtState, mgtStored, openPage, pageErrors } from './support/pages';
+import { COOKIECONSENT, TARTEAUCITRON } from '../support/cmp-setups';
 
 function open(tab: Tab, server: TestServer, consent: Record<string, unknown>, cmp: string, path = '/landing'): Promise<void> {
   const config = { mode: 'origin', endpoint: server.endpoint, site: 'test', numbers: { [ORIGINAL]: TRACKED }, consent };
@@ -29,19 +30,8 @@ async function clickUntil(tab: Tab, selector: string, state: string): Promise<vo
 }
 
 test.describe('tarteaucitron', () => {
-  const TAC = `<script src="/node_modules/tarteaucitronjs/tarteaucitron.js"></script>
-<script>
-  tarteaucitron.init({ privacyUrl: '', orientation: 'bottom', highPrivacy: true, AcceptAllCta: true, DenyAllCta: true, showIcon: true, mandatory: true });
-  tarteaucitron.services.mgt = {
-    key: 'mgt', type: 'analytic', name: 'Call tracking (mgt)', uri: 'https://example.com/privacy',
-    needConsent: true, cookies: ['mgt_visitor'],
-    js: function () { 'use strict'; mgt('consent', 'granted'); }
-  };
-  (tarteaucitron.job = tarteaucitron.job || []).push('mgt');
-</script>`;
-
   test('accept all grants (service js); a refusal in the panel withdraws (adapter); the refusal is read on the next page', async ({ tab, server }) => {
-    await open(tab, server, {}, TAC);
+    await open(tab, server, {}, TARTEAUCITRON);
     await tab.until(() => (window as any).tarteaucitron.added?.mgt);
     expect((await mgtState(tab)).consent).toBe('unknown');
     expect(await mgtStored(tab)).toEqual({ visitor: false, session: false });
@@ -55,7 +45,7 @@ test.describe('tarteaucitron', () => {
     expect(await mgtStored(tab)).toEqual({ visitor: false, session: false });
     expect((await consentEvents(tab)).pop()).toBe('denied:tarteaucitron');
 
-    await open(tab, server, {}, TAC, '/next');
+    await open(tab, server, {}, TARTEAUCITRON, '/next');
     await consentIs(tab, 'denied');
     expect(await consentEvents(tab)).toEqual(['denied:tarteaucitron']);
     expect(await pageErrors(tab)).toEqual([]);
@@ -63,22 +53,8 @@ test.describe('tarteaucitron', () => {
 });
 
 test.describe('cookieconsent v3 (orestbida)', () => {
-  const CC = `<link rel="stylesheet" href="/node_modules/vanilla-cookieconsent/dist/cookieconsent.css">
-<script src="/node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js"></script>
-<script>
-  window.addEventListener('DOMContentLoaded', function () { CookieConsent.run({
-    hideFromBots: false, // the test browser is automated: v3 hides itself from bots by default
-    categories: { necessary: { enabled: true, readOnly: true }, analytics: {} },
-    language: { default: 'en', translations: { en: {
-      consentModal: { title: 'Cookies', description: 'We measure calls.', acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all' },
-      preferencesModal: { title: 'Preferences', acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all', savePreferencesBtn: 'Save', sections: [
-        { title: 'Analytics', description: 'Call tracking', linkedCategory: 'analytics' } ] }
-    } } }
-  }); });
-</script>`;
-
   test('accept all grants, reject all in the preferences withdraws, the refusal is read on the next page', async ({ tab, server }) => {
-    await open(tab, server, { cmp: 'cookieconsent' }, CC);
+    await open(tab, server, { cmp: 'cookieconsent' }, COOKIECONSENT);
     expect((await mgtState(tab)).consent).toBe('unknown');
     await clickUntil(tab, '#cc-main .cm button[data-role="all"]', 'granted');
     expect(await mgtStored(tab)).toEqual({ visitor: true, session: true });
@@ -89,7 +65,7 @@ test.describe('cookieconsent v3 (orestbida)', () => {
     expect(await mgtStored(tab)).toEqual({ visitor: false, session: false });
     expect(await consentEvents(tab)).toEqual(['granted:cookieconsent', 'denied:cookieconsent']);
 
-    await open(tab, server, { cmp: 'cookieconsent' }, CC, '/next');
+    await open(tab, server, { cmp: 'cookieconsent' }, COOKIECONSENT, '/next');
     await consentIs(tab, 'denied');
     expect(await consentEvents(tab)).toEqual(['denied:cookieconsent']);
     expect(await pageErrors(tab)).toEqual([]);

@@ -764,7 +764,7 @@ function createEditor(classes, skipped, onSwap) {
         // Nothing to swap here and nothing swapped before: nothing to write (the common case).
         if (!r && !d._copied && !nodes.some((n) => memory.has(n)))
             return;
-        const ignored = match && skipped(el);
+        const ignored = !!match && skipped(el);
         // An ignored zone is the page's: its originals are not swapped, and a copy of swapped content
         // the page put there stays as it is (the helpers write the tracked number into their own
         // ignored element). It is remembered (`_kept`), so that restore writes its original back.

@@ -1014,9 +1014,9 @@ function createScan(doc, element, texts, may) {
     }
     return {
         _queue: queue,
-        _run(root) {
+        _run(root, since) {
             queue(root);
-            pump();
+            pump(0, since && since + BUDGET);
         },
         _now(f) {
             const keep = jobs.length;
@@ -1066,6 +1066,12 @@ function createSwapper(doc, opts) {
     let framing = false;
     /** The last run handled, so that the records of one batch do not handle it again. */
     let group = [];
+    /**
+     * When init began (the swapper is made at its start), until the first scan: that scan's first
+     * slice shares its task with init (the settings, the decision, the matcher; after the slice, the
+     * adapters' start), so its budget counts from here: init does not make the task a long one.
+     */
+    let born = performance.now();
     /** Our class stays only where something of ours shows now (SPEC 10.3): a copy made later has none. */
     function reclass() {
         const shows = new Set();
@@ -1229,7 +1235,8 @@ function createSwapper(doc, opts) {
         reclass();
         // Nothing to swap: no need to read the page.
         if (match)
-            scan._run(doc);
+            scan._run(doc, born);
+        born = undefined;
         frame();
     }
     return {

@@ -13,8 +13,11 @@ const ELEMENT = 1;
 export interface Scan {
   /** Queues the scan of `root` (an element, a document or a shadow root), first. */
   _queue(root: Node): void;
-  /** Queues the scan of `root` and runs it now, as far as the budget allows. */
-  _run(root: Node): void;
+  /**
+   * Queues the scan of `root` and runs it now, as far as the budget allows: counted from `since`
+   * (an earlier time of the same task, whose work the task already holds), else from now.
+   */
+  _run(root: Node, since?: number): void;
   /** Runs `f`, then at once (before the next paint) the scans it queued; those queued before keep their pace. */
   _now(f: () => void): void;
   /** Drops every pending scan. */
@@ -98,9 +101,9 @@ export function createScan(doc: Document, element: (el: Element) => void, texts:
 
   return {
     _queue: queue,
-    _run(root) {
+    _run(root, since) {
       queue(root);
-      pump();
+      pump(0, since && since + BUDGET);
     },
     _now(f) {
       const keep = jobs.length;

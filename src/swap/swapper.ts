@@ -69,6 +69,12 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   let framing = false;
   /** The last run handled, so that the records of one batch do not handle it again. */
   let group: Node[] = [];
+  /**
+   * When init began (the swapper is made at its start), until the first scan: that scan's first
+   * slice shares its task with init (the settings, the decision, the matcher; after the slice, the
+   * adapters' start), so its budget counts from here: init does not make the task a long one.
+   */
+  let born: number | undefined = performance.now();
 
   /** Our class stays only where something of ours shows now (SPEC 10.3): a copy made later has none. */
   function reclass(): void {
@@ -218,7 +224,8 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     memory.forEach(redo);
     reclass();
     // Nothing to swap: no need to read the page.
-    if (match) scan._run(doc);
+    if (match) scan._run(doc, born);
+    born = undefined;
     frame();
   }
 

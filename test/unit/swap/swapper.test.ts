@@ -328,6 +328,35 @@ describe('the scan', () => {
     expect(document.body.innerHTML).toBe(before);
   }, 30_000);
 
+  it('the first slice shares its task with init: its budget counts from when init began (issue 11 (c))', () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 600; i++) rows.push(`<div><p>Ligne ${i}</p><span>${i % 100 ? 'x' : '01 23 45 67 89'}</span></div>`);
+    document.body.innerHTML = rows.join('');
+    events = [];
+    const clock = slowClock(2);
+    let task: number;
+    try {
+      // The tracker makes the swapper first, then the rest of init takes time (the settings, the
+      // visit decision, the matcher) before the first mapping starts the scan, in the same task.
+      swapper = createSwapper(document, { _country: 'FR', _onSwap: (e) => events.push(e) });
+      const t0 = clock._t;
+      clock._t += 20;
+      swapper._set(NUMBERS);
+      task = clock._t - t0;
+      // The rest of the document is left to later tasks.
+      expect(vi.getTimerCount()).toBe(1);
+      vi.runAllTimers();
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
+    // 25 ms of budget from the swapper's creation, and the clock read once more to see it is spent
+    // (before, 20 ms of init then 25 ms of scan).
+    expect(task).toBeLessThanOrEqual(30);
+    expect(document.body.textContent).not.toContain('01 23 45 67 89');
+    expect(events.length).toBe(6);
+  }, 30_000);
+
   it('a long document is scanned in slices that each stay within the budget, and completely', () => {
     const rows: string[] = [];
     for (let i = 0; i < 300; i++) rows.push(`<div class=r><p>Ligne ${i} du 01/02/2024, réf. 0112 3456 7890</p><span title="Tél. 01 23 45 67 89">${i % 100 ? 'x' : '01 23 45 67 89'}</span></div>`);

@@ -1295,15 +1295,26 @@ const hydrated = (el) => el && (el.__vue_app__ || Object.keys(el).some((k) => /^
  */
 function watchHydration(w, swap, debug) {
     const doc = w.document;
-    let decided;
-    const done = () => decided && doc.readyState != 'loading' && !doc.querySelector(WAITING) && unhide(doc);
+    // Each look for the roots reads the whole document (a selector list with attributes has no
+    // shortcut): one per frame, and none once the page is shown (issue 11).
+    /** 1: the numbers are final; 2: the page is shown. */
+    let decided = 0;
+    const done = () => {
+        if (decided == 1 && doc.readyState != 'loading' && !doc.querySelector(WAITING)) {
+            decided = 2;
+            unhide(doc);
+        }
+    };
     const tick = () => {
+        let waiting;
         for (const root of doc.querySelectorAll(WAITING))
             if (hydrated(root) || hydrated(root.firstElementChild)) {
                 root.setAttribute('data-mgt-hydrated', '');
                 swap(root);
             }
-        if (doc.readyState == 'loading' || doc.querySelector(WAITING))
+            else
+                waiting = 1;
+        if (doc.readyState == 'loading' || waiting)
             w.requestAnimationFrame(tick);
         else {
             // Next's app router hydrates the whole document, which has no id to recognise: the site's line
@@ -1315,7 +1326,7 @@ function watchHydration(w, swap, debug) {
     };
     tick();
     return () => {
-        decided = 1;
+        decided || (decided = 1);
         done();
     };
 }

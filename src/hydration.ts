@@ -27,15 +27,24 @@ const hydrated = (el: any): boolean => el && (el.__vue_app__ || Object.keys(el).
  */
 export function watchHydration(w: Window, swap: (root: Element) => void, debug: (...a: unknown[]) => void): () => void {
   const doc = w.document;
-  let decided: unknown;
-  const done = () => decided && doc.readyState != 'loading' && !doc.querySelector(WAITING) && unhide(doc);
+  // Each look for the roots reads the whole document (a selector list with attributes has no
+  // shortcut): one per frame, and none once the page is shown (issue 11).
+  /** 1: the numbers are final; 2: the page is shown. */
+  let decided = 0;
+  const done = (): void => {
+    if (decided == 1 && doc.readyState != 'loading' && !doc.querySelector(WAITING)) {
+      decided = 2;
+      unhide(doc);
+    }
+  };
   const tick = (): void => {
+    let waiting: unknown;
     for (const root of doc.querySelectorAll(WAITING))
       if (hydrated(root) || hydrated(root.firstElementChild)) {
         root.setAttribute('data-mgt-hydrated', '');
         swap(root);
-      }
-    if (doc.readyState == 'loading' || doc.querySelector(WAITING)) w.requestAnimationFrame(tick);
+      } else waiting = 1;
+    if (doc.readyState == 'loading' || waiting) w.requestAnimationFrame(tick);
     else {
       // Next's app router hydrates the whole document, which has no id to recognise: the site's line
       // (without it React renders the page again, docs/frameworks.md).
@@ -45,7 +54,7 @@ export function watchHydration(w: Window, swap: (root: Element) => void, debug: 
   };
   tick();
   return () => {
-    decided = 1;
+    decided ||= 1;
     done();
   };
 }

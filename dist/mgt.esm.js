@@ -1199,10 +1199,13 @@ function createSwapper(doc, opts) {
                     // The runs around what left or came: a run that lost part of a number, two runs now one,
                     // or (a node inserted inside a run) one run now two, either of which may now hold a
                     // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
-                    const split = inRun(r.previousSibling) && inRun(r.nextSibling);
-                    for (const n of [r.previousSibling, r.nextSibling])
-                        if (inRun(n) && (moved || split) && group.indexOf(n) < 0)
-                            text(n);
+                    // (In this order, the parser's appends, nearly every record while the page loads, with no
+                    // next sibling and nothing removed, read nothing more here.)
+                    const split = inRun(r.nextSibling) && inRun(r.previousSibling);
+                    if (moved || split)
+                        for (const n of [r.previousSibling, r.nextSibling])
+                            if (inRun(n) && group.indexOf(n) < 0)
+                                text(n);
                     r.addedNodes.forEach((n) => {
                         if (last && last.contains(n))
                             return;
@@ -1296,15 +1299,9 @@ const hydrated = (el) => el && (el.__vue_app__ || Object.keys(el).some((k) => /^
 function watchHydration(w, swap, debug) {
     const doc = w.document;
     // Each look for the roots reads the whole document (a selector list with attributes has no
-    // shortcut): one per frame, and none once the page is shown (issue 11).
-    /** 1: the numbers are final; 2: the page is shown. */
-    let decided = 0;
-    const done = () => {
-        if (decided == 1 && doc.readyState != 'loading' && !doc.querySelector(WAITING)) {
-            decided = 2;
-            unhide(doc);
-        }
-    };
+    // shortcut): one per frame, and one when the numbers are first final (issue 11).
+    let decided;
+    const done = () => decided && doc.readyState != 'loading' && !doc.querySelector(WAITING) && unhide(doc);
     const tick = () => {
         let waiting;
         for (const root of doc.querySelectorAll(WAITING))
@@ -1326,8 +1323,11 @@ function watchHydration(w, swap, debug) {
     };
     tick();
     return () => {
-        decided || (decided = 1);
-        done();
+        // Once: the page is shown now, or by the last frame of the loop above.
+        if (!decided) {
+            decided = 1;
+            done();
+        }
     };
 }
 

@@ -28,15 +28,9 @@ const hydrated = (el: any): boolean => el && (el.__vue_app__ || Object.keys(el).
 export function watchHydration(w: Window, swap: (root: Element) => void, debug: (...a: unknown[]) => void): () => void {
   const doc = w.document;
   // Each look for the roots reads the whole document (a selector list with attributes has no
-  // shortcut): one per frame, and none once the page is shown (issue 11).
-  /** 1: the numbers are final; 2: the page is shown. */
-  let decided = 0;
-  const done = (): void => {
-    if (decided == 1 && doc.readyState != 'loading' && !doc.querySelector(WAITING)) {
-      decided = 2;
-      unhide(doc);
-    }
-  };
+  // shortcut): one per frame, and one when the numbers are first final (issue 11).
+  let decided: unknown;
+  const done = () => decided && doc.readyState != 'loading' && !doc.querySelector(WAITING) && unhide(doc);
   const tick = (): void => {
     let waiting: unknown;
     for (const root of doc.querySelectorAll(WAITING))
@@ -54,7 +48,10 @@ export function watchHydration(w: Window, swap: (root: Element) => void, debug: 
   };
   tick();
   return () => {
-    decided ||= 1;
-    done();
+    // Once: the page is shown now, or by the last frame of the loop above.
+    if (!decided) {
+      decided = 1;
+      done();
+    }
   };
 }

@@ -195,8 +195,10 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
           // The runs around what left or came: a run that lost part of a number, two runs now one,
           // or (a node inserted inside a run) one run now two, either of which may now hold a
           // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
-          const split = inRun(r.previousSibling) && inRun(r.nextSibling);
-          for (const n of [r.previousSibling, r.nextSibling]) if (inRun(n) && (moved || split) && group.indexOf(n) < 0) text(n);
+          // (In this order, the parser's appends, nearly every record while the page loads, with no
+          // next sibling and nothing removed, read nothing more here.)
+          const split = inRun(r.nextSibling) && inRun(r.previousSibling);
+          if (moved || split) for (const n of [r.previousSibling, r.nextSibling]) if (inRun(n) && group.indexOf(n) < 0) text(n);
           r.addedNodes.forEach((n) => {
             if (last && last.contains(n)) return;
             if (n.nodeType === 1) last = n;

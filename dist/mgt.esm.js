@@ -540,19 +540,28 @@ function onCall(doc, cb) {
 
 /**
  * Calls `cb` after every history.pushState/replaceState and on popstate: the page views of a
- * single-page app (config.spa). The page's own history methods keep working as before.
+ * single-page app (config.spa). The page's own history methods keep working as before, and `cb`
+ * never throws into the page's navigation.
  */
 function onNavigation(w, cb) {
     const h = w.history;
+    const guarded = () => {
+        try {
+            cb();
+        }
+        catch (x) {
+            log('page view not counted:', x);
+        }
+    };
     for (const name of ['pushState', 'replaceState']) {
         const original = h[name];
         h[name] = function () {
             const r = original.apply(this, arguments);
-            cb();
+            guarded();
             return r;
         };
     }
-    w.addEventListener('popstate', cb);
+    w.addEventListener('popstate', guarded);
 }
 
 // Safari's Intelligent Tracking Prevention (WebKit: every browser on iOS too) caps cookies written
@@ -849,7 +858,11 @@ const writeSession = (s) => {
     store('setItem', JSON.stringify(s));
 };
 
-function createConsent(s) {
+/**
+ * `explain` sets (and prints) the storage sentence of state().why; `lost` runs when another tab
+ * withdraws consent (it removes mgt_session), so that this page decides again without storage.
+ */
+function createConsent(s, w, explain, lost) {
     const forget = (why) => {
         c._persistent = false;
         c._visitor = undefined;
@@ -875,7 +888,7 @@ function createConsent(s) {
         _persistent: false,
         _created: false,
         _blocked: '',
-        _set(granted) {
+        _set(granted, source) {
             const next = granted ? 'granted' : 'denied';
             if (next == c._state)
                 return false;
@@ -887,11 +900,13 @@ function createConsent(s) {
                 deleteVisitor();
                 forget('');
             }
+            log(`Consent: ${next} (${source}).`);
+            c._explain();
             return true;
         },
         _withIds: () => c._persistent && c._state == 'granted',
         _start: ensure,
-        _why: () => sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state),
+        _explain: () => explain('storage', sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state)),
         _mute: () => !c._persistent && s._probabilistic == 'off',
         _waiting: () => !c._persistent && c._state == 'unknown' && s._probabilistic == 'fallback',
         _alive() {
@@ -900,6 +915,13 @@ function createConsent(s) {
             return c._persistent;
         },
     };
+    // Another tab withdrew consent and removed mgt_session: this page stops storing too, at once.
+    // Only where this page may store at all (the listener has a cost at init).
+    if (!storageBlocked(s, 'granted'))
+        w.addEventListener('storage', (e) => {
+            if (e.key == 'mgt_session' && e.newValue == null && c._persistent && !c._alive())
+                lost();
+        });
     return c;
 }
 
@@ -1395,9 +1417,10 @@ function decideVisit(s, v) {
     const pick = pickCondition(s._conditions, kept, v._page);
     const cond = pick._condition;
     const id = cond ? cond.id : null;
-    // probabilistic 'off' without storage swaps the default numbers only (SPEC 8).
-    const mute = !p && s._probabilistic == 'off';
-    const numbers = { ...s._numbers, ...(!mute && cond && cond.numbers) };
+    // The condition's own numbers: none with probabilistic 'off' without storage, which swaps the
+    // default numbers only (SPEC 8).
+    const own = (p || s._probabilistic != 'off') && cond && cond.numbers;
+    const numbers = { ...s._numbers, ...own };
     const pool = p ? cond && cond.pool : undefined;
     const wanted = Object.keys((cond && cond.numbers) || s._numbers);
     // Leased numbers still valid in mgt_session are reused, when there is one for every original.
@@ -1429,7 +1452,7 @@ function decideVisit(s, v) {
         _kept: kept,
         _new: isNew,
         _id: id,
-        _from: reuse ? 'leased from pool ' + pool : !mute && cond && cond.numbers ? 'condition ' + id : 'defaults',
+        _from: reuse ? 'leased from pool ' + pool : own ? 'condition ' + id : 'defaults',
         _numbers: numbers,
         _pool: pool,
         _wanted: wanted,
@@ -1487,7 +1510,7 @@ function createVisits(s, w, consent, explain) {
             });
             for (const k in v._why)
                 explain(k, v._why[k]); // source, condition, visit
-            explain('storage', consent._why());
+            consent._explain();
             session = v._session;
             save();
             return v;
@@ -2499,7 +2522,7 @@ function createTracker(s, w, emit, early) {
     const explain = (k, sentence) => {
         log((why[k] = sentence));
     };
-    const consent = createConsent(s);
+    const consent = createConsent(s, w, explain, () => decide(false));
     const visits = createVisits(s, w, consent, explain);
     const display = createDisplay(s, w, emit, explain);
     const reporter = createReporter(s, consent, w, explain, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
@@ -2538,10 +2561,9 @@ function createTracker(s, w, emit, early) {
     }
     function setConsent(granted, source) {
         const was = consent._persistent;
-        if (!consent._set(granted))
-            return; // repeated signals are no-ops
-        log(`Consent: ${consent._state} (${source}).`);
-        explain('storage', consent._why()); // before the event: a listener reading state().why sees it
+        // Repeated signals are no-ops; the storage sentence is set before the event, for a listener reading state().why.
+        if (!consent._set(granted, source))
+            return;
         if (!granted) {
             // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
             pools._stop();
@@ -2582,27 +2604,15 @@ function createTracker(s, w, emit, early) {
             const p = parsePhone(dialled, s._country);
             const number = p && e164(p);
             // (Nothing is sent with probabilistic 'off' without storage: the reporter drops it.)
-            if (number && display._tracked().includes(number)) {
+            if (display._tracked().includes(number)) {
                 reporter._call(number, page.href);
                 visits._update({ last_action: Date.now() });
             }
         });
-    // Another tab withdrew consent and removed mgt_session: stop storing here too, at once. Only
-    // where this page may store at all (the listener has a cost at init).
-    if (!storageBlocked(s, 'granted'))
-        w.addEventListener('storage', (e) => {
-            if (e.key == 'mgt_session' && e.newValue == null && consent._persistent && !consent._alive())
-                decide(false);
-        });
     if (s._spa)
         onNavigation(w, () => {
-            try {
-                if (loc.href.split('#')[0] != page.href.split('#')[0])
-                    view();
-            }
-            catch (x) {
-                log('page view not counted:', x);
-            }
+            if (loc.href.split('#')[0] != page.href.split('#')[0])
+                view();
         });
     const state = () => Object.freeze({
         mode: s._mode,
@@ -2683,13 +2693,13 @@ function createMgt(w) {
         // `source`: the CMP reporting the choice from its own callback (tarteaucitron's service js()),
         // so that its consent events name it whichever way the visitor answers.
         consent(value, source) {
-            const i = ['granted', true, 'denied', false].indexOf(value);
-            if (i < 0)
+            const granted = value === true || value === 'granted';
+            if (!granted && value !== false && value !== 'denied')
                 return warn('consent: needs granted or denied');
             if (tracker)
-                tracker._consent(i < 2, CMPS.includes(source) ? source : 'command');
+                tracker._consent(granted, CMPS.includes(source) ? source : 'command');
             else if (!started)
-                early.push(i < 2);
+                early.push(granted);
         },
         state: () => tracker?._state(),
         // The text as the page shows it now: the same matcher as the swap (SPEC 10.2), for helpers

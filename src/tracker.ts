@@ -12,7 +12,6 @@ import { onNavigation } from './lib/onNavigation';
 import { itpNote } from './lib/itp';
 import { e164, parsePhone } from './swap/phone';
 import { createConsent } from './consent/state';
-import { storageBlocked } from './consent/gate';
 import { startAdapters } from './consent/adapters/index';
 import { cleanFor, toSwap, type Visit } from './decide';
 import { createVisits } from './visits';
@@ -42,7 +41,7 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   const explain = (k: keyof Why, sentence: string): void => {
     log((why[k] = sentence));
   };
-  const consent = createConsent(s);
+  const consent = createConsent(s, w, explain, () => decide(false));
   const visits = createVisits(s, w, consent, explain);
   const display = createDisplay(s, w, emit, explain);
   const reporter = createReporter(s, consent, w, explain, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
@@ -79,9 +78,8 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
 
   function setConsent(granted: boolean, source: string): void {
     const was = consent._persistent;
-    if (!consent._set(granted)) return; // repeated signals are no-ops
-    log(`Consent: ${consent._state} (${source}).`);
-    explain('storage', consent._why()); // before the event: a listener reading state().why sees it
+    // Repeated signals are no-ops; the storage sentence is set before the event, for a listener reading state().why.
+    if (!consent._set(granted, source)) return;
     if (!granted) {
       // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
       pools._stop();
@@ -120,26 +118,15 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
       const p = parsePhone(dialled, s._country);
       const number = p && e164(p);
       // (Nothing is sent with probabilistic 'off' without storage: the reporter drops it.)
-      if (number && display._tracked().includes(number)) {
-        reporter._call(number, page.href);
+      if (display._tracked().includes(number!)) {
+        reporter._call(number!, page.href);
         visits._update({ last_action: Date.now() });
       }
     });
 
-  // Another tab withdrew consent and removed mgt_session: stop storing here too, at once. Only
-  // where this page may store at all (the listener has a cost at init).
-  if (!storageBlocked(s, 'granted'))
-    w.addEventListener('storage', (e) => {
-      if (e.key == 'mgt_session' && e.newValue == null && consent._persistent && !consent._alive()) decide(false);
-    });
-
   if (s._spa)
     onNavigation(w, () => {
-      try {
-        if (loc.href.split('#')[0] != page.href.split('#')[0]) view();
-      } catch (x) {
-        log('page view not counted:', x);
-      }
+      if (loc.href.split('#')[0] != page.href.split('#')[0]) view();
     });
 
   const state = (): State =>

@@ -57,7 +57,7 @@ export function createVisits(s: Settings, w: Window, consent: Consent, explain: 
         _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
       });
       for (const k in v._why) explain(k as keyof Why, v._why[k as keyof Visit['_why']]); // source, condition, visit
-      explain('storage', consent._why());
+      consent._explain();
       session = v._session;
       save();
       return v;

@@ -2342,14 +2342,20 @@ const lease = (endpoint, body, timeout) => new Promise((resolve) => {
 
 // Pools (SPEC 9.3): numbers leased per visitor from `${endpoint}/lease`, and their renewal while
 // the page is visible. Only the newest request counts: an answer to an older one is ignored.
-function createPools(s, doc, t) {
+/**
+ * `visit()`: the decision of the moment, whose condition's pool is leased while `consent` is
+ * persistent; `answered` shows `numbers`: the fallback with the valid leased numbers `got` over it
+ * (`until` is 0 when nothing was leased).
+ */
+function createPools(s, doc, consent, visit, answered) {
     let latest = 0;
     let renewal;
     const pools = {
         _lease(fallback) {
-            const body = t._request();
-            if (!body)
+            const v = visit();
+            if (!consent._alive() || !v._pool)
                 return;
+            const body = { pool: v._pool, visitor: consent._visitor, source: v._kept.source, condition: v._id, numbers: v._wanted };
             const id = ++latest;
             lease(s._endpoint, { site: s._site, ...body }, s._leaseTimeout).then((answer) => {
                 if (id != latest)
@@ -2361,7 +2367,7 @@ function createPools(s, doc, t) {
                             got[o] = answer.numbers[o];
                 const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
                 const numbers = { ...fallback, ...got };
-                t._answer(numbers, got, until);
+                answered(numbers, got, until);
                 if (until)
                     pools._renew(until, numbers);
             });
@@ -2526,16 +2532,11 @@ function createTracker(s, w, emit, early) {
     const visits = createVisits(s, w, consent, explain);
     const display = createDisplay(s, w, emit, explain);
     const reporter = createReporter(s, consent, w, explain, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
-    const pools = createPools(s, w.document, {
-        _request: () => consent._alive() && visit._pool
-            ? { pool: visit._pool, visitor: consent._visitor, source: visit._kept.source, condition: visit._id, numbers: visit._wanted }
-            : undefined,
-        _answer(numbers, got, until) {
-            display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
-            if (until)
-                visits._update({ to_swap: toSwap(numbers, got, until) });
-            report();
-        },
+    const pools = createPools(s, w.document, consent, () => visit, (numbers, got, until) => {
+        display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
+        if (until)
+            visits._update({ to_swap: toSwap(numbers, got, until) });
+        report();
     });
     function decide(newView, grant) {
         const v = (visit = visits._decide(page, referrer, newView, grant));

@@ -45,16 +45,10 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   const visits = createVisits(s, w, consent, explain);
   const display = createDisplay(s, w, emit, explain);
   const reporter = createReporter(s, consent, w, explain, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
-  const pools = createPools(s, w.document, {
-    _request: () =>
-      consent._alive() && visit._pool
-        ? { pool: visit._pool, visitor: consent._visitor, source: visit._kept.source, condition: visit._id, numbers: visit._wanted }
-        : undefined,
-    _answer(numbers, got, until) {
-      display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
-      if (until) visits._update({ to_swap: toSwap(numbers, got, until) });
-      report();
-    },
+  const pools = createPools(s, w.document, consent, () => visit, (numbers, got, until) => {
+    display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
+    if (until) visits._update({ to_swap: toSwap(numbers, got, until) });
+    report();
   });
 
   function decide(newView: boolean, grant?: boolean): void {

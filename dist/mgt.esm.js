@@ -540,19 +540,28 @@ function onCall(doc, cb) {
 
 /**
  * Calls `cb` after every history.pushState/replaceState and on popstate: the page views of a
- * single-page app (config.spa). The page's own history methods keep working as before.
+ * single-page app (config.spa). The page's own history methods keep working as before, and `cb`
+ * never throws into the page's navigation.
  */
 function onNavigation(w, cb) {
     const h = w.history;
+    const guarded = () => {
+        try {
+            cb();
+        }
+        catch (x) {
+            log('page view not counted:', x);
+        }
+    };
     for (const name of ['pushState', 'replaceState']) {
         const original = h[name];
         h[name] = function () {
             const r = original.apply(this, arguments);
-            cb();
+            guarded();
             return r;
         };
     }
-    w.addEventListener('popstate', cb);
+    w.addEventListener('popstate', guarded);
 }
 
 // Safari's Intelligent Tracking Prevention (WebKit: every browser on iOS too) caps cookies written
@@ -565,6 +574,954 @@ const itpNote = (nav) => {
     if (/Apple/.test(nav.vendor))
         log('Safari ITP: cookie 7 days max, 24 h after ad clicks');
 };
+
+/** Why nothing may be stored now, in the words of the debug sentence; '' when storage is allowed. */
+const storageBlocked = (s, state) => s._mode == 'invisible'
+    ? 'invisible mode'
+    : s._probabilistic == 'always'
+        ? "probabilistic 'always'"
+        : state == 'granted' || (s._consentFree && state != 'denied')
+            ? ''
+            : 'consent ' + state;
+
+/*! js-cookie v3.0.8 | MIT */
+function assign (target) {
+  for (var i = 1; i < arguments.length; i++) {
+    var source = arguments[i];
+    for (var key in source) {
+      if (key === '__proto__') continue
+      target[key] = source[key];
+    }
+  }
+  return target
+}
+
+var defaultConverter = {
+  read: function (value) {
+    if (value[0] === '"') {
+      value = value.slice(1, -1);
+    }
+    return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)
+  },
+  write: function (value) {
+    return encodeURIComponent(value).replace(
+      /%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g,
+      decodeURIComponent
+    )
+  }
+};
+
+function init(converter, defaultAttributes) {
+  function set(name, value, attributes) {
+    if (typeof document === 'undefined') {
+      return
+    }
+
+    attributes = assign({}, defaultAttributes, attributes);
+
+    if (typeof attributes.expires === 'number') {
+      attributes.expires = new Date(Date.now() + attributes.expires * 864e5);
+    }
+    if (attributes.expires) {
+      attributes.expires = attributes.expires.toUTCString();
+    }
+
+    name = encodeURIComponent(name)
+      .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
+      .replace(/[()]/g, escape);
+
+    var stringifiedAttributes = '';
+    for (var attributeName in attributes) {
+      if (!attributes[attributeName]) {
+        continue
+      }
+
+      stringifiedAttributes += '; ' + attributeName;
+
+      if (attributes[attributeName] === true) {
+        continue
+      }
+
+      // Considers RFC 6265 section 5.2:
+      // ...
+      // 3.  If the remaining unparsed-attributes contains a %x3B (";")
+      //     character:
+      // Consume the characters of the unparsed-attributes up to,
+      // not including, the first %x3B (";") character.
+      // ...
+      stringifiedAttributes += '=' + attributes[attributeName].split(';')[0];
+    }
+
+    return (document.cookie =
+      name + '=' + converter.write(value, name) + stringifiedAttributes)
+  }
+
+  function get(name) {
+    if (typeof document === 'undefined' || (arguments.length && !name)) {
+      return
+    }
+
+    // To prevent the for loop in the first place assign an empty array
+    // in case there are no cookies at all.
+    var cookies = document.cookie ? document.cookie.split('; ') : [];
+    var jar = {};
+    for (var i = 0; i < cookies.length; i++) {
+      var parts = cookies[i].split('=');
+      var value = parts.slice(1).join('=');
+
+      try {
+        var found = decodeURIComponent(parts[0]);
+        if (!(found in jar)) jar[found] = converter.read(value, found);
+        if (name === found) {
+          break
+        }
+      } catch (_e) {
+        // Do nothing...
+      }
+    }
+
+    return name ? jar[name] : jar
+  }
+
+  return Object.create(
+    {
+      set: set,
+      get: get,
+      remove: function (name, attributes) {
+        set(
+          name,
+          '',
+          assign({}, attributes, {
+            expires: -1
+          })
+        );
+      },
+      withAttributes: function (attributes) {
+        return init(this.converter, assign({}, this.attributes, attributes))
+      },
+      withConverter: function (converter) {
+        return init(assign({}, this.converter, converter), this.attributes)
+      }
+    },
+    {
+      attributes: { value: Object.freeze(defaultAttributes) },
+      converter: { value: Object.freeze(converter) }
+    }
+  )
+}
+
+var api = init(defaultConverter, { path: '/' });
+
+// The only code that touches document.cookie, through js-cookie (mgt's one runtime dependency).
+/** The value of the cookie called `name`, or undefined. */
+const getCookie = (name) => api.get(name);
+const cookieNames = () => Object.keys(api.get());
+/**
+ * Writes `name=value` on Path=/ (js-cookie's default) with SameSite=Lax, Secure on https, a Domain
+ * only when `domain` is given (else host-only), expiring in `days` days (a negative number deletes).
+ */
+const setCookie = (name, value, days, domain) => {
+    const attributes = { expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain };
+    // js-cookie walks its attributes with for…in, so a property a page's scripts added to
+    // Object.prototype (Prototype.js, MooTools, old jQuery plugins) would become a cookie attribute,
+    // or make every write throw when its value is not a string (issue 14 §6). Each such name is given
+    // here as an own attribute with no value, which js-cookie skips.
+    for (const k in attributes)
+        if (!Object.keys(attributes).includes(k))
+            attributes[k] = undefined;
+    api.set(name, value, attributes);
+};
+
+// The mgt_visitor cookie (storage/cookies.ts writes it on Path=/): a random visitor ID, created
+// once on consent and never extended, so its lifetime is what the cookie policy says (cookie.days
+// after creation, at most 13 months).
+const NAME = 'mgt_visitor';
+/** The visitor ID, or undefined when the cookie is absent, expired, blocked or tampered with. */
+function readVisitor() {
+    try {
+        const id = getCookie(NAME);
+        // What we write: 16 random bytes as base64url (22 characters). Anything else is not ours.
+        if (/^[\w-]{22}$/.test(id))
+            return id;
+    }
+    catch {
+        /* cookies blocked */
+    }
+}
+/**
+ * Creates the cookie with an ID of 128 bits from crypto.getRandomValues and returns it; undefined
+ * when there is no such source (no weak ID instead) or cookies are blocked (the write is read back
+ * to be sure). `domain` comes from config.cookie.domain; without it the cookie is host-only.
+ */
+function createVisitor(days, domain) {
+    try {
+        const id = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
+            .replace(/\+/g, '-')
+            .replace(/\//g, '_')
+            .slice(0, 22);
+        setCookie(NAME, id, days, domain);
+        if (readVisitor() == id)
+            return id;
+    }
+    catch {
+        /* no random source, or cookies blocked */
+    }
+}
+/**
+ * Deletes the cookie in every form the module may have written: with a Domain attribute for this
+ * host and each of its parent domains (a site may have changed cookie.domain since the cookie was
+ * written; the browser ignores a bare top-level domain), and host-only: the last step, past every
+ * label, joins nothing and setCookie writes no Domain for ''.
+ */
+function deleteVisitor() {
+    try {
+        const labels = location.hostname.split('.');
+        for (let i = 0; i <= labels.length; i++)
+            setCookie(NAME, '', -1, labels.slice(i).join('.'));
+    }
+    catch {
+        /* cookies blocked: there is nothing to delete */
+    }
+}
+
+const str = (v) => typeof v == 'string' && v.length <= 2000;
+const num = (v) => typeof v == 'number' && v >= 0 && v < 1e15;
+const numOrNone = (v) => v === undefined || num(v);
+const object = (v) => v && typeof v == 'object' && !Array.isArray(v);
+// What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
+// apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
+// or 'direct'. Anything else was not written by us. Phone numbers are checked by readSession's
+// caller, with parsePhone() itself.
+const test = (re) => (v) => str(v) && re.test(v);
+const href = test(/^https?:\/\/[^\s<>"`]*$/);
+/** One check per stored field: every field must pass, and no other may be there. */
+const FIELDS = {
+    v: (v) => v === 1,
+    condition: (v) => v === null || str(v),
+    landing: href,
+    last_action: num,
+    last_url: href,
+    // An origin: host (an IPv6 one in brackets) and port, no path.
+    referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
+    source: (v) => SOURCES.includes(v),
+    to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && str(e.original) && str(e.tracked) && numOrNone(e.expires)),
+    // Names and values as the module captures them (lib/idText.ts).
+    tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
+    pageviews: numOrNone,
+};
+const NAMES = Object.keys(FIELDS);
+/**
+ * The one place that touches localStorage['mgt_session']: `getItem`, `setItem` (with `value`) or
+ * `removeItem`. A localStorage that throws (disabled, private mode, quota) holds nothing of ours:
+ * undefined.
+ */
+const store = (op, value) => {
+    try {
+        return localStorage[op]('mgt_session', value);
+    }
+    catch {
+        /* storage unavailable */
+    }
+};
+const removeSession = () => {
+    store('removeItem');
+};
+/**
+ * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
+ * tells a valid phone number of the configured country, `isTracked` one that may be shown (valid and
+ * not one of the config's originals); both are given strings only. A `to_swap` entry holding
+ * anything else, markup included, was not written by the module (SPEC 11).
+ */
+function readSession(onDamaged, isNumber, isTracked) {
+    const raw = store('getItem');
+    if (raw == null)
+        return;
+    let s;
+    try {
+        s = raw.length <= 32768 && JSON.parse(raw);
+    }
+    catch {
+        /* not JSON: damaged */
+    }
+    const numbers = (e) => isNumber(e.original) && isTracked(e.tracked);
+    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(numbers))
+        return s;
+    removeSession();
+    onDamaged('mgt_session invalid: rebuilt');
+}
+/**
+ * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
+ * ones, such as `pageviews` outside traffic and journey, are left out by JSON). A storage that
+ * refuses it keeps nothing, and the next page starts from the cookie alone.
+ */
+const writeSession = (s) => {
+    store('setItem', JSON.stringify(s));
+};
+
+/**
+ * `explain` sets (and prints) the storage sentence of state().why; `lost` runs when another tab
+ * withdraws consent (it removes mgt_session), so that this page decides again without storage.
+ */
+function createConsent(s, w, explain, lost) {
+    const forget = (why) => {
+        c._persistent = false;
+        c._visitor = undefined;
+        c._blocked = why;
+        removeSession();
+    };
+    /** Becomes persistent where storage is allowed; a new visitor never inherits an old mgt_session. */
+    const ensure = () => {
+        if (c._persistent || storageBlocked(s, c._state))
+            return;
+        let id = readVisitor();
+        if (!id) {
+            removeSession();
+            id = createVisitor(s._days, s._domain);
+            c._created = !!id;
+        }
+        c._visitor = id;
+        c._persistent = !!id;
+        c._blocked = id ? '' : 'cookies blocked';
+    };
+    const c = {
+        _state: 'unknown',
+        _persistent: false,
+        _created: false,
+        _blocked: '',
+        _set(granted, source) {
+            const next = granted ? 'granted' : 'denied';
+            if (next == c._state)
+                return false;
+            c._state = next;
+            if (granted)
+                ensure();
+            else {
+                // Withdrawal takes effect now, on this page: erase and forget.
+                deleteVisitor();
+                forget('');
+            }
+            log(`Consent: ${next} (${source}).`);
+            c._explain();
+            return true;
+        },
+        _withIds: () => c._persistent && c._state == 'granted',
+        _start: ensure,
+        _explain: () => explain('storage', sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state)),
+        _mute: () => !c._persistent && s._probabilistic == 'off',
+        _waiting: () => !c._persistent && c._state == 'unknown' && s._probabilistic == 'fallback',
+        _alive() {
+            if (c._persistent && readVisitor() != c._visitor)
+                forget('mgt_visitor gone');
+            return c._persistent;
+        },
+    };
+    // Another tab withdrew consent and removed mgt_session: this page stops storing too, at once.
+    // Only where this page may store at all (the listener has a cost at init).
+    if (!storageBlocked(s, 'granted'))
+        w.addEventListener('storage', (e) => {
+            if (e.key == 'mgt_session' && e.newValue == null && c._persistent && !c._alive())
+                lost();
+        });
+    return c;
+}
+
+// Every function a CMP (or a hostile stub) may call back, and every call we make into a CMP, runs
+// through guard: a CMP that throws must never throw into the page nor stop the other adapters.
+// A broken or blocked CMP is the same as no CMP: no signal.
+const guard$1 = (f) => ((...a) => {
+    try {
+        return f(...a);
+    }
+    catch { }
+});
+/**
+ * Pushes onto a CMP's documented callback queue (an array the CMP's snippet or SDK drains, or the
+ * SDK's own object with a push method), creating the array if the CMP has not loaded yet; 1.
+ */
+const queue = (w, name, item) => {
+    (w[name] = w[name] || []).push(item);
+    return 1;
+};
+
+/**
+ * IAB TCF v2.2: `__tcfapi('addEventListener', 2, cb)` calls back now and on every change; the
+ * CMP's stub queues the call until the CMP is ready. A decision is a TC string loaded from the
+ * visitor's earlier choice (`tcloaded`) or just made (`useractioncomplete`); at `cmpuishown` every
+ * consent is still false, so it is no decision. Granted when every configured purpose (default
+ * [1], store/access on a device) has consent, and our vendor too when `tcf.vendorId` is set.
+ * `gdprApplies === false`: the CMP says no consent is required for this visitor, which we follow
+ * as a grant. The option is `consent.tcf` (an object), or 1 when absent: both read as "no
+ * purposes, no vendor". Polled: the stub should come first, but nothing announces a late one.
+ */
+const tcf = {
+    _read(w, t, signal) {
+        const api = w.__tcfapi;
+        if (!api)
+            return;
+        const purposes = t.purposes?.length ? t.purposes : [1];
+        api('addEventListener', 2, guard$1((d, ok) => {
+            if (ok && (d.eventStatus == 'tcloaded' || d.eventStatus == 'useractioncomplete'))
+                signal(d.gdprApplies === false || (purposes.every((p) => d.purpose.consents[p]) && (!t.vendorId || d.vendor.consents[t.vendorId])));
+        }));
+        return 1;
+    },
+    _option: 1,
+    _poll: 1,
+};
+
+/**
+ * Calls `fn` with every entry of `window.dataLayer`, past and future (push is wrapped, the
+ * original push is kept so Google Tag Manager and others work as before). Creates the array when
+ * it is missing, as the gtag and Piwik PRO snippets themselves do. Returns 1 once hooked.
+ */
+const onDataLayer = (w, fn) => {
+    const l = (w.dataLayer = w.dataLayer || []), push = l.push.bind(l), f = guard$1(fn);
+    l.map(f);
+    l.push = (...a) => {
+        const r = push(...a);
+        a.map(f);
+        return r;
+    };
+    return 1;
+};
+
+/**
+ * Google Consent Mode v2 has no read API: gtag('consent', 'default' | 'update', {...}) pushes an
+ * arguments object onto dataLayer. Only 'update' is a decision (a CMP pushes it when the visitor
+ * chooses, or with the stored choice on load); 'default' is the site's default and never counts.
+ * Followed only when the site names the type (`consent.gcm: 'analytics_storage'`): no default.
+ */
+const gcm = {
+    _read: (w, type, signal) => onDataLayer(w, (e) => {
+        const v = e[0] == 'consent' && e[1] == 'update' && e[2][type];
+        if (v == 'granted' || v == 'denied')
+            signal(v == 'granted');
+    }),
+    // no default: followed only when consent.gcm names a type
+};
+
+/**
+ * Didomi: `didomiOnReady` runs our callback once the SDK is ready (now if it already is), and
+ * `didomiEventListeners` tells us of `consent.changed`: both queues exist before the SDK does, so
+ * no polling. `getCurrentUserStatus()` shows vendors the visitor has not decided on as disabled,
+ * so we read it only once Didomi no longer asks (`shouldConsentBeCollected()` false). The vendor
+ * is the first whose id starts with the option: the configured id, else the custom vendor
+ * `c:mgt-…`. `isConsentRequired()` false (a visitor the site's Didomi configuration exempts)
+ * counts as granted, as Didomi's own documentation does.
+ */
+const didomi = {
+    _read(w, id, signal) {
+        const read = guard$1(() => {
+            const D = w.Didomi;
+            if (!D.isConsentRequired())
+                signal(1);
+            else if (!D.shouldConsentBeCollected()) {
+                const vendors = D.getCurrentUserStatus().vendors;
+                const key = Object.keys(vendors).find((k) => k.startsWith(id));
+                if (key)
+                    signal(vendors[key].enabled);
+            }
+        });
+        queue(w, 'didomiOnReady', read);
+        return queue(w, 'didomiEventListeners', { event: 'consent.changed', listener: read });
+    },
+    _option: 'c:mgt-',
+};
+
+/**
+ * Axeptio: `_axcb` runs our callback with the SDK once it is ready (a queue that exists before
+ * the SDK: no polling). `cookies:complete` carries the visitor's choices (on each load for a
+ * returning visitor, and after a choice), so it is a decision: our vendor accepted or not.
+ * `hasAcceptedVendor` is only trusted when true, since it is also false before any choice.
+ */
+const axeptio = {
+    _read: (w, vendor, signal) => queue(w, '_axcb', guard$1((sdk) => {
+        if (sdk.hasAcceptedVendor?.(vendor) === true)
+            signal(1);
+        sdk.on('cookies:complete', guard$1((c) => {
+            if (c.$$completed !== false)
+                signal(c[vendor]);
+        }));
+    })),
+    _option: 'mgt',
+};
+
+/**
+ * tarteaucitron: `tarteaucitron.state[key]` is true or false once the visitor has answered (and
+ * undefined while the banner waits). It runs a service's `fallback` also while unanswered, so the
+ * documented service grants in `js()` only and refusals come from here. tarteaucitron sets the
+ * state, then fires `${key}_added` when it registers the service on each load (so no polling),
+ * `${key}_allowed` / `${key}_disallowed` on the visitor's answer, and `tac.consent_updated`.
+ */
+const tarteaucitron = {
+    _read(w, key, signal) {
+        const state = w.tarteaucitron?.state;
+        const v = state?.[key];
+        if (v === true || v === false)
+            signal(v);
+        return state;
+    },
+    _option: 'mgt',
+    _events: '#_added #_allowed #_disallowed tac.consent_updated',
+};
+
+/**
+ * Klaro: `klaro.getManager()` is the manager its UI uses (it throws until Klaro has its config).
+ * `confirmed` is true once the visitor saved a choice (now or on an earlier visit); toggles in the
+ * modal are not a decision until saved, so we follow only the `saveConsents` notification of
+ * `manager.watch`. Klaro announces itself by no event: polled.
+ */
+const klaro = {
+    _read(w, name, signal) {
+        const m = w.klaro?.getManager?.();
+        if (!m)
+            return;
+        if (m.confirmed)
+            signal(m.getConsent(name));
+        m.watch({
+            update: guard$1((_m, type, d) => {
+                if (type == 'saveConsents') {
+                    const v = d.consents[name];
+                    if (v === true || v === false)
+                        signal(v);
+                }
+            }),
+        });
+        return 1;
+    },
+    _option: 'mgt',
+    _poll: 1,
+};
+
+/**
+ * orestbida cookieconsent v3 (UMD build, `window.CookieConsent`; Cookiebot's alias of the same
+ * name has no `validConsent`). `validConsent()` is true once the visitor chose; `cc:onConsent`
+ * fires on every load with a choice and after the first one, `cc:onChange` on a later change, so
+ * no polling.
+ */
+const cookieconsent = {
+    _read(w, category, signal) {
+        const chose = w.CookieConsent?.validConsent?.();
+        if (chose)
+            signal(w.CookieConsent.acceptedCategory(category));
+        return chose != null;
+    },
+    _option: 'analytics',
+    _events: 'cc:onConsent cc:onChange',
+};
+
+/**
+ * OneTrust: `window.OneTrust` may be a plain config object before the SDK is ready, so it counts
+ * only once its methods exist. `OnetrustActiveGroups` (",C0001,C0002,") also lists groups active
+ * by default, so it is a decision only once the banner was closed (`IsAlertBoxClosed()`).
+ * `OneTrustGroupsUpdated` fires when the SDK loads and on every change, so no polling.
+ */
+const onetrust = {
+    _read(w, group, signal) {
+        const closed = w.OneTrust?.IsAlertBoxClosed?.();
+        if (closed)
+            signal((',' + (w.OnetrustActiveGroups || w.OptanonActiveGroups) + ',').includes(',' + group + ','));
+        return closed != null;
+    },
+    _option: 'C0002',
+    _events: 'OneTrustGroupsUpdated',
+};
+
+/**
+ * Cookiebot (`window.Cookiebot`, or its alias `window.CookieConsent` — told apart from orestbida's
+ * by its `consent` object). A decision needs `hasResponse`. A grant with `consent.method`
+ * 'implied' (given automatically, without the visitor acting) is not followed.
+ * `CookiebotOnAccept` / `CookiebotOnDecline` fire on each load for a visitor who answered and on
+ * every choice, so no polling.
+ */
+const cookiebot = {
+    _read(w, category, signal) {
+        const C = w.Cookiebot?.consent ? w.Cookiebot : w.CookieConsent;
+        const c = C?.consent;
+        if (!c)
+            return;
+        const v = !!c[category];
+        if (C.hasResponse && !(v && c.method == 'implied'))
+            signal(v);
+        return 1;
+    },
+    _option: 'statistics',
+    _events: 'CookiebotOnAccept CookiebotOnDecline',
+};
+
+/**
+ * Usercentrics v3 (`__ucCmp.getConsentDetails()`, a promise) and v2 (`UC_UI.getServicesBaseInfo()`).
+ * Usercentrics reports implicit consent (the visitor ignored or closed the banner) like any
+ * other: only an explicit one is a decision. The service is matched by id or by name.
+ * `UC_UI_INITIALIZED` fires when it is ready, `UC_CONSENT` / `UC_UI_CMP_EVENT` on changes, so no
+ * polling.
+ */
+const usercentrics = {
+    _read(w, service, signal) {
+        // Both versions list services with an id and a name; v3 gives one consent type for all, v2
+        // one per service (its latest history entry).
+        const pick = (id, x, type, given) => {
+            if ((id == service || x.name == service) && /^explicit$/i.test(type))
+                signal(given);
+        };
+        const details = w.__ucCmp?.getConsentDetails?.();
+        if (details) {
+            details.then(guard$1((d) => {
+                for (const id in d.services)
+                    pick(id, d.services[id], d.consent.type, d.services[id].consent.given);
+            }), () => 0);
+            return 1;
+        }
+        const services = w.UC_UI?.getServicesBaseInfo?.();
+        if (services)
+            for (const x of services) {
+                const history = x.consent.history;
+                pick(x.id, x, history[history.length - 1]?.type, x.consent.status);
+            }
+        return services;
+    },
+    _option: 'mgt',
+    _events: 'UC_UI_INITIALIZED UC_UI_CMP_EVENT UC_CONSENT',
+};
+
+/**
+ * Piwik PRO Consent Manager: `ppms.cm.api('getComplianceSettings', ok, fail)` gives
+ * `consents[type].status`: 1 approved, 0 rejected, -1 no decision. It pushes
+ * `{ event: 'stg.consentDecisionMade' }` onto dataLayer once a decision is saved. The API
+ * arrives with its tag manager and announces itself by no event: polled.
+ */
+const piwikpro = {
+    _read(w, type, signal) {
+        if (!w.ppms?.cm?.api)
+            return;
+        const read = () => w.ppms.cm.api('getComplianceSettings', guard$1((r) => {
+            const st = r.consents[type]?.status;
+            if (st >= 0)
+                signal(st > 0);
+        }), () => 0);
+        read();
+        return onDataLayer(w, (e) => e.event == 'stg.consentDecisionMade' && read());
+    },
+    _option: 'analytics',
+    _poll: 1,
+};
+
+/**
+ * CookieYes: `getCkyConsent()` has the categories and `isUserActionCompleted` (false until the
+ * visitor acted: the categories are then only defaults). `cookieyes_banner_load` fires when it
+ * loads (so no polling); `cookieyes_consent_update` on document carries `{ accepted, rejected }`
+ * category lists after each choice: those lists are the answer.
+ */
+const cookieyes = {
+    _read(w, category, signal, e) {
+        // cookieyes_consent_update's detail has the lists; cookieyes_banner_load's is the consent
+        const d = e?.detail;
+        if (d?.accepted) {
+            if (d.accepted.includes(category))
+                signal(1);
+            else if (d.rejected.includes(category))
+                signal(0);
+            return 1;
+        }
+        const c = w.getCkyConsent?.();
+        if (c?.isUserActionCompleted)
+            signal(c.categories[category]);
+        return c;
+    },
+    _option: 'analytics',
+    _events: 'cookieyes_banner_load cookieyes_consent_update',
+};
+
+/**
+ * Complianz: `cmplz_has_consent(category)` is also true by default in opt-out regions, so it says
+ * nothing about a decision. The visitor's answer is the category cookie read through
+ * `cmplz_get_cookie` ('allow' / 'deny'), once the banner was dismissed ('banner-status'). On
+ * accept Complianz sets the categories before 'banner-status', then fires
+ * `cmplz_fire_categories`; on deny the other way round, then `cmplz_status_change`: we re-read on
+ * both, and on `cmplz_revoke`. No event is documented for every load: polled.
+ */
+const complianz = {
+    _read(w, category, signal) {
+        // '' for a cookie that is not set; undefined while Complianz is not there
+        const v = w.cmplz_get_cookie?.(category);
+        if ((v == 'allow' || v == 'deny') && w.cmplz_get_cookie('banner-status') == 'dismissed')
+            signal(v == 'allow');
+        return v != null;
+    },
+    _option: 'statistics',
+    _events: 'cmplz_status_change cmplz_fire_categories cmplz_revoke',
+    _poll: 1,
+};
+
+// In the order of CMPS (cmps.ts), which names them: a unit test checks each name against its adapter.
+const ADAPTERS = [tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz];
+/**
+ * Listens for each of the space-separated event `types`, whether dispatched at the window or at
+ * the document: an event dispatched at the document passes the window first, in its capture phase.
+ */
+const on = (w, types, fn) => {
+    for (const t of types.split(' '))
+        w.addEventListener(t, fn, true);
+};
+/**
+ * Starts the adapters `cfg.cmp` selects: 'auto' (default) every one; 'none' (no such adapter,
+ * so nothing at all runs); one name; or a list. An adapter runs with its option (for tcf the
+ * `consent.tcf` object), else its default; Google Consent Mode has none, so it is followed only
+ * when `cfg.gcm` names a consent type, because its 'update' entries may come from any script.
+ * Each adapter looks for its CMP now, and again on the CMP's events. The few CMPs that announce
+ * neither through a queue nor through an event (adapter `_poll`) are looked for by one shared
+ * poll: at DOMContentLoaded, at load, then at growing delays, the last 16 s after start; it stops
+ * as soon as every one was found, and is never endless.
+ */
+function startAdapters(cfg, signal, w) {
+    const sel = cfg.cmp || 'auto';
+    let waiting = [];
+    for (const name of sel == 'auto' ? CMPS : [].concat(sel)) {
+        const a = ADAPTERS[CMPS.indexOf(name)];
+        const option = a && (cfg[name] || a._option);
+        if (option) {
+            // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others
+            const read = guard$1((e) => a._read(w, option, (granted) => signal(!!granted, name), e));
+            if (a._events)
+                on(w, a._events.replace(/#/g, option), read);
+            if (!read() && a._poll)
+                waiting.push(read);
+        }
+    }
+    if (waiting.length) {
+        // read() is truthy once its CMP is there: the adapter leaves the poll then.
+        const poll = () => (waiting = waiting.filter((read) => !read())).length;
+        on(w, 'DOMContentLoaded load', poll);
+        let i = 1;
+        // at i² × 250 ms from start (0.25, 1, 2.25 … 16 s), while something is still missing
+        const tick = () => poll() && ++i < 9 && w.setTimeout(tick, (2 * i - 1) * 250);
+        w.setTimeout(tick, 250);
+    }
+}
+
+/** `v` as an array: condition fields accept one value or several. */
+const list = (v) => [].concat(v);
+/**
+ * Whole-string match where '*' is any run of characters and everything else is literal. No regex:
+ * patterns come from config, the path from the URL, and a backtracking regex over a hostile 100 KB
+ * path with several stars could stall the page. The first part must start `s`, the last end it, and
+ * leftmost placement of each middle part is optimal, so one indexOf per part suffices.
+ */
+const glob = (pattern, s) => {
+    const parts = pattern.split('*');
+    const last = parts.length - 1;
+    if (!last)
+        return pattern == s;
+    let i = 0;
+    return parts.every((part, j) => {
+        // Where this part must sit: the first at the start, the last at the end, a middle one leftmost
+        // after the previous; never before the end of the previous part.
+        const k = j == last ? s.length - part.length : j ? s.indexOf(part, i) : 0;
+        const ok = k >= i && s.startsWith(part, k);
+        i = k + part.length;
+        return ok;
+    });
+};
+/**
+ * Marketers write '/Promo/' for '/promo' and 'été' for '%C3%A9t%C3%A9': paths and patterns compare
+ * percent-decoded (as sent when malformed), without case and without one trailing slash.
+ */
+const norm = (s) => {
+    try {
+        s = decodeURIComponent(s);
+    }
+    catch {
+        /* malformed escape: compare as sent */
+    }
+    return s.toLowerCase().replace(/(.)\/$/, '$1');
+};
+/**
+ * The first condition whose every set field matches, for a visit (its source, its referrer: an
+ * origin or 'direct', its landing URL: absolute or a path resolved against the page) seen on `page`.
+ * Conditions come from resolved settings: every field an own property. `_why` is the debug sentence:
+ * the winner and what it matched, or for each condition the first field that failed.
+ */
+function pickCondition(conditions, visit, page) {
+    const landing = httpUrl(visit.landing, page);
+    const host = httpUrl(visit.referrer)?.hostname || '';
+    const onPath = (u) => (p) => !!u && glob(norm(p), norm(u.pathname));
+    // true = present (even empty); a string = equal, case-insensitive.
+    const params = (want) => Object.keys(want).every((k) => {
+        const got = landing?.searchParams.get(k);
+        return got != null && (want[k] === true || got.toLowerCase() == want[k].toLowerCase());
+    });
+    // Per field a condition may set, in the order they are tested and explained: its test (a field
+    // holds one value or a list, and matches when one of them passes), and what this visit shows.
+    const fields = {
+        source: [(s) => s == visit.source, visit.source],
+        referrer: [(d) => isUnder(host, d), host || 'direct'],
+        params: [params, landing?.search || 'none'],
+        landing: [onPath(landing), landing?.pathname || 'none'],
+        page: [onPath(page), page.pathname],
+    };
+    const misses = [];
+    for (const c of conditions) {
+        const miss = Object.keys(fields).find((f) => c[f] != null && !list(c[f]).some(fields[f][0]));
+        if (!miss)
+            return { _condition: c, _why: `Condition: ${c.id} — every field it sets matches.` };
+        misses.push(`${c.id} needs another ${miss} (this visit: ${fields[miss][1]})`);
+    }
+    return { _why: `No condition matched${misses.length ? ': ' + misses.join('; ') : ' (none configured)'}.` };
+}
+
+/**
+ * A new visit starts on an arrival from outside, when nothing is stored, or after `timeoutMinutes`
+ * of inactivity. A last action in the future (clock change, tampered storage) is trusted only within
+ * the same window, so a bogus far-future value cannot keep one visit alive forever.
+ */
+function isNewVisit(internal, lastAction, now, timeoutMinutes) {
+    return !internal || !(Math.abs(now - lastAction) <= timeoutMinutes * 6e4);
+}
+/**
+ * The attribution to keep when a visit starts. first_entry (the default) keeps the first one ever stored;
+ * last_entry takes the newest, except that a direct visit never erases a known source
+ * (last non-direct click): typing the URL later should not hide the campaign that brought them.
+ */
+function keepAttribution(prev, current, entry) {
+    return prev && (entry != 'last_entry' || (current.source == 'direct' && prev.source != 'direct')) ? prev : current;
+}
+
+/** A URL as stored and sent: redacted (SPEC 9.2), or only its path when cookieless (SPEC 8). */
+const cleanFor = (s, persistent, withIds) => (url) => cleanUrl(url, persistent ? urlFilter(s, withIds) : undefined);
+/** mgt_session.to_swap: the numbers shown, leased ones with their expiry. */
+const toSwap = (numbers, leased, until) => Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? until : undefined }));
+/** The source sentence, from classify()'s terse reason ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer'). */
+const sourceWhy = (source, why, stored) => sentence('Source', source, stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why);
+function decideVisit(s, v) {
+    const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
+    const clean = cleanFor(s, p, v._withIds);
+    // The arrival decided now: the view when persistent, this page load's arrival when cookieless.
+    const a = p ? view : v._arrival;
+    let isNew = v._first && !a._internal;
+    let kept = a;
+    if (p) {
+        // An existing visitor arriving by internal navigation without a session here comes from a
+        // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
+        const sibling = view._internal && !stored && !v._created;
+        isNew = !sibling && isNewVisit(view._internal, stored && stored.last_action, now, s._timeout);
+        const mine = {
+            landing: clean(view.landing),
+            referrer: view.referrer,
+            source: view.source,
+            tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {},
+        };
+        kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
+    }
+    const from = a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer;
+    const last = stored ? `, last activity ${Math.round((now - stored.last_action) / 6e4)} min ago` : '';
+    const pick = pickCondition(s._conditions, kept, v._page);
+    const cond = pick._condition;
+    const id = cond ? cond.id : null;
+    // The condition's own numbers: none with probabilistic 'off' without storage, which swaps the
+    // default numbers only (SPEC 8).
+    const own = (p || s._probabilistic != 'off') && cond && cond.numbers;
+    const numbers = { ...s._numbers, ...own };
+    const pool = p ? cond && cond.pool : undefined;
+    const wanted = Object.keys((cond && cond.numbers) || s._numbers);
+    // Leased numbers still valid in mgt_session are reused, when there is one for every original.
+    const leased = {};
+    let until = 0;
+    for (const e of (pool && stored && stored.to_swap) || []) {
+        if (e.expires > now && wanted.includes(e.original) && usableNumber(s, e.tracked)) {
+            leased[e.original] = e.tracked;
+            until = e.expires;
+        }
+    }
+    const reuse = pool && Object.keys(leased).length == wanted.length ? leased : undefined;
+    Object.assign(numbers, reuse);
+    const session = p
+        ? {
+            v: 1,
+            condition: id,
+            landing: kept.landing,
+            last_action: now,
+            last_url: clean(v._page),
+            referrer: kept.referrer,
+            source: kept.source,
+            to_swap: toSwap(numbers, reuse, until),
+            tracking_ids: kept.tracking_ids,
+            pageviews: s._collecting && s._mode != 'origin' ? (isNew || !stored ? 0 : stored.pageviews || 0) + 1 : undefined,
+        }
+        : undefined;
+    return {
+        _kept: kept,
+        _new: isNew,
+        _id: id,
+        _from: reuse ? 'leased from pool ' + pool : own ? 'condition ' + id : 'defaults',
+        _numbers: numbers,
+        _pool: pool,
+        _wanted: wanted,
+        _leased: reuse,
+        _leasedUntil: until,
+        _session: session,
+        _why: { source: sourceWhy(kept.source, a._why, kept == stored), condition: pick._why, visit: sentence('Visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last) },
+    };
+}
+
+// Reads third-party tracking IDs (_ga, _pk_id.*, custom ones) from the device. Only called once
+// consent allows storage: reading a tracker is access to the device as much as writing one. Every
+// read may throw (blocked cookies or storage): trackingIds() guards each one.
+const deviceReader = (w) => ({
+    _cookie: getCookie,
+    _cookieNames: cookieNames,
+    _local: (key) => localStorage.getItem(key),
+    _window: w,
+});
+
+/** `explain` sets (and prints) a debug sentence of state().why: the decision's three, and the storage one. */
+function createVisits(s, w, consent, explain) {
+    let arrival; // this page load's arrival (see decide.ts)
+    let session; // the latest one stored
+    let before = false; // mgt_session as found when the page became persistent (false: not read)
+    const save = () => {
+        if (session && consent._alive()) {
+            writeSession(session);
+            log('stored mgt_session', session);
+        }
+    };
+    return {
+        _decide(page, referrer, newView, grant) {
+            const here = classify(page, referrer, s._domain);
+            const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
+            const first = !arrival;
+            if (!arrival) {
+                // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
+                // Timing 2 list no entry: a normal navigation.)
+                const again = performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test(n.type));
+                arrival = { ...fresh, _internal: here._internal || again };
+            }
+            const p = consent._alive();
+            let stored = p ? readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
+            if (!p || before === false)
+                before = p && stored;
+            // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
+            // the consent-free session this page wrote (rotation) had not been there.
+            if (grant && before !== false)
+                stored = before;
+            const ids = consent._withIds();
+            const v = decideVisit(s, {
+                _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
+                _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
+            });
+            for (const k in v._why)
+                explain(k, v._why[k]); // source, condition, visit
+            consent._explain();
+            session = v._session;
+            save();
+            return v;
+        },
+        _update(fields) {
+            if (session)
+                Object.assign(session, fields);
+            save();
+        },
+    };
+}
 
 // The class mgt-number on the elements we swapped (SPEC 10.3), given and taken off so that restore
 // gives the page's class attribute back byte for byte (SPEC 10.4): ours is written after the
@@ -1042,7 +1999,7 @@ const OBSERVE = { childList: true, subtree: true, characterData: true, attribute
 const owner = (n) => (n.nodeType === 2 ? n.ownerElement : n.parentNode);
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
 const inRun = (n) => !!n && (n.nodeType === 3 || n.nodeType === 8);
-function guard$1(f, a) {
+function guard(f, a) {
     try {
         f(a);
     }
@@ -1052,9 +2009,9 @@ function guard$1(f, a) {
 }
 function createSwapper(doc, opts) {
     const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
-    const observer = new MutationObserver((records) => guard$1(handle, records));
+    const observer = new MutationObserver((records) => guard(handle, records));
     const classes = createClasses(observer);
-    const editor = createEditor(classes, skipped, (e) => guard$1(opts._onSwap, e));
+    const editor = createEditor(classes, skipped, (e) => guard(opts._onSwap, e));
     const memory = editor._memory;
     const scan = createScan(doc, element, texts, (d) => any.test(d));
     let match;
@@ -1161,7 +2118,7 @@ function createSwapper(doc, opts) {
             requestAnimationFrame(() => {
                 framing = false;
                 if (on) {
-                    guard$1(handle, observer.takeRecords());
+                    guard(handle, observer.takeRecords());
                     frame();
                 }
             });
@@ -1257,7 +2214,7 @@ function createSwapper(doc, opts) {
         },
         _restore() {
             // Texts written by the page since the last callback are the originals to put back.
-            guard$1(handle, observer.takeRecords());
+            guard(handle, observer.takeRecords());
             observer.disconnect();
             on = false;
             // (A slice still scheduled finds no job.)
@@ -1331,887 +2288,46 @@ function watchHydration(w, swap, debug) {
     };
 }
 
-/** Why nothing may be stored now, in the words of the debug sentence; '' when storage is allowed. */
-const storageBlocked = (s, state) => s._mode == 'invisible'
-    ? 'invisible mode'
-    : s._probabilistic == 'always'
-        ? "probabilistic 'always'"
-        : state == 'granted' || (s._consentFree && state != 'denied')
-            ? ''
-            : 'consent ' + state;
-
-/*! js-cookie v3.0.8 | MIT */
-function assign (target) {
-  for (var i = 1; i < arguments.length; i++) {
-    var source = arguments[i];
-    for (var key in source) {
-      if (key === '__proto__') continue
-      target[key] = source[key];
-    }
-  }
-  return target
-}
-
-var defaultConverter = {
-  read: function (value) {
-    if (value[0] === '"') {
-      value = value.slice(1, -1);
-    }
-    return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)
-  },
-  write: function (value) {
-    return encodeURIComponent(value).replace(
-      /%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g,
-      decodeURIComponent
-    )
-  }
-};
-
-function init(converter, defaultAttributes) {
-  function set(name, value, attributes) {
-    if (typeof document === 'undefined') {
-      return
-    }
-
-    attributes = assign({}, defaultAttributes, attributes);
-
-    if (typeof attributes.expires === 'number') {
-      attributes.expires = new Date(Date.now() + attributes.expires * 864e5);
-    }
-    if (attributes.expires) {
-      attributes.expires = attributes.expires.toUTCString();
-    }
-
-    name = encodeURIComponent(name)
-      .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
-      .replace(/[()]/g, escape);
-
-    var stringifiedAttributes = '';
-    for (var attributeName in attributes) {
-      if (!attributes[attributeName]) {
-        continue
-      }
-
-      stringifiedAttributes += '; ' + attributeName;
-
-      if (attributes[attributeName] === true) {
-        continue
-      }
-
-      // Considers RFC 6265 section 5.2:
-      // ...
-      // 3.  If the remaining unparsed-attributes contains a %x3B (";")
-      //     character:
-      // Consume the characters of the unparsed-attributes up to,
-      // not including, the first %x3B (";") character.
-      // ...
-      stringifiedAttributes += '=' + attributes[attributeName].split(';')[0];
-    }
-
-    return (document.cookie =
-      name + '=' + converter.write(value, name) + stringifiedAttributes)
-  }
-
-  function get(name) {
-    if (typeof document === 'undefined' || (arguments.length && !name)) {
-      return
-    }
-
-    // To prevent the for loop in the first place assign an empty array
-    // in case there are no cookies at all.
-    var cookies = document.cookie ? document.cookie.split('; ') : [];
-    var jar = {};
-    for (var i = 0; i < cookies.length; i++) {
-      var parts = cookies[i].split('=');
-      var value = parts.slice(1).join('=');
-
-      try {
-        var found = decodeURIComponent(parts[0]);
-        if (!(found in jar)) jar[found] = converter.read(value, found);
-        if (name === found) {
-          break
-        }
-      } catch (_e) {
-        // Do nothing...
-      }
-    }
-
-    return name ? jar[name] : jar
-  }
-
-  return Object.create(
-    {
-      set: set,
-      get: get,
-      remove: function (name, attributes) {
-        set(
-          name,
-          '',
-          assign({}, attributes, {
-            expires: -1
-          })
-        );
-      },
-      withAttributes: function (attributes) {
-        return init(this.converter, assign({}, this.attributes, attributes))
-      },
-      withConverter: function (converter) {
-        return init(assign({}, this.converter, converter), this.attributes)
-      }
-    },
-    {
-      attributes: { value: Object.freeze(defaultAttributes) },
-      converter: { value: Object.freeze(converter) }
-    }
-  )
-}
-
-var api = init(defaultConverter, { path: '/' });
-
-// The only code that touches document.cookie, through js-cookie (mgt's one runtime dependency).
-/** The value of the cookie called `name`, or undefined. */
-const getCookie = (name) => api.get(name);
-const cookieNames = () => Object.keys(api.get());
-/**
- * Writes `name=value` on Path=/ (js-cookie's default) with SameSite=Lax, Secure on https, a Domain
- * only when `domain` is given (else host-only), expiring in `days` days (a negative number deletes).
- */
-const setCookie = (name, value, days, domain) => {
-    const attributes = { expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain };
-    // js-cookie walks its attributes with for…in, so a property a page's scripts added to
-    // Object.prototype (Prototype.js, MooTools, old jQuery plugins) would become a cookie attribute,
-    // or make every write throw when its value is not a string (issue 14 §6). Each such name is given
-    // here as an own attribute with no value, which js-cookie skips.
-    for (const k in attributes)
-        if (!Object.keys(attributes).includes(k))
-            attributes[k] = undefined;
-    api.set(name, value, attributes);
-};
-
-// The mgt_visitor cookie (storage/cookies.ts writes it on Path=/): a random visitor ID, created
-// once on consent and never extended, so its lifetime is what the cookie policy says (cookie.days
-// after creation, at most 13 months).
-const NAME = 'mgt_visitor';
-/** The visitor ID, or undefined when the cookie is absent, expired, blocked or tampered with. */
-function readVisitor() {
-    try {
-        const id = getCookie(NAME);
-        // What we write: 16 random bytes as base64url (22 characters). Anything else is not ours.
-        if (/^[\w-]{22}$/.test(id))
-            return id;
-    }
-    catch {
-        /* cookies blocked */
-    }
-}
-/**
- * Creates the cookie with an ID of 128 bits from crypto.getRandomValues and returns it; undefined
- * when there is no such source (no weak ID instead) or cookies are blocked (the write is read back
- * to be sure). `domain` comes from config.cookie.domain; without it the cookie is host-only.
- */
-function createVisitor(days, domain) {
-    try {
-        const id = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
-            .replace(/\+/g, '-')
-            .replace(/\//g, '_')
-            .slice(0, 22);
-        setCookie(NAME, id, days, domain);
-        if (readVisitor() == id)
-            return id;
-    }
-    catch {
-        /* no random source, or cookies blocked */
-    }
-}
-/**
- * Deletes the cookie in every form the module may have written: with a Domain attribute for this
- * host and each of its parent domains (a site may have changed cookie.domain since the cookie was
- * written; the browser ignores a bare top-level domain), and host-only: the last step, past every
- * label, joins nothing and setCookie writes no Domain for ''.
- */
-function deleteVisitor() {
-    try {
-        const labels = location.hostname.split('.');
-        for (let i = 0; i <= labels.length; i++)
-            setCookie(NAME, '', -1, labels.slice(i).join('.'));
-    }
-    catch {
-        /* cookies blocked: there is nothing to delete */
-    }
-}
-
-const str = (v) => typeof v == 'string' && v.length <= 2000;
-const num = (v) => typeof v == 'number' && v >= 0 && v < 1e15;
-const numOrNone = (v) => v === undefined || num(v);
-const object = (v) => v && typeof v == 'object' && !Array.isArray(v);
-// What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
-// apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
-// or 'direct'. Anything else was not written by us. Phone numbers are checked by readSession's
-// caller, with parsePhone() itself.
-const test = (re) => (v) => str(v) && re.test(v);
-const href = test(/^https?:\/\/[^\s<>"`]*$/);
-/** One check per stored field: every field must pass, and no other may be there. */
-const FIELDS = {
-    v: (v) => v === 1,
-    condition: (v) => v === null || str(v),
-    landing: href,
-    last_action: num,
-    last_url: href,
-    // An origin: host (an IPv6 one in brackets) and port, no path.
-    referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
-    source: (v) => SOURCES.includes(v),
-    to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && str(e.original) && str(e.tracked) && numOrNone(e.expires)),
-    // Names and values as the module captures them (lib/idText.ts).
-    tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
-    pageviews: numOrNone,
-};
-const NAMES = Object.keys(FIELDS);
-/**
- * The one place that touches localStorage['mgt_session']: `getItem`, `setItem` (with `value`) or
- * `removeItem`. A localStorage that throws (disabled, private mode, quota) holds nothing of ours:
- * undefined.
- */
-const store = (op, value) => {
-    try {
-        return localStorage[op]('mgt_session', value);
-    }
-    catch {
-        /* storage unavailable */
-    }
-};
-const removeSession = () => {
-    store('removeItem');
-};
-/**
- * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
- * tells a valid phone number of the configured country, `isTracked` one that may be shown (valid and
- * not one of the config's originals); both are given strings only. A `to_swap` entry holding
- * anything else, markup included, was not written by the module (SPEC 11).
- */
-function readSession(onDamaged, isNumber, isTracked) {
-    const raw = store('getItem');
-    if (raw == null)
-        return;
-    let s;
-    try {
-        s = raw.length <= 32768 && JSON.parse(raw);
-    }
-    catch {
-        /* not JSON: damaged */
-    }
-    const numbers = (e) => isNumber(e.original) && isTracked(e.tracked);
-    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(numbers))
-        return s;
-    removeSession();
-    onDamaged('mgt_session invalid: rebuilt');
-}
-/**
- * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
- * ones, such as `pageviews` outside traffic and journey, are left out by JSON). A storage that
- * refuses it keeps nothing, and the next page starts from the cookie alone.
- */
-const writeSession = (s) => {
-    store('setItem', JSON.stringify(s));
-};
-
-function createConsent(s) {
-    const forget = (why) => {
-        c._persistent = false;
-        c._visitor = undefined;
-        c._blocked = why;
-        removeSession();
+/** `explain` sets (and prints) the numbers sentence of state().why; `emit` tells the page's listeners. */
+function createDisplay(s, w, emit, explain) {
+    // Framework roots are not swapped until hydrated (hydration.ts): they join the ignored subtrees.
+    const swapper = createSwapper(w.document, { _country: s._country, _ignore: (s._ignore ? s._ignore + ',' : '') + WAITING, _onSwap: (e) => emit('swap', e) });
+    let swapping = true; // false after mgt('restore'), until mgt('swap')
+    let shown; // undefined until the first decision, so that the first one is applied
+    // The numbers to the swap engine (a copy without prototype: it walks it with for…in, and
+    // Object.prototype may be polluted) and to the 'numbers' listeners.
+    const paint = (numbers) => {
+        swapper._set(Object.assign(Object.create(null), numbers));
+        emit('numbers', numbers);
     };
-    /** Becomes persistent where storage is allowed; a new visitor never inherits an old mgt_session. */
-    const ensure = () => {
-        if (c._persistent || storageBlocked(s, c._state))
-            return;
-        let id = readVisitor();
-        if (!id) {
-            removeSession();
-            id = createVisitor(s._days, s._domain);
-            c._created = !!id;
-        }
-        c._visitor = id;
-        c._persistent = !!id;
-        c._blocked = id ? '' : 'cookies blocked';
-    };
-    const c = {
-        _state: 'unknown',
-        _persistent: false,
-        _created: false,
-        _blocked: '',
-        _set(granted) {
-            const next = granted ? 'granted' : 'denied';
-            if (next == c._state)
-                return false;
-            c._state = next;
-            if (granted)
-                ensure();
-            else {
-                // Withdrawal takes effect now, on this page: erase and forget.
-                deleteVisitor();
-                forget('');
-            }
-            return true;
-        },
-        _withIds: () => c._persistent && c._state == 'granted',
-        _start: ensure,
-        _why: () => sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state),
-        _mute: () => !c._persistent && s._probabilistic == 'off',
-        _waiting: () => !c._persistent && c._state == 'unknown' && s._probabilistic == 'fallback',
-        _alive() {
-            if (c._persistent && readVisitor() != c._visitor)
-                forget('mgt_visitor gone');
-            return c._persistent;
-        },
-    };
-    return c;
-}
-
-// Every function a CMP (or a hostile stub) may call back, and every call we make into a CMP, runs
-// through guard: a CMP that throws must never throw into the page nor stop the other adapters.
-// A broken or blocked CMP is the same as no CMP: no signal.
-const guard = (f) => ((...a) => {
-    try {
-        return f(...a);
-    }
-    catch { }
-});
-/**
- * Pushes onto a CMP's documented callback queue (an array the CMP's snippet or SDK drains, or the
- * SDK's own object with a push method), creating the array if the CMP has not loaded yet; 1.
- */
-const queue = (w, name, item) => {
-    (w[name] = w[name] || []).push(item);
-    return 1;
-};
-
-/**
- * IAB TCF v2.2: `__tcfapi('addEventListener', 2, cb)` calls back now and on every change; the
- * CMP's stub queues the call until the CMP is ready. A decision is a TC string loaded from the
- * visitor's earlier choice (`tcloaded`) or just made (`useractioncomplete`); at `cmpuishown` every
- * consent is still false, so it is no decision. Granted when every configured purpose (default
- * [1], store/access on a device) has consent, and our vendor too when `tcf.vendorId` is set.
- * `gdprApplies === false`: the CMP says no consent is required for this visitor, which we follow
- * as a grant. The option is `consent.tcf` (an object), or 1 when absent: both read as "no
- * purposes, no vendor". Polled: the stub should come first, but nothing announces a late one.
- */
-const tcf = {
-    _read(w, t, signal) {
-        const api = w.__tcfapi;
-        if (!api)
-            return;
-        const purposes = t.purposes?.length ? t.purposes : [1];
-        api('addEventListener', 2, guard((d, ok) => {
-            if (ok && (d.eventStatus == 'tcloaded' || d.eventStatus == 'useractioncomplete'))
-                signal(d.gdprApplies === false || (purposes.every((p) => d.purpose.consents[p]) && (!t.vendorId || d.vendor.consents[t.vendorId])));
-        }));
-        return 1;
-    },
-    _option: 1,
-    _poll: 1,
-};
-
-/**
- * Calls `fn` with every entry of `window.dataLayer`, past and future (push is wrapped, the
- * original push is kept so Google Tag Manager and others work as before). Creates the array when
- * it is missing, as the gtag and Piwik PRO snippets themselves do. Returns 1 once hooked.
- */
-const onDataLayer = (w, fn) => {
-    const l = (w.dataLayer = w.dataLayer || []), push = l.push.bind(l), f = guard(fn);
-    l.map(f);
-    l.push = (...a) => {
-        const r = push(...a);
-        a.map(f);
-        return r;
-    };
-    return 1;
-};
-
-/**
- * Google Consent Mode v2 has no read API: gtag('consent', 'default' | 'update', {...}) pushes an
- * arguments object onto dataLayer. Only 'update' is a decision (a CMP pushes it when the visitor
- * chooses, or with the stored choice on load); 'default' is the site's default and never counts.
- * Followed only when the site names the type (`consent.gcm: 'analytics_storage'`): no default.
- */
-const gcm = {
-    _read: (w, type, signal) => onDataLayer(w, (e) => {
-        const v = e[0] == 'consent' && e[1] == 'update' && e[2][type];
-        if (v == 'granted' || v == 'denied')
-            signal(v == 'granted');
-    }),
-    // no default: followed only when consent.gcm names a type
-};
-
-/**
- * Didomi: `didomiOnReady` runs our callback once the SDK is ready (now if it already is), and
- * `didomiEventListeners` tells us of `consent.changed`: both queues exist before the SDK does, so
- * no polling. `getCurrentUserStatus()` shows vendors the visitor has not decided on as disabled,
- * so we read it only once Didomi no longer asks (`shouldConsentBeCollected()` false). The vendor
- * is the first whose id starts with the option: the configured id, else the custom vendor
- * `c:mgt-…`. `isConsentRequired()` false (a visitor the site's Didomi configuration exempts)
- * counts as granted, as Didomi's own documentation does.
- */
-const didomi = {
-    _read(w, id, signal) {
-        const read = guard(() => {
-            const D = w.Didomi;
-            if (!D.isConsentRequired())
-                signal(1);
-            else if (!D.shouldConsentBeCollected()) {
-                const vendors = D.getCurrentUserStatus().vendors;
-                const key = Object.keys(vendors).find((k) => k.startsWith(id));
-                if (key)
-                    signal(vendors[key].enabled);
-            }
-        });
-        queue(w, 'didomiOnReady', read);
-        return queue(w, 'didomiEventListeners', { event: 'consent.changed', listener: read });
-    },
-    _option: 'c:mgt-',
-};
-
-/**
- * Axeptio: `_axcb` runs our callback with the SDK once it is ready (a queue that exists before
- * the SDK: no polling). `cookies:complete` carries the visitor's choices (on each load for a
- * returning visitor, and after a choice), so it is a decision: our vendor accepted or not.
- * `hasAcceptedVendor` is only trusted when true, since it is also false before any choice.
- */
-const axeptio = {
-    _read: (w, vendor, signal) => queue(w, '_axcb', guard((sdk) => {
-        if (sdk.hasAcceptedVendor?.(vendor) === true)
-            signal(1);
-        sdk.on('cookies:complete', guard((c) => {
-            if (c.$$completed !== false)
-                signal(c[vendor]);
-        }));
-    })),
-    _option: 'mgt',
-};
-
-/**
- * tarteaucitron: `tarteaucitron.state[key]` is true or false once the visitor has answered (and
- * undefined while the banner waits). It runs a service's `fallback` also while unanswered, so the
- * documented service grants in `js()` only and refusals come from here. tarteaucitron sets the
- * state, then fires `${key}_added` when it registers the service on each load (so no polling),
- * `${key}_allowed` / `${key}_disallowed` on the visitor's answer, and `tac.consent_updated`.
- */
-const tarteaucitron = {
-    _read(w, key, signal) {
-        const state = w.tarteaucitron?.state;
-        const v = state?.[key];
-        if (v === true || v === false)
-            signal(v);
-        return state;
-    },
-    _option: 'mgt',
-    _events: '#_added #_allowed #_disallowed tac.consent_updated',
-};
-
-/**
- * Klaro: `klaro.getManager()` is the manager its UI uses (it throws until Klaro has its config).
- * `confirmed` is true once the visitor saved a choice (now or on an earlier visit); toggles in the
- * modal are not a decision until saved, so we follow only the `saveConsents` notification of
- * `manager.watch`. Klaro announces itself by no event: polled.
- */
-const klaro = {
-    _read(w, name, signal) {
-        const m = w.klaro?.getManager?.();
-        if (!m)
-            return;
-        if (m.confirmed)
-            signal(m.getConsent(name));
-        m.watch({
-            update: guard((_m, type, d) => {
-                if (type == 'saveConsents') {
-                    const v = d.consents[name];
-                    if (v === true || v === false)
-                        signal(v);
-                }
-            }),
-        });
-        return 1;
-    },
-    _option: 'mgt',
-    _poll: 1,
-};
-
-/**
- * orestbida cookieconsent v3 (UMD build, `window.CookieConsent`; Cookiebot's alias of the same
- * name has no `validConsent`). `validConsent()` is true once the visitor chose; `cc:onConsent`
- * fires on every load with a choice and after the first one, `cc:onChange` on a later change, so
- * no polling.
- */
-const cookieconsent = {
-    _read(w, category, signal) {
-        const chose = w.CookieConsent?.validConsent?.();
-        if (chose)
-            signal(w.CookieConsent.acceptedCategory(category));
-        return chose != null;
-    },
-    _option: 'analytics',
-    _events: 'cc:onConsent cc:onChange',
-};
-
-/**
- * OneTrust: `window.OneTrust` may be a plain config object before the SDK is ready, so it counts
- * only once its methods exist. `OnetrustActiveGroups` (",C0001,C0002,") also lists groups active
- * by default, so it is a decision only once the banner was closed (`IsAlertBoxClosed()`).
- * `OneTrustGroupsUpdated` fires when the SDK loads and on every change, so no polling.
- */
-const onetrust = {
-    _read(w, group, signal) {
-        const closed = w.OneTrust?.IsAlertBoxClosed?.();
-        if (closed)
-            signal((',' + (w.OnetrustActiveGroups || w.OptanonActiveGroups) + ',').includes(',' + group + ','));
-        return closed != null;
-    },
-    _option: 'C0002',
-    _events: 'OneTrustGroupsUpdated',
-};
-
-/**
- * Cookiebot (`window.Cookiebot`, or its alias `window.CookieConsent` — told apart from orestbida's
- * by its `consent` object). A decision needs `hasResponse`. A grant with `consent.method`
- * 'implied' (given automatically, without the visitor acting) is not followed.
- * `CookiebotOnAccept` / `CookiebotOnDecline` fire on each load for a visitor who answered and on
- * every choice, so no polling.
- */
-const cookiebot = {
-    _read(w, category, signal) {
-        const C = w.Cookiebot?.consent ? w.Cookiebot : w.CookieConsent;
-        const c = C?.consent;
-        if (!c)
-            return;
-        const v = !!c[category];
-        if (C.hasResponse && !(v && c.method == 'implied'))
-            signal(v);
-        return 1;
-    },
-    _option: 'statistics',
-    _events: 'CookiebotOnAccept CookiebotOnDecline',
-};
-
-/**
- * Usercentrics v3 (`__ucCmp.getConsentDetails()`, a promise) and v2 (`UC_UI.getServicesBaseInfo()`).
- * Usercentrics reports implicit consent (the visitor ignored or closed the banner) like any
- * other: only an explicit one is a decision. The service is matched by id or by name.
- * `UC_UI_INITIALIZED` fires when it is ready, `UC_CONSENT` / `UC_UI_CMP_EVENT` on changes, so no
- * polling.
- */
-const usercentrics = {
-    _read(w, service, signal) {
-        // Both versions list services with an id and a name; v3 gives one consent type for all, v2
-        // one per service (its latest history entry).
-        const pick = (id, x, type, given) => {
-            if ((id == service || x.name == service) && /^explicit$/i.test(type))
-                signal(given);
-        };
-        const details = w.__ucCmp?.getConsentDetails?.();
-        if (details) {
-            details.then(guard((d) => {
-                for (const id in d.services)
-                    pick(id, d.services[id], d.consent.type, d.services[id].consent.given);
-            }), () => 0);
-            return 1;
-        }
-        const services = w.UC_UI?.getServicesBaseInfo?.();
-        if (services)
-            for (const x of services) {
-                const history = x.consent.history;
-                pick(x.id, x, history[history.length - 1]?.type, x.consent.status);
-            }
-        return services;
-    },
-    _option: 'mgt',
-    _events: 'UC_UI_INITIALIZED UC_UI_CMP_EVENT UC_CONSENT',
-};
-
-/**
- * Piwik PRO Consent Manager: `ppms.cm.api('getComplianceSettings', ok, fail)` gives
- * `consents[type].status`: 1 approved, 0 rejected, -1 no decision. It pushes
- * `{ event: 'stg.consentDecisionMade' }` onto dataLayer once a decision is saved. The API
- * arrives with its tag manager and announces itself by no event: polled.
- */
-const piwikpro = {
-    _read(w, type, signal) {
-        if (!w.ppms?.cm?.api)
-            return;
-        const read = () => w.ppms.cm.api('getComplianceSettings', guard((r) => {
-            const st = r.consents[type]?.status;
-            if (st >= 0)
-                signal(st > 0);
-        }), () => 0);
-        read();
-        return onDataLayer(w, (e) => e.event == 'stg.consentDecisionMade' && read());
-    },
-    _option: 'analytics',
-    _poll: 1,
-};
-
-/**
- * CookieYes: `getCkyConsent()` has the categories and `isUserActionCompleted` (false until the
- * visitor acted: the categories are then only defaults). `cookieyes_banner_load` fires when it
- * loads (so no polling); `cookieyes_consent_update` on document carries `{ accepted, rejected }`
- * category lists after each choice: those lists are the answer.
- */
-const cookieyes = {
-    _read(w, category, signal, e) {
-        // cookieyes_consent_update's detail has the lists; cookieyes_banner_load's is the consent
-        const d = e?.detail;
-        if (d?.accepted) {
-            if (d.accepted.includes(category))
-                signal(1);
-            else if (d.rejected.includes(category))
-                signal(0);
-            return 1;
-        }
-        const c = w.getCkyConsent?.();
-        if (c?.isUserActionCompleted)
-            signal(c.categories[category]);
-        return c;
-    },
-    _option: 'analytics',
-    _events: 'cookieyes_banner_load cookieyes_consent_update',
-};
-
-/**
- * Complianz: `cmplz_has_consent(category)` is also true by default in opt-out regions, so it says
- * nothing about a decision. The visitor's answer is the category cookie read through
- * `cmplz_get_cookie` ('allow' / 'deny'), once the banner was dismissed ('banner-status'). On
- * accept Complianz sets the categories before 'banner-status', then fires
- * `cmplz_fire_categories`; on deny the other way round, then `cmplz_status_change`: we re-read on
- * both, and on `cmplz_revoke`. No event is documented for every load: polled.
- */
-const complianz = {
-    _read(w, category, signal) {
-        // '' for a cookie that is not set; undefined while Complianz is not there
-        const v = w.cmplz_get_cookie?.(category);
-        if ((v == 'allow' || v == 'deny') && w.cmplz_get_cookie('banner-status') == 'dismissed')
-            signal(v == 'allow');
-        return v != null;
-    },
-    _option: 'statistics',
-    _events: 'cmplz_status_change cmplz_fire_categories cmplz_revoke',
-    _poll: 1,
-};
-
-// In the order of CMPS (cmps.ts), which names them: a unit test checks each name against its adapter.
-const ADAPTERS = [tcf, gcm, didomi, axeptio, tarteaucitron, klaro, cookieconsent, onetrust, cookiebot, usercentrics, piwikpro, cookieyes, complianz];
-/**
- * Listens for each of the space-separated event `types`, whether dispatched at the window or at
- * the document: an event dispatched at the document passes the window first, in its capture phase.
- */
-const on = (w, types, fn) => {
-    for (const t of types.split(' '))
-        w.addEventListener(t, fn, true);
-};
-/**
- * Starts the adapters `cfg.cmp` selects: 'auto' (default) every one; 'none' (no such adapter,
- * so nothing at all runs); one name; or a list. An adapter runs with its option (for tcf the
- * `consent.tcf` object), else its default; Google Consent Mode has none, so it is followed only
- * when `cfg.gcm` names a consent type, because its 'update' entries may come from any script.
- * Each adapter looks for its CMP now, and again on the CMP's events. The few CMPs that announce
- * neither through a queue nor through an event (adapter `_poll`) are looked for by one shared
- * poll: at DOMContentLoaded, at load, then at growing delays, the last 16 s after start; it stops
- * as soon as every one was found, and is never endless.
- */
-function startAdapters(cfg, signal, w) {
-    const sel = cfg.cmp || 'auto';
-    let waiting = [];
-    for (const name of sel == 'auto' ? CMPS : [].concat(sel)) {
-        const a = ADAPTERS[CMPS.indexOf(name)];
-        const option = a && (cfg[name] || a._option);
-        if (option) {
-            // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others
-            const read = guard((e) => a._read(w, option, (granted) => signal(!!granted, name), e));
-            if (a._events)
-                on(w, a._events.replace(/#/g, option), read);
-            if (!read() && a._poll)
-                waiting.push(read);
-        }
-    }
-    if (waiting.length) {
-        // read() is truthy once its CMP is there: the adapter leaves the poll then.
-        const poll = () => (waiting = waiting.filter((read) => !read())).length;
-        on(w, 'DOMContentLoaded load', poll);
-        let i = 1;
-        // at i² × 250 ms from start (0.25, 1, 2.25 … 16 s), while something is still missing
-        const tick = () => poll() && ++i < 9 && w.setTimeout(tick, (2 * i - 1) * 250);
-        w.setTimeout(tick, 250);
-    }
-}
-
-// Reads third-party tracking IDs (_ga, _pk_id.*, custom ones) from the device. Only called once
-// consent allows storage: reading a tracker is access to the device as much as writing one. Every
-// read may throw (blocked cookies or storage): trackingIds() guards each one.
-const deviceReader = (w) => ({
-    _cookie: getCookie,
-    _cookieNames: cookieNames,
-    _local: (key) => localStorage.getItem(key),
-    _window: w,
-});
-
-/** `v` as an array: condition fields accept one value or several. */
-const list = (v) => [].concat(v);
-/**
- * Whole-string match where '*' is any run of characters and everything else is literal. No regex:
- * patterns come from config, the path from the URL, and a backtracking regex over a hostile 100 KB
- * path with several stars could stall the page. The first part must start `s`, the last end it, and
- * leftmost placement of each middle part is optimal, so one indexOf per part suffices.
- */
-const glob = (pattern, s) => {
-    const parts = pattern.split('*');
-    const last = parts.length - 1;
-    if (!last)
-        return pattern == s;
-    let i = 0;
-    return parts.every((part, j) => {
-        // Where this part must sit: the first at the start, the last at the end, a middle one leftmost
-        // after the previous; never before the end of the previous part.
-        const k = j == last ? s.length - part.length : j ? s.indexOf(part, i) : 0;
-        const ok = k >= i && s.startsWith(part, k);
-        i = k + part.length;
-        return ok;
-    });
-};
-/**
- * Marketers write '/Promo/' for '/promo' and 'été' for '%C3%A9t%C3%A9': paths and patterns compare
- * percent-decoded (as sent when malformed), without case and without one trailing slash.
- */
-const norm = (s) => {
-    try {
-        s = decodeURIComponent(s);
-    }
-    catch {
-        /* malformed escape: compare as sent */
-    }
-    return s.toLowerCase().replace(/(.)\/$/, '$1');
-};
-/**
- * The first condition whose every set field matches, for a visit (its source, its referrer: an
- * origin or 'direct', its landing URL: absolute or a path resolved against the page) seen on `page`.
- * Conditions come from resolved settings: every field an own property. `_why` is the debug sentence:
- * the winner and what it matched, or for each condition the first field that failed.
- */
-function pickCondition(conditions, visit, page) {
-    const landing = httpUrl(visit.landing, page);
-    const host = httpUrl(visit.referrer)?.hostname || '';
-    const onPath = (u) => (p) => !!u && glob(norm(p), norm(u.pathname));
-    // true = present (even empty); a string = equal, case-insensitive.
-    const params = (want) => Object.keys(want).every((k) => {
-        const got = landing?.searchParams.get(k);
-        return got != null && (want[k] === true || got.toLowerCase() == want[k].toLowerCase());
-    });
-    // Per field a condition may set, in the order they are tested and explained: its test (a field
-    // holds one value or a list, and matches when one of them passes), and what this visit shows.
-    const fields = {
-        source: [(s) => s == visit.source, visit.source],
-        referrer: [(d) => isUnder(host, d), host || 'direct'],
-        params: [params, landing?.search || 'none'],
-        landing: [onPath(landing), landing?.pathname || 'none'],
-        page: [onPath(page), page.pathname],
-    };
-    const misses = [];
-    for (const c of conditions) {
-        const miss = Object.keys(fields).find((f) => c[f] != null && !list(c[f]).some(fields[f][0]));
-        if (!miss)
-            return { _condition: c, _why: `Condition: ${c.id} — every field it sets matches.` };
-        misses.push(`${c.id} needs another ${miss} (this visit: ${fields[miss][1]})`);
-    }
-    return { _why: `No condition matched${misses.length ? ': ' + misses.join('; ') : ' (none configured)'}.` };
-}
-
-/**
- * A new visit starts on an arrival from outside, when nothing is stored, or after `timeoutMinutes`
- * of inactivity. A last action in the future (clock change, tampered storage) is trusted only within
- * the same window, so a bogus far-future value cannot keep one visit alive forever.
- */
-function isNewVisit(internal, lastAction, now, timeoutMinutes) {
-    return !internal || !(Math.abs(now - lastAction) <= timeoutMinutes * 6e4);
-}
-/**
- * The attribution to keep when a visit starts. first_entry (the default) keeps the first one ever stored;
- * last_entry takes the newest, except that a direct visit never erases a known source
- * (last non-direct click): typing the URL later should not hide the campaign that brought them.
- */
-function keepAttribution(prev, current, entry) {
-    return prev && (entry != 'last_entry' || (current.source == 'direct' && prev.source != 'direct')) ? prev : current;
-}
-
-/** A URL as stored and sent: redacted (SPEC 9.2), or only its path when cookieless (SPEC 8). */
-const cleanFor = (s, persistent, withIds) => (url) => cleanUrl(url, persistent ? urlFilter(s, withIds) : undefined);
-/** mgt_session.to_swap: the numbers shown, leased ones with their expiry. */
-const toSwap = (numbers, leased, until) => Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? until : undefined }));
-/** The source sentence, from classify()'s terse reason ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer'). */
-const sourceWhy = (source, why, stored) => sentence('Source', source, stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why);
-function decideVisit(s, v) {
-    const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
-    const clean = cleanFor(s, p, v._withIds);
-    // The arrival decided now: the view when persistent, this page load's arrival when cookieless.
-    const a = p ? view : v._arrival;
-    let isNew = v._first && !a._internal;
-    let kept = a;
-    if (p) {
-        // An existing visitor arriving by internal navigation without a session here comes from a
-        // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
-        const sibling = view._internal && !stored && !v._created;
-        isNew = !sibling && isNewVisit(view._internal, stored && stored.last_action, now, s._timeout);
-        const mine = {
-            landing: clean(view.landing),
-            referrer: view.referrer,
-            source: view.source,
-            tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {},
-        };
-        kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
-    }
-    const from = a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer;
-    const last = stored ? `, last activity ${Math.round((now - stored.last_action) / 6e4)} min ago` : '';
-    const pick = pickCondition(s._conditions, kept, v._page);
-    const cond = pick._condition;
-    const id = cond ? cond.id : null;
-    // probabilistic 'off' without storage swaps the default numbers only (SPEC 8).
-    const mute = !p && s._probabilistic == 'off';
-    const numbers = { ...s._numbers, ...(!mute && cond && cond.numbers) };
-    const pool = p ? cond && cond.pool : undefined;
-    const wanted = Object.keys((cond && cond.numbers) || s._numbers);
-    // Leased numbers still valid in mgt_session are reused, when there is one for every original.
-    const leased = {};
-    let until = 0;
-    for (const e of (pool && stored && stored.to_swap) || []) {
-        if (e.expires > now && wanted.includes(e.original) && usableNumber(s, e.tracked)) {
-            leased[e.original] = e.tracked;
-            until = e.expires;
-        }
-    }
-    const reuse = pool && Object.keys(leased).length == wanted.length ? leased : undefined;
-    Object.assign(numbers, reuse);
-    const session = p
-        ? {
-            v: 1,
-            condition: id,
-            landing: kept.landing,
-            last_action: now,
-            last_url: clean(v._page),
-            referrer: kept.referrer,
-            source: kept.source,
-            to_swap: toSwap(numbers, reuse, until),
-            tracking_ids: kept.tracking_ids,
-            pageviews: s._collecting && s._mode != 'origin' ? (isNew || !stored ? 0 : stored.pageviews || 0) + 1 : undefined,
-        }
-        : undefined;
+    // A root hydrated before the first decision is swapped by it.
+    const unhide = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log);
     return {
-        _kept: kept,
-        _new: isNew,
-        _id: id,
-        _from: reuse ? 'leased from pool ' + pool : !mute && cond && cond.numbers ? 'condition ' + id : 'defaults',
-        _numbers: numbers,
-        _pool: pool,
-        _wanted: wanted,
-        _leased: reuse,
-        _leasedUntil: until,
-        _session: session,
-        _why: { source: sourceWhy(kept.source, a._why, kept == stored), condition: pick._why, visit: sentence('Visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last) },
+        _show(numbers, final, reason) {
+            const json = JSON.stringify(numbers);
+            // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
+            if (swapping && json != JSON.stringify(shown))
+                paint(numbers);
+            shown = numbers;
+            if (final)
+                unhide();
+            explain('numbers', sentence('Numbers', json, reason));
+        },
+        // What is shown is valid numbers of the country only (config.ts, usableNumber).
+        _tracked: () => Object.values(shown).map((t) => e164(parsePhone(t, s._country))),
+        _numbers: () => ({ ...shown }),
+        _swap(root) {
+            if (!swapping) {
+                swapping = true;
+                paint(shown);
+            }
+            swapper._scan(root);
+        },
+        _restore() {
+            swapping = false;
+            swapper._restore();
+            emit('numbers', {});
+        },
     };
 }
 
@@ -2244,14 +2360,20 @@ const lease = (endpoint, body, timeout) => new Promise((resolve) => {
 
 // Pools (SPEC 9.3): numbers leased per visitor from `${endpoint}/lease`, and their renewal while
 // the page is visible. Only the newest request counts: an answer to an older one is ignored.
-function createPools(s, doc, t) {
+/**
+ * `visit()`: the decision of the moment, whose condition's pool is leased while `consent` is
+ * persistent; `answered` shows `numbers`: the fallback with the valid leased numbers `got` over it
+ * (`until` is 0 when nothing was leased).
+ */
+function createPools(s, doc, consent, visit, answered) {
     let latest = 0;
     let renewal;
     const pools = {
         _lease(fallback) {
-            const body = t._request();
-            if (!body)
+            const v = visit();
+            if (!consent._alive() || !v._pool)
                 return;
+            const body = { pool: v._pool, visitor: consent._visitor, source: v._kept.source, condition: v._id, numbers: v._wanted };
             const id = ++latest;
             lease(s._endpoint, { site: s._site, ...body }, s._leaseTimeout).then((answer) => {
                 if (id != latest)
@@ -2263,7 +2385,7 @@ function createPools(s, doc, t) {
                             got[o] = answer.numbers[o];
                 const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
                 const numbers = { ...fallback, ...got };
-                t._answer(numbers, got, until);
+                answered(numbers, got, until);
                 if (until)
                     pools._renew(until, numbers);
             });
@@ -2335,7 +2457,8 @@ function createBatch(endpoint, site) {
  * carries from the decision of the moment (source, condition, number shown). Created in every
  * mode, so that the tracker needs no checks: only the collecting modes ever queue an event.
  */
-function createReporter(s, consent, doc, explain, base) {
+function createReporter(s, consent, w, explain, base) {
+    const doc = w.document;
     const batch = createBatch(s._endpoint, s._site);
     let reported = false;
     let held = [];
@@ -2400,114 +2523,56 @@ function createReporter(s, consent, doc, explain, base) {
             batch._rewrite((e) => (e.cookieless ? e : finish(e)));
         },
     };
+    if (s._collecting) {
+        // The page's last chance: what still waits for the consent decision goes out anonymous.
+        const leave = () => r._release(true);
+        w.addEventListener('pagehide', leave);
+        doc.addEventListener('visibilitychange', () => doc.visibilityState == 'hidden' && leave());
+    }
     return r;
 }
 
 function createTracker(s, w, emit, early) {
-    const doc = w.document;
-    const loc = w.location;
-    const country = s._country;
-    const consent = createConsent(s);
-    // Framework roots are not swapped until hydrated (hydration.ts): they join the ignored subtrees.
-    const swapper = createSwapper(doc, { _country: country, _ignore: (s._ignore ? s._ignore + ',' : '') + WAITING, _onSwap: (e) => emit('swap', e) });
     setDebug(s._debug);
     itpNote(w.navigator); // Safari caps the cookie: said in debug (lib/itp.ts)
-    let swapping = true; // false after mgt('restore'), until mgt('swap')
+    const loc = w.location;
     let page = new URL(loc.href);
-    let referrer = doc.referrer;
-    let arrival; // this page load's arrival (see decide)
+    let referrer = w.document.referrer;
     let visit; // the latest decision
-    let session; // the latest one stored
-    let before = false; // mgt_session as found when the page became persistent (false: not read)
-    let shown; // undefined until the first decision, so that the first one is applied
-    let views = 0; // page views of this page load, for the cookieless counter
     let report; // reports the latest page view: built by each decision, once its numbers are final
+    let views = 0; // page views of this page load, for the cookieless counter
     // The debug sentences (state().why), each also printed when set.
     const why = { events: sentence('Events', 'none', s._mode + ' mode') };
     const explain = (k, sentence) => {
         log((why[k] = sentence));
     };
-    const reporter = createReporter(s, consent, doc, explain, () => {
-        const tracked = Object.values(shown)[0];
-        return { source: visit._kept.source, condition: visit._id, number: tracked && e164(parsePhone(tracked, country)) };
-    });
-    const save = () => {
-        if (session && consent._alive()) {
-            writeSession(session);
-            log('stored mgt_session', session);
-        }
-    };
-    // The numbers to the swap engine (a copy without prototype: it walks it with for…in, and
-    // Object.prototype may be polluted) and to the 'numbers' listeners.
-    const paint = (numbers) => {
-        swapper._set(Object.assign(Object.create(null), numbers));
-        emit('numbers', numbers);
-    };
-    const show = (numbers, final, reason) => {
-        const json = JSON.stringify(numbers);
-        // The observer keeps the page swapped; a new full pass is needed only when the mapping changes.
-        if (swapping && json != JSON.stringify(shown))
-            paint(numbers);
-        shown = numbers;
-        if (final)
-            unhideWhenHydrated();
-        explain('numbers', sentence('Numbers', json, reason));
-    };
-    const pools = createPools(s, doc, {
-        _request: () => consent._alive() && visit._pool
-            ? { pool: visit._pool, visitor: consent._visitor, source: visit._kept.source, condition: visit._id, numbers: visit._wanted }
-            : undefined,
-        _answer(numbers, got, until) {
-            show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
-            if (until && session) {
-                session.to_swap = toSwap(numbers, got, until);
-                save();
-            }
-            report();
-        },
+    const consent = createConsent(s, w, explain, () => decide(false));
+    const visits = createVisits(s, w, consent, explain);
+    const display = createDisplay(s, w, emit, explain);
+    const reporter = createReporter(s, consent, w, explain, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
+    const pools = createPools(s, w.document, consent, () => visit, (numbers, got, until) => {
+        display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
+        if (until)
+            visits._update({ to_swap: toSwap(numbers, got, until) });
+        report();
     });
     function decide(newView, grant) {
-        const here = classify(page, referrer, s._domain);
-        const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
-        const first = !arrival;
-        if (!arrival) {
-            // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
-            // Timing 2 list no entry: a normal navigation.)
-            const again = performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test(n.type));
-            arrival = { ...fresh, _internal: here._internal || again };
-        }
-        const p = consent._alive();
-        let stored = p ? readSession(log, (n) => !!parsePhone(n, country), (t) => usableNumber(s, t)) : undefined;
-        if (!p || before === false)
-            before = p && stored;
-        // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
-        // the consent-free session this page wrote (rotation) had not been there.
-        if (grant && before !== false)
-            stored = before;
-        const ids = consent._withIds();
-        const v = (visit = decideVisit(s, {
-            _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
-            _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
-        }));
-        for (const k in v._why)
-            explain(k, v._why[k]); // source, condition, visit
-        explain('storage', consent._why());
-        session = v._session;
-        save();
-        if (!p && newView)
+        const v = (visit = visits._decide(page, referrer, newView, grant));
+        const stored = v._session;
+        if (!stored && newView)
             views++;
         // Page events are built once the numbers are final, so that they carry the number shown.
-        report = () => reporter._view(v._new && v._kept, session ? session.pageviews : views, page.href);
+        report = () => reporter._view(v._new && v._kept, stored ? stored.pageviews : views, page.href);
         if (v._pool && !v._leased) {
             // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
             const meanwhile = { ...v._numbers };
             for (const o of v._wanted)
                 delete meanwhile[o];
-            show(meanwhile, false, 'waiting for pool ' + v._pool);
+            display._show(meanwhile, false, 'waiting for pool ' + v._pool);
             pools._lease(v._numbers); // reports when it answers
         }
         else {
-            show(v._numbers, true, v._from);
+            display._show(v._numbers, true, v._from);
             if (v._leased)
                 pools._renew(v._leasedUntil, v._numbers);
             report();
@@ -2515,10 +2580,9 @@ function createTracker(s, w, emit, early) {
     }
     function setConsent(granted, source) {
         const was = consent._persistent;
-        if (!consent._set(granted))
-            return; // repeated signals are no-ops
-        log(`Consent: ${consent._state} (${source}).`);
-        explain('storage', consent._why()); // before the event: a listener reading state().why sees it
+        // Repeated signals are no-ops; the storage sentence is set before the event, for a listener reading state().why.
+        if (!consent._set(granted, source))
+            return;
         if (!granted) {
             // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
             pools._stop();
@@ -2540,11 +2604,9 @@ function createTracker(s, w, emit, early) {
         decide(true);
     }
     // --- start -------------------------------------------------------------------------------
-    // A root hydrated before the first decision is swapped by it.
-    const unhideWhenHydrated = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log);
     // invisible needs no attribution for its numbers: swap first (issue 11).
     if (s._mode == 'invisible')
-        show(s._numbers, true, 'defaults');
+        display._show(s._numbers, true, 'defaults');
     if (s._gpc && w.navigator.globalPrivacyControl === true)
         setConsent(false, 'gpc');
     for (const g of early)
@@ -2555,41 +2617,21 @@ function createTracker(s, w, emit, early) {
     // answers at once; still before the first paint. In every mode: even invisible, which never
     // stores, reports the visitor's choice in its state.
     Promise.resolve().then(() => startAdapters(s._consent, setConsent, w));
-    if (s._collecting) {
-        // The page's last chance: what still waits for the consent decision goes out anonymous.
-        const leave = () => reporter._release(true);
-        w.addEventListener('pagehide', leave);
-        doc.addEventListener('visibilitychange', () => doc.visibilityState == 'hidden' && leave());
-        // Calls: a click on a tel:/callto: link that shows one of our tracked numbers.
-        onCall(doc, (dialled) => {
-            const p = parsePhone(dialled, country);
+    // Calls: a click on a tel:/callto: link that shows one of our tracked numbers.
+    if (s._collecting)
+        onCall(w.document, (dialled) => {
+            const p = parsePhone(dialled, s._country);
             const number = p && e164(p);
-            // What is shown is valid numbers of the country only (config.ts, usableNumber).
-            if (consent._mute() || !Object.values(shown).some((t) => e164(parsePhone(t, country)) == number))
-                return;
-            reporter._call(number, page.href);
-            // A call keeps the visit alive.
-            if (session)
-                session.last_action = Date.now();
-            save();
-        });
-    }
-    // Another tab withdrew consent and removed mgt_session: stop storing here too, at once. Only
-    // where this page may store at all (the listener has a cost at init).
-    if (!storageBlocked(s, 'granted'))
-        w.addEventListener('storage', (e) => {
-            if (e.key == 'mgt_session' && e.newValue == null && consent._persistent && !consent._alive())
-                decide(false);
+            // (Nothing is sent with probabilistic 'off' without storage: the reporter drops it.)
+            if (display._tracked().includes(number)) {
+                reporter._call(number, page.href);
+                visits._update({ last_action: Date.now() });
+            }
         });
     if (s._spa)
         onNavigation(w, () => {
-            try {
-                if (loc.href.split('#')[0] != page.href.split('#')[0])
-                    view();
-            }
-            catch (x) {
-                log('page view not counted:', x);
-            }
+            if (loc.href.split('#')[0] != page.href.split('#')[0])
+                view();
         });
     const state = () => Object.freeze({
         mode: s._mode,
@@ -2599,25 +2641,15 @@ function createTracker(s, w, emit, early) {
         condition: visit._id,
         landing: cleanFor(s, consent._persistent, consent._withIds())(visit._kept.landing),
         referrer: visit._kept.referrer,
-        numbers: { ...shown },
+        numbers: display._numbers(),
         ...(consent._visitor ? { visitor: consent._visitor } : {}),
         ...(s._debug ? { why: { ...why } } : {}),
     });
     emit('ready', state());
     return {
         _consent: setConsent,
-        _swap(root) {
-            if (!swapping) {
-                swapping = true;
-                paint(shown);
-            }
-            swapper._scan(root);
-        },
-        _restore() {
-            swapping = false;
-            swapper._restore();
-            emit('numbers', {});
-        },
+        _swap: display._swap,
+        _restore: display._restore,
         _pageview: view,
         _state: state,
     };
@@ -2680,13 +2712,13 @@ function createMgt(w) {
         // `source`: the CMP reporting the choice from its own callback (tarteaucitron's service js()),
         // so that its consent events name it whichever way the visitor answers.
         consent(value, source) {
-            const i = ['granted', true, 'denied', false].indexOf(value);
-            if (i < 0)
+            const granted = value === true || value === 'granted';
+            if (!granted && value !== false && value !== 'denied')
                 return warn('consent: needs granted or denied');
             if (tracker)
-                tracker._consent(i < 2, CMPS.includes(source) ? source : 'command');
+                tracker._consent(granted, CMPS.includes(source) ? source : 'command');
             else if (!started)
-                early.push(i < 2);
+                early.push(granted);
         },
         state: () => tracker?._state(),
         // The text as the page shows it now: the same matcher as the swap (SPEC 10.2), for helpers

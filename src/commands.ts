@@ -60,10 +60,10 @@ export function createMgt(w: Window): Mgt {
     // `source`: the CMP reporting the choice from its own callback (tarteaucitron's service js()),
     // so that its consent events name it whichever way the visitor answers.
     consent(value, source) {
-      const i = ['granted', true, 'denied', false].indexOf(value);
-      if (i < 0) return warn('consent: needs granted or denied');
-      if (tracker) tracker._consent(i < 2, CMPS.includes(source) ? source : 'command');
-      else if (!started) early.push(i < 2);
+      const granted = value === true || value === 'granted';
+      if (!granted && value !== false && value !== 'denied') return warn('consent: needs granted or denied');
+      if (tracker) tracker._consent(granted, CMPS.includes(source) ? source : 'command');
+      else if (!started) early.push(granted);
     },
     state: () => tracker?._state(),
     // The text as the page shows it now: the same matcher as the swap (SPEC 10.2), for helpers

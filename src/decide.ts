@@ -91,9 +91,10 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
   const pick = pickCondition(s._conditions, kept, v._page);
   const cond = pick._condition;
   const id = cond ? cond.id : null;
-  // probabilistic 'off' without storage swaps the default numbers only (SPEC 8).
-  const mute = !p && s._probabilistic == 'off';
-  const numbers: Numbers = { ...s._numbers, ...(!mute && cond && cond.numbers) };
+  // The condition's own numbers: none with probabilistic 'off' without storage, which swaps the
+  // default numbers only (SPEC 8).
+  const own = (p || s._probabilistic != 'off') && cond && cond.numbers;
+  const numbers: Numbers = { ...s._numbers, ...own };
   const pool = p ? cond && cond.pool : undefined;
   const wanted = Object.keys((cond && cond.numbers) || s._numbers);
   // Leased numbers still valid in mgt_session are reused, when there is one for every original.
@@ -126,7 +127,7 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
     _kept: kept,
     _new: isNew,
     _id: id,
-    _from: reuse ? 'leased from pool ' + pool : !mute && cond && cond.numbers ? 'condition ' + id : 'defaults',
+    _from: reuse ? 'leased from pool ' + pool : own ? 'condition ' + id : 'defaults',
     _numbers: numbers,
     _pool: pool,
     _wanted: wanted,

@@ -1,15 +1,9 @@
 // Pools (SPEC 9.3): numbers leased per visitor from `${endpoint}/lease`, and their renewal while
 // the page is visible. Only the newest request counts: an answer to an older one is ignored.
 import { usableNumber, type Numbers, type Settings } from './settings';
+import type { Consent } from './consent/state';
+import type { Visit } from './decide';
 import { lease } from './transport/lease';
-
-export interface LeaseRequest {
-  pool: string;
-  visitor?: string;
-  source: string;
-  condition: string | null;
-  numbers: string[];
-}
 
 export interface Pools {
   /** Leases numbers; `fallback` is what shows on timeout, error or an invalid answer. */
@@ -20,22 +14,19 @@ export interface Pools {
   _stop(): void;
 }
 
-export function createPools(
-  s: Settings,
-  doc: Document,
-  t: {
-    /** The request for the current condition's pool, or undefined when there is none to lease for. */
-    _request(): LeaseRequest | undefined;
-    /** Shows `numbers`: the fallback with the valid leased numbers `got` over it; `until` is 0 when nothing was leased. */
-    _answer(numbers: Numbers, got: Numbers, until: number): void;
-  },
-): Pools {
+/**
+ * `visit()`: the decision of the moment, whose condition's pool is leased while `consent` is
+ * persistent; `answered` shows `numbers`: the fallback with the valid leased numbers `got` over it
+ * (`until` is 0 when nothing was leased).
+ */
+export function createPools(s: Settings, doc: Document, consent: Consent, visit: () => Visit, answered: (numbers: Numbers, got: Numbers, until: number) => void): Pools {
   let latest = 0;
   let renewal: ReturnType<typeof setTimeout> | undefined;
   const pools: Pools = {
     _lease(fallback) {
-      const body = t._request();
-      if (!body) return;
+      const v = visit();
+      if (!consent._alive() || !v._pool) return;
+      const body = { pool: v._pool, visitor: consent._visitor, source: v._kept.source, condition: v._id, numbers: v._wanted };
       const id = ++latest;
       lease(s._endpoint, { site: s._site, ...body }, s._leaseTimeout).then((answer) => {
         if (id != latest) return;
@@ -43,7 +34,7 @@ export function createPools(
         if (answer) for (const o of body.numbers) if (usableNumber(s, answer.numbers[o])) got[o] = answer.numbers[o] as string;
         const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
         const numbers = { ...fallback, ...got };
-        t._answer(numbers, got, until);
+        answered(numbers, got, until);
         if (until) pools._renew(until, numbers);
       });
     },

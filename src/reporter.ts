@@ -28,7 +28,8 @@ export interface Reporter {
  * carries from the decision of the moment (source, condition, number shown). Created in every
  * mode, so that the tracker needs no checks: only the collecting modes ever queue an event.
  */
-export function createReporter(s: Settings, consent: Consent, doc: Document, explain: (k: 'events', sentence: string) => void, base: () => Ev): Reporter {
+export function createReporter(s: Settings, consent: Consent, w: Window, explain: (k: 'events', sentence: string) => void, base: () => Ev): Reporter {
+  const doc = w.document;
   const batch = createBatch(s._endpoint, s._site);
   let reported = false;
   let held: Ev[] = [];
@@ -83,5 +84,11 @@ export function createReporter(s: Settings, consent: Consent, doc: Document, exp
       batch._rewrite((e) => (e.cookieless ? e : finish(e)));
     },
   };
+  if (s._collecting) {
+    // The page's last chance: what still waits for the consent decision goes out anonymous.
+    const leave = (): void => r._release(true);
+    w.addEventListener('pagehide', leave);
+    doc.addEventListener('visibilitychange', () => doc.visibilityState == 'hidden' && leave());
+  }
   return r;
 }

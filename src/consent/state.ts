@@ -4,7 +4,7 @@
 // stores and reads mgt_session and reports the visitor ID.
 import type { ConsentState } from '../types';
 import type { Settings } from '../settings';
-import { sentence } from '../lib/log';
+import { log, sentence } from '../lib/log';
 import { storageBlocked } from './gate';
 import { createVisitor, deleteVisitor, readVisitor } from '../storage/visitor';
 import { removeSession } from '../storage/session';
@@ -19,23 +19,27 @@ export interface Consent {
   _created: boolean;
   /** Why nothing is stored although the rule allows it (cookies blocked, mgt_visitor gone): for the debug sentence. */
   _blocked: string;
-  /** Records a signal. false for a repeat (SPEC 7: a no-op). A denial erases at once. */
-  _set(granted: boolean): boolean;
+  /** Records a signal from `source` and explains it. false for a repeat (SPEC 7: a no-op). A denial erases at once. */
+  _set(granted: boolean, source: string): boolean;
   /** Tracking IDs may be stored and sent: persistent with an explicit grant (SPEC 6.4). */
   _withIds(): boolean;
   /** Still persistent? Our cookie may have gone (another tab's withdrawal, expiry): never undone here. */
   _alive(): boolean;
   /** Becomes persistent if storage is allowed now (at init, after GPC and early signals). */
   _start(): void;
-  /** The debug sentence about storage. */
-  _why(): string;
+  /** Sets the debug sentence about storage. */
+  _explain(): void;
   /** probabilistic 'off' without storage: nothing is sent, the default numbers only (SPEC 8). */
   _mute(): boolean;
   /** The consent decision is pending and cookieless events must wait for it (SPEC 9). */
   _waiting(): boolean;
 }
 
-export function createConsent(s: Settings): Consent {
+/**
+ * `explain` sets (and prints) the storage sentence of state().why; `lost` runs when another tab
+ * withdraws consent (it removes mgt_session), so that this page decides again without storage.
+ */
+export function createConsent(s: Settings, w: Window, explain: (k: 'storage', sentence: string) => void, lost: () => void): Consent {
   const forget = (why: string): void => {
     c._persistent = false;
     c._visitor = undefined;
@@ -60,7 +64,7 @@ export function createConsent(s: Settings): Consent {
     _persistent: false,
     _created: false,
     _blocked: '',
-    _set(granted) {
+    _set(granted, source) {
       const next: ConsentState = granted ? 'granted' : 'denied';
       if (next == c._state) return false;
       c._state = next;
@@ -70,12 +74,14 @@ export function createConsent(s: Settings): Consent {
         deleteVisitor();
         forget('');
       }
+      log(`Consent: ${next} (${source}).`);
+      c._explain();
       return true;
     },
     _withIds: () => c._persistent && c._state == 'granted',
     _start: ensure,
-    _why: () =>
-      sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state),
+    _explain: () =>
+      explain('storage', sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state)),
     _mute: () => !c._persistent && s._probabilistic == 'off',
     _waiting: () => !c._persistent && c._state == 'unknown' && s._probabilistic == 'fallback',
     _alive() {
@@ -83,5 +89,11 @@ export function createConsent(s: Settings): Consent {
       return c._persistent;
     },
   };
+  // Another tab withdrew consent and removed mgt_session: this page stops storing too, at once.
+  // Only where this page may store at all (the listener has a cost at init).
+  if (!storageBlocked(s, 'granted'))
+    w.addEventListener('storage', (e) => {
+      if (e.key == 'mgt_session' && e.newValue == null && c._persistent && !c._alive()) lost();
+    });
   return c;
 }

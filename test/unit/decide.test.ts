@@ -1,7 +1,6 @@
-// @vitest-environment jsdom
 // The visit decision (decide.ts) as a pure function: tables of page, stored session, consent and
 // time -> attribution, new visit or not, condition, numbers, session to store, sentences.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decideVisit, type Arrival, type VisitInput } from '../../src/decide';
 import { loadConfig } from '../../src/config';
 import type { Settings } from '../../src/settings';
@@ -10,6 +9,8 @@ import type { Session } from '../../src/storage/session';
 
 const NOW = 1_800_000_000_000;
 const O = '01 23 45 67 89';
+// The node environment (no DOM): config.ts resolves the endpoint against the page's address.
+vi.stubGlobal('location', new URL('https://shop.fr/landing'));
 // As mgt('init') resolves them: config.ts fills in the E.164 forms of the originals.
 const settings = (over: Partial<Config> = {}) =>
   loadConfig({ mode: 'rotation', numbers: { [O]: '09 70 00 00 01' }, conditions: [{ id: 'ads', source: 'paid', numbers: { [O]: '09 70 00 00 02' } }], ...over } as Config) as Settings;

@@ -278,6 +278,8 @@ function classify(page, referrer, cookieDomain) {
                 : 'referral', 'referrer ' + host);
 }
 
+/** The modes (SPEC 6.1), in the order that makes the last three the collecting ones. */
+const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
 /**
  * `c` is the copy of the config as config.ts checked it: own data properties only, in objects
  * without prototype, so a section or field not set reads undefined and takes its default here.
@@ -287,7 +289,7 @@ function resolveSettings(c, search) {
     return {
         _mode: mode,
         _site: c.site,
-        _collecting: /^(origin|traffic|journey)$/.test(mode),
+        _collecting: MODES.indexOf(mode) > 1,
         _endpoint: c.endpoint || '',
         _country: (c.country || 'FR').toUpperCase(),
         _numbers: c.numbers || {},
@@ -371,7 +373,6 @@ const each = (ruleOf, obj) => (v, f) => {
 const list$1 = (item) => each(() => item);
 const either = (item) => (v, f) => check(Array.isArray(v) ? list$1(item) : item, v, f);
 const numbers = each(() => keep, 1);
-const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
 function check(rule, v, f) {
     if (typeof rule == 'function')
         return rule(v, f);

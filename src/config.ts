@@ -20,7 +20,7 @@ import { TABLE } from './swap/countries';
 import { SOURCES } from './lib/sources';
 import { isUnder } from './attribution/source';
 import { httpUrl } from './attribution/url';
-import { resolveSettings, type Numbers, type Settings } from './settings';
+import { MODES, resolveSettings, type Numbers, type Settings } from './settings';
 
 /** Returns the value to keep (a copy for objects and lists), or throws the message. */
 type Check = (v: any, f: string) => any;
@@ -77,7 +77,6 @@ const each = (ruleOf: (k: string, x: unknown) => Rule | false, obj?: 1): Check =
 const list = (item: Rule) => each(() => item);
 const either = (item: Rule): Check => (v, f) => check(Array.isArray(v) ? list(item) : item, v, f);
 const numbers = each(() => keep, 1);
-const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
 
 function check(rule: Rule, v: any, f: string): any {
   if (typeof rule == 'function') return rule(v, f);

@@ -1466,7 +1466,7 @@ const setCookie = (name, value, days, domain) => {
     // or make every write throw when its value is not a string (issue 14 §6). Each such name is given
     // here as an own attribute with no value, which js-cookie skips.
     for (const k in attributes)
-        if (!Object.keys(attributes).includes(k))
+        if (!attributes.hasOwnProperty(k))
             attributes[k] = undefined;
     api.set(name, value, attributes);
 };

@@ -318,16 +318,14 @@ function usableNumber(s, t) {
     return !!p && !s._originals[e164(p)];
 }
 
-const show = (v) => {
-    try {
-        return JSON.stringify(v);
-    }
-    catch {
-        return typeof v; // a cycle, a getter that throws
-    }
-};
 const fail = (f, what, v) => {
-    throw `${f}: ${what} (got ${show(v)})`;
+    // What JSON cannot show (a cycle, a getter that throws) is named by its type.
+    let got = typeof v;
+    try {
+        got = JSON.stringify(v);
+    }
+    catch { }
+    throw `${f}: ${what} (got ${got})`;
 };
 /** A rule from a test of the value: falsy, or throwing, is a mistake. */
 const is = (test, what) => (v, f) => {

@@ -26,15 +26,13 @@ import { MODES, resolveSettings, type Numbers, type Settings } from './settings'
 type Check = (v: any, f: string) => any;
 type Rule = Check | string[] | { [field: string]: Rule };
 
-const show = (v: unknown): string => {
-  try {
-    return JSON.stringify(v);
-  } catch {
-    return typeof v; // a cycle, a getter that throws
-  }
-};
 const fail = (f: string, what: string, v: unknown): never => {
-  throw `${f}: ${what} (got ${show(v)})`;
+  // What JSON cannot show (a cycle, a getter that throws) is named by its type.
+  let got: string = typeof v;
+  try {
+    got = JSON.stringify(v);
+  } catch {}
+  throw `${f}: ${what} (got ${got})`;
 };
 
 /** A rule from a test of the value: falsy, or throwing, is a mistake. */

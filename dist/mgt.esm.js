@@ -1544,7 +1544,8 @@ const FIELDS = {
     // An origin: host (an IPv6 one in brackets) and port, no path.
     referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
     source: (v) => SOURCES.includes(v),
-    to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && str(e.original) && str(e.tracked) && numOrNone(e.expires)),
+    // Each entry is checked by readSession, which knows the numbers.
+    to_swap: (v) => Array.isArray(v) && v.length <= 50,
     // Names and values as the module captures them (lib/idText.ts).
     tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
     pageviews: numOrNone,
@@ -1583,8 +1584,8 @@ function readSession(onDamaged, isNumber, isTracked) {
     catch {
         /* not JSON: damaged */
     }
-    const numbers = (e) => isNumber(e.original) && isTracked(e.tracked);
-    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(numbers))
+    const entry = (e) => !!e && str(e.original) && str(e.tracked) && numOrNone(e.expires) && isNumber(e.original) && isTracked(e.tracked);
+    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(entry))
         return s;
     removeSession();
     onDamaged('mgt_session invalid: rebuilt');

@@ -372,7 +372,8 @@ const each = (ruleOf, obj) => (v, f) => {
     return out;
 };
 const list$1 = (item) => each(() => item);
-const either = (item) => (v, f) => check(Array.isArray(v) ? list$1(item) : item, v, f);
+/** One value (`one`, else `item`) or a list of `item`s. */
+const either = (item, one = item) => (v, f) => check(Array.isArray(v) ? list$1(item) : one, v, f);
 const numbers = each(() => keep, 1);
 function check(rule, v, f) {
     if (typeof rule == 'function')
@@ -385,7 +386,7 @@ function check(rule, v, f) {
 const consent = {
     required: bool,
     // One CMP, 'auto' or 'none'; or a list of CMPs.
-    cmp: (v, f) => check(Array.isArray(v) ? list$1(CMPS) : ['auto', 'none', ...CMPS], v, f),
+    cmp: either(CMPS, ['auto', 'none', ...CMPS]),
     gpc: bool,
     tcf: { vendorId: range(1, 1e6), purposes: list$1(range(1, 11)) },
     gcm: (v, f) => (v === false ? v : text(v, f)), // false: not followed

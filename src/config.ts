@@ -73,7 +73,8 @@ const each = (ruleOf: (k: string, x: unknown) => Rule | false, obj?: 1): Check =
   return out;
 };
 const list = (item: Rule) => each(() => item);
-const either = (item: Rule): Check => (v, f) => check(Array.isArray(v) ? list(item) : item, v, f);
+/** One value (`one`, else `item`) or a list of `item`s. */
+const either = (item: Rule, one = item): Check => (v, f) => check(Array.isArray(v) ? list(item) : one, v, f);
 const numbers = each(() => keep, 1);
 
 function check(rule: Rule, v: any, f: string): any {
@@ -86,7 +87,7 @@ function check(rule: Rule, v: any, f: string): any {
 const consent: Record<string, Rule> = {
   required: bool,
   // One CMP, 'auto' or 'none'; or a list of CMPs.
-  cmp: (v, f) => check(Array.isArray(v) ? list(CMPS) : ['auto', 'none', ...CMPS], v, f),
+  cmp: either(CMPS, ['auto', 'none', ...CMPS]),
   gpc: bool,
   tcf: { vendorId: range(1, 1e6), purposes: list(range(1, 11)) },
   gcm: (v, f) => (v === false ? v : text(v, f)), // false: not followed

@@ -240,11 +240,14 @@ function classify(page, referrer, cookieDomain) {
     const click = CLICK_IDS.find(get);
     const utm = ['utm_source', 'utm_medium', 'utm_campaign'].find(get);
     const medium = (get('utm_medium') || '').trim().toLowerCase();
-    // The listed utm_medium values, each rewritten to its source (anchored: linear on a 100 KB value).
-    const bymedium = medium
-        .replace(/^(cpc|ppc|cpm|display|paid_?search|paid_social)$/, 'paid')
-        .replace(/^(e-mail|newsletter)$/, 'email')
-        .replace(/^social(-network|_media)$/, 'social');
+    // The listed utm_medium values, each read as its source (anchored: linear on a 100 KB value); others as they are.
+    const bymedium = /^(cpc|ppc|cpm|display|paid_?search|paid_social)$/.test(medium)
+        ? 'paid'
+        : /^(e-mail|newsletter)$/.test(medium)
+            ? 'email'
+            : /^social(-network|_media)$/.test(medium)
+                ? 'social'
+                : medium;
     const ref = httpUrl(referrer);
     const host = ref ? ref.hostname : '';
     const out = (source, why, internal) => ({
@@ -278,6 +281,8 @@ function classify(page, referrer, cookieDomain) {
                 : 'referral', 'referrer ' + host);
 }
 
+/** The modes (SPEC 6.1), in the order that makes the last three the collecting ones. */
+const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
 /**
  * `c` is the copy of the config as config.ts checked it: own data properties only, in objects
  * without prototype, so a section or field not set reads undefined and takes its default here.
@@ -287,7 +292,7 @@ function resolveSettings(c, search) {
     return {
         _mode: mode,
         _site: c.site,
-        _collecting: /^(origin|traffic|journey)$/.test(mode),
+        _collecting: MODES.indexOf(mode) > 1,
         _endpoint: c.endpoint || '',
         _country: (c.country || 'FR').toUpperCase(),
         _numbers: c.numbers || {},
@@ -316,16 +321,14 @@ function usableNumber(s, t) {
     return !!p && !s._originals[e164(p)];
 }
 
-const show = (v) => {
-    try {
-        return JSON.stringify(v);
-    }
-    catch {
-        return typeof v; // a cycle, a getter that throws
-    }
-};
 const fail = (f, what, v) => {
-    throw `${f}: ${what} (got ${show(v)})`;
+    // What JSON cannot show (a cycle, a getter that throws) is named by its type.
+    let got = typeof v;
+    try {
+        got = JSON.stringify(v);
+    }
+    catch { }
+    throw `${f}: ${what} (got ${got})`;
 };
 /** A rule from a test of the value: falsy, or throwing, is a mistake. */
 const is = (test, what) => (v, f) => {
@@ -369,9 +372,9 @@ const each = (ruleOf, obj) => (v, f) => {
     return out;
 };
 const list$1 = (item) => each(() => item);
-const either = (item) => (v, f) => check(Array.isArray(v) ? list$1(item) : item, v, f);
+/** One value (`one`, else `item`) or a list of `item`s. */
+const either = (item, one = item) => (v, f) => check(Array.isArray(v) ? list$1(item) : one, v, f);
 const numbers = each(() => keep, 1);
-const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
 function check(rule, v, f) {
     if (typeof rule == 'function')
         return rule(v, f);
@@ -383,7 +386,7 @@ function check(rule, v, f) {
 const consent = {
     required: bool,
     // One CMP, 'auto' or 'none'; or a list of CMPs.
-    cmp: (v, f) => check(Array.isArray(v) ? list$1(CMPS) : ['auto', 'none', ...CMPS], v, f),
+    cmp: either(CMPS, ['auto', 'none', ...CMPS]),
     gpc: bool,
     tcf: { vendorId: range(1, 1e6), purposes: list$1(range(1, 11)) },
     gcm: (v, f) => (v === false ? v : text(v, f)), // false: not followed
@@ -727,7 +730,7 @@ const setCookie = (name, value, days, domain) => {
     // or make every write throw when its value is not a string (issue 14 §6). Each such name is given
     // here as an own attribute with no value, which js-cookie skips.
     for (const k in attributes)
-        if (!Object.keys(attributes).includes(k))
+        if (!attributes.hasOwnProperty(k))
             attributes[k] = undefined;
     api.set(name, value, attributes);
 };
@@ -804,7 +807,8 @@ const FIELDS = {
     // An origin: host (an IPv6 one in brackets) and port, no path.
     referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
     source: (v) => SOURCES.includes(v),
-    to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && str(e.original) && str(e.tracked) && numOrNone(e.expires)),
+    // Each entry is checked by readSession, which knows the numbers.
+    to_swap: (v) => Array.isArray(v) && v.length <= 50,
     // Names and values as the module captures them (lib/idText.ts).
     tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
     pageviews: numOrNone,
@@ -843,8 +847,8 @@ function readSession(onDamaged, isNumber, isTracked) {
     catch {
         /* not JSON: damaged */
     }
-    const numbers = (e) => isNumber(e.original) && isTracked(e.tracked);
-    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(numbers))
+    const entry = (e) => !!e && str(e.original) && str(e.tracked) && numOrNone(e.expires) && isNumber(e.original) && isTracked(e.tracked);
+    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(entry))
         return s;
     removeSession();
     onDamaged('mgt_session invalid: rebuilt');
@@ -1112,7 +1116,7 @@ const cookieconsent = {
 
 /**
  * OneTrust: `window.OneTrust` may be a plain config object before the SDK is ready, so it counts
- * only once its methods exist. `OnetrustActiveGroups` (",C0001,C0002,") also lists groups active
+ * only once its methods exist. `OnetrustActiveGroups` (",C0001,C0002,", whole ids only) also lists groups active
  * by default, so it is a decision only once the banner was closed (`IsAlertBoxClosed()`).
  * `OneTrustGroupsUpdated` fires when the SDK loads and on every change, so no polling.
  */
@@ -1120,7 +1124,7 @@ const onetrust = {
     _read(w, group, signal) {
         const closed = w.OneTrust?.IsAlertBoxClosed?.();
         if (closed)
-            signal((',' + (w.OnetrustActiveGroups || w.OptanonActiveGroups) + ',').includes(',' + group + ','));
+            signal(String(w.OnetrustActiveGroups || w.OptanonActiveGroups).split(',').includes(group));
         return closed != null;
     },
     _option: 'C0002',

@@ -20,21 +20,19 @@ import { TABLE } from './swap/countries';
 import { SOURCES } from './lib/sources';
 import { isUnder } from './attribution/source';
 import { httpUrl } from './attribution/url';
-import { resolveSettings, type Numbers, type Settings } from './settings';
+import { MODES, resolveSettings, type Numbers, type Settings } from './settings';
 
 /** Returns the value to keep (a copy for objects and lists), or throws the message. */
 type Check = (v: any, f: string) => any;
 type Rule = Check | string[] | { [field: string]: Rule };
 
-const show = (v: unknown): string => {
-  try {
-    return JSON.stringify(v);
-  } catch {
-    return typeof v; // a cycle, a getter that throws
-  }
-};
 const fail = (f: string, what: string, v: unknown): never => {
-  throw `${f}: ${what} (got ${show(v)})`;
+  // What JSON cannot show (a cycle, a getter that throws) is named by its type.
+  let got: string = typeof v;
+  try {
+    got = JSON.stringify(v);
+  } catch {}
+  throw `${f}: ${what} (got ${got})`;
 };
 
 /** A rule from a test of the value: falsy, or throwing, is a mistake. */
@@ -75,9 +73,9 @@ const each = (ruleOf: (k: string, x: unknown) => Rule | false, obj?: 1): Check =
   return out;
 };
 const list = (item: Rule) => each(() => item);
-const either = (item: Rule): Check => (v, f) => check(Array.isArray(v) ? list(item) : item, v, f);
+/** One value (`one`, else `item`) or a list of `item`s. */
+const either = (item: Rule, one = item): Check => (v, f) => check(Array.isArray(v) ? list(item) : one, v, f);
 const numbers = each(() => keep, 1);
-const MODES = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
 
 function check(rule: Rule, v: any, f: string): any {
   if (typeof rule == 'function') return rule(v, f);
@@ -89,7 +87,7 @@ function check(rule: Rule, v: any, f: string): any {
 const consent: Record<string, Rule> = {
   required: bool,
   // One CMP, 'auto' or 'none'; or a list of CMPs.
-  cmp: (v, f) => check(Array.isArray(v) ? list(CMPS) : ['auto', 'none', ...CMPS], v, f),
+  cmp: either(CMPS, ['auto', 'none', ...CMPS]),
   gpc: bool,
   tcf: { vendorId: range(1, 1e6), purposes: list(range(1, 11)) },
   gcm: (v, f) => (v === false ? v : text(v, f)), // false: not followed

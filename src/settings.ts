@@ -7,6 +7,9 @@ import { e164, parsePhone } from './swap/phone';
 
 export type Numbers = Record<string, string>;
 
+/** The modes (SPEC 6.1), in the order that makes the last three the collecting ones. */
+export const MODES: Mode[] = ['invisible', 'rotation', 'origin', 'traffic', 'journey'];
+
 export interface Settings {
   _mode: Mode;
   _site?: string;
@@ -54,7 +57,7 @@ export function resolveSettings(c: Config, search: string): Settings {
   return {
     _mode: mode,
     _site: c.site,
-    _collecting: /^(origin|traffic|journey)$/.test(mode),
+    _collecting: MODES.indexOf(mode) > 1,
     _endpoint: c.endpoint || '',
     _country: (c.country || 'FR').toUpperCase(),
     _numbers: c.numbers || {},

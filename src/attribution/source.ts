@@ -27,11 +27,14 @@ export function classify(page: URL, referrer: string, cookieDomain?: string): { 
   const click = CLICK_IDS.find(get);
   const utm = ['utm_source', 'utm_medium', 'utm_campaign'].find(get);
   const medium = (get('utm_medium') || '').trim().toLowerCase();
-  // The listed utm_medium values, each rewritten to its source (anchored: linear on a 100 KB value).
-  const bymedium = medium
-    .replace(/^(cpc|ppc|cpm|display|paid_?search|paid_social)$/, 'paid')
-    .replace(/^(e-mail|newsletter)$/, 'email')
-    .replace(/^social(-network|_media)$/, 'social');
+  // The listed utm_medium values, each read as its source (anchored: linear on a 100 KB value); others as they are.
+  const bymedium = /^(cpc|ppc|cpm|display|paid_?search|paid_social)$/.test(medium)
+    ? 'paid'
+    : /^(e-mail|newsletter)$/.test(medium)
+      ? 'email'
+      : /^social(-network|_media)$/.test(medium)
+        ? 'social'
+        : medium;
   const ref = httpUrl(referrer);
   const host = ref ? ref.hostname : '';
   const out = (source: string, why: string, internal?: boolean) => ({

@@ -16,6 +16,6 @@ export const setCookie = (name: string, value: string, days: number, domain?: st
   // Object.prototype (Prototype.js, MooTools, old jQuery plugins) would become a cookie attribute,
   // or make every write throw when its value is not a string (issue 14 §6). Each such name is given
   // here as an own attribute with no value, which js-cookie skips.
-  for (const k in attributes) if (!Object.keys(attributes).includes(k)) attributes[k] = undefined;
+  for (const k in attributes) if (!attributes.hasOwnProperty(k)) attributes[k] = undefined;
   Cookies.set(name, value, attributes);
 };

@@ -46,7 +46,8 @@ const FIELDS: Record<string, (v: any) => boolean> = {
   // An origin: host (an IPv6 one in brackets) and port, no path.
   referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
   source: (v) => SOURCES.includes(v),
-  to_swap: (v) => Array.isArray(v) && v.length <= 50 && v.every((e) => e && str(e.original) && str(e.tracked) && numOrNone(e.expires)),
+  // Each entry is checked by readSession, which knows the numbers.
+  to_swap: (v) => Array.isArray(v) && v.length <= 50,
   // Names and values as the module captures them (lib/idText.ts).
   tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
   pageviews: numOrNone,
@@ -85,8 +86,8 @@ export function readSession(onDamaged: (why: string) => void, isNumber: (n: stri
   } catch {
     /* not JSON: damaged */
   }
-  const numbers = (e: SwapEntry): boolean => isNumber(e.original) && isTracked(e.tracked);
-  if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(numbers)) return s;
+  const entry = (e: SwapEntry): boolean => !!e && str(e.original) && str(e.tracked) && numOrNone(e.expires) && isNumber(e.original) && isTracked(e.tracked);
+  if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(entry)) return s;
   removeSession();
   onDamaged('mgt_session invalid: rebuilt');
 }

@@ -41,7 +41,8 @@ const CASES: Case[] = [
   {
     name: 'onetrust',
     granted: { closed: true, groups: ',C0001,C0002,' },
-    denied: { closed: true, groups: ',C0001,' },
+    // C00021 holds our C0002 but is another group: only whole group ids count
+    denied: { closed: true, groups: ',C0001,C00021,' },
     traps: { 'group active by default while the banner is open': { closed: false, groups: ',C0001,C0002,C0003,' } },
     breakIt: (w) => { w.OneTrust.IsAlertBoxClosed = thrower; },
   },

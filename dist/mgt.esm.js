@@ -576,6 +576,10 @@ const itpNote = (nav) => {
 // alone tell what the class was without ours: exactly `mgt-number` is an attribute we created and
 // the page never wrote; the page's empty class with ours is ` mgt-number`, which is also what a page
 // write that leaves only ours (classList.remove of its last class) is turned into.
+//
+// Our class is also how a copy is known: an element that carries it where we never wrote it was
+// copied from one we marked (edit.ts). So it is on every element that shows something of ours, put
+// back after a page write that dropped it (swapper.ts).
 const CLASS = 'mgt-number';
 /** A class attribute with ours added after it as it is (null: we create it). */
 const withClass = (was) => (was === null ? CLASS : `${was} ${CLASS}`);
@@ -584,6 +588,8 @@ const WATCH = { attributeFilter: ['class'], attributeOldValue: true };
 /** The class bookkeeping of one swapper; `observer` delivers the class records of the elements it watches. */
 function createClasses(observer) {
     const classed = [];
+    /** The elements we wrote our class on (a copy carries it, written by cloneNode). */
+    const wrote = new WeakSet();
     return {
         _mark(el, copy) {
             if (!el || el.nodeType !== 1)
@@ -592,8 +598,10 @@ function createClasses(observer) {
             let was = e.getAttribute('class');
             /** We create the attribute, or a copy carries one we created that the page never wrote. */
             let created = was === null;
-            if (!e.classList.contains(CLASS))
+            if (!e.classList.contains(CLASS)) {
                 e.setAttribute('class', withClass(was));
+                wrote.add(e);
+            }
             else if (copy) {
                 created = was === CLASS;
                 // (A class attribute we created and the page wrote since: none without us, or the page's.)
@@ -642,6 +650,7 @@ function createClasses(observer) {
             if (mine.length && (first || v === CLASS))
                 el.setAttribute('class', v === CLASS ? withClass('') : v);
         },
+        _copy: (el) => !!el && el.nodeType === 1 && el.classList.contains(CLASS) && !wrote.has(el),
     };
 }
 
@@ -754,7 +763,11 @@ function createEditor(classes, skipped, onSwap) {
     }
     function edit(nodes, el, match, link) {
         const shown = nodes.map((n) => n.nodeValue);
-        let d = derive(nodes, memory, copies);
+        // A text we wrote, found in a node we never wrote, is a copy of swapped content only inside a
+        // copy of an element we marked (our class, where we never wrote it: cloneNode copied it). Written
+        // by the page anywhere else (an attribute set, a new element rendered), it is the page's own
+        // tracked number, left alone (SPEC 10.3).
+        let d = derive(nodes, memory, classes._copy(el) ? copies : undefined);
         let r = apply(d._was, match, link);
         // A text we wrote, found where we did not write it (a copy of swapped content), stands for its
         // original only when that original swaps to exactly what is shown; otherwise the page wrote it.
@@ -764,18 +777,13 @@ function createEditor(classes, skipped, onSwap) {
         // Nothing to swap here and nothing swapped before: nothing to write (the common case).
         if (!r && !d._copied && !nodes.some((n) => memory.has(n)))
             return;
-        const ignored = !!match && skipped(el);
-        // An ignored zone is the page's: its originals are not swapped, and a copy of swapped content
-        // the page put there stays as it is (the helpers write the tracked number into their own
-        // ignored element). It is remembered (`_kept`), so that restore writes its original back.
-        const kept = ignored && (d._copied || nodes.some((n) => memory.get(n)?._kept));
-        if (ignored) {
-            // Our class, copied with it, comes off at once.
-            if (r && kept)
+        if (match && skipped(el)) {
+            // An ignored zone shows the page's text, a copy of swapped content put there too (like a
+            // swapped node moved there); our class, copied with it, comes off at once.
+            if (r && d._copied)
                 classes._mark(el, true);
             classes._unmark((e) => e === el);
-            if (!kept)
-                r = undefined;
+            r = undefined;
         }
         let at = 0;
         let changed = false;
@@ -796,11 +804,11 @@ function createEditor(classes, skipped, onSwap) {
             let end;
             if (n.nodeType === 3)
                 (end = new Range()).setStart(n, v.length);
-            return { _orig: o, _out: out, _text: v, _run: nodes, _end: end, _kept: kept };
+            return { _orig: o, _out: out, _text: v, _run: nodes, _end: end };
         });
         // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
         nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));
-        if (r && !ignored) {
+        if (r) {
             classes._mark(el, d._copied);
             if (changed)
                 for (const [i, o, t] of r._hits) {
@@ -1066,11 +1074,16 @@ function createSwapper(doc, opts) {
     let framing = false;
     /** The last run handled, so that the records of one batch do not handle it again. */
     let group = [];
-    /** Our class stays only where something of ours shows now (SPEC 10.3): a copy made later has none. */
+    /**
+     * Our class is where something of ours shows now, and only there (SPEC 10.3): a copy made later
+     * carries it exactly when it copies something of ours, which is how it is known (edit.ts). A page
+     * write of the class attribute that dropped ours gets it back.
+     */
     function reclass() {
         const shows = new Set();
         memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
         classes._unmark((e) => !shows.has(e));
+        shows.forEach((e) => classes._mark(e));
     }
     /** Whether `n` is in a zone never swapped, in its tree or around the shadow hosts above it. */
     function skipped(n) {

@@ -8,6 +8,10 @@
 // alone tell what the class was without ours: exactly `mgt-number` is an attribute we created and
 // the page never wrote; the page's empty class with ours is ` mgt-number`, which is also what a page
 // write that leaves only ours (classList.remove of its last class) is turned into.
+//
+// Our class is also how a copy is known: an element that carries it where we never wrote it was
+// copied from one we marked (edit.ts). So it is on every element that shows something of ours, put
+// back after a page write that dropped it (swapper.ts).
 const CLASS = 'mgt-number';
 /** A class attribute with ours added after it as it is (null: we create it). */
 const withClass = (was: string | null) => (was === null ? CLASS : `${was} ${CLASS}`);
@@ -29,11 +33,15 @@ export interface Classes {
   _unmark(drop?: (el: Element) => boolean): void;
   /** The class attribute of `el` was written (observed); `old`: its value before. */
   _place(el: Element, old: string | null): void;
+  /** Whether `el` carries our class where we never wrote it: a copy (cloneNode) of an element we marked. */
+  _copy(el: Node | null): boolean;
 }
 
 /** The class bookkeeping of one swapper; `observer` delivers the class records of the elements it watches. */
 export function createClasses(observer: MutationObserver): Classes {
   const classed: Classed[] = [];
+  /** The elements we wrote our class on (a copy carries it, written by cloneNode). */
+  const wrote = new WeakSet<Element>();
   return {
     _mark(el, copy) {
       if (!el || el.nodeType !== 1) return;
@@ -41,8 +49,10 @@ export function createClasses(observer: MutationObserver): Classes {
       let was = e.getAttribute('class');
       /** We create the attribute, or a copy carries one we created that the page never wrote. */
       let created = was === null;
-      if (!e.classList.contains(CLASS)) e.setAttribute('class', withClass(was));
-      else if (copy) {
+      if (!e.classList.contains(CLASS)) {
+        e.setAttribute('class', withClass(was));
+        wrote.add(e);
+      } else if (copy) {
         created = was === CLASS;
         // (A class attribute we created and the page wrote since: none without us, or the page's.)
         was = was!.endsWith(' ' + CLASS) ? was!.slice(0, -CLASS.length - 1) : null;
@@ -82,5 +92,7 @@ export function createClasses(observer: MutationObserver): Classes {
       if (first) el.removeAttribute('class');
       if (mine.length && (first || v === CLASS)) el.setAttribute('class', v === CLASS ? withClass('') : v);
     },
+
+    _copy: (el) => !!el && el.nodeType === 1 && (el as Element).classList.contains(CLASS) && !wrote.has(el as Element),
   };
 }

@@ -18,8 +18,6 @@ export interface Piece {
   _text: string;
   /** The run of text nodes it was written with, in order (an attribute: itself). */
   _run: Node[];
-  /** A copy of swapped content in an ignored zone, shown as the page made it (edit.ts). */
-  _kept?: boolean;
   /**
    * A text node's: a live range at the end of what we wrote. Text appended (appendData(), the
    * parser, normalize()) leaves it there; a value set as a whole (nodeValue, data) moves it to 0.

@@ -70,11 +70,16 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   /** The last run handled, so that the records of one batch do not handle it again. */
   let group: Node[] = [];
 
-  /** Our class stays only where something of ours shows now (SPEC 10.3): a copy made later has none. */
+  /**
+   * Our class is where something of ours shows now, and only there (SPEC 10.3): a copy made later
+   * carries it exactly when it copies something of ours, which is how it is known (edit.ts). A page
+   * write of the class attribute that dropped ours gets it back.
+   */
   function reclass(): void {
     const shows = new Set<Node | null>();
     memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
     classes._unmark((e) => !shows.has(e));
+    shows.forEach((e) => classes._mark(e));
   }
 
   /** Whether `n` is in a zone never swapped, in its tree or around the shadow hosts above it. */

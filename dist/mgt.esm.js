@@ -577,9 +577,9 @@ const itpNote = (nav) => {
 // the page never wrote; the page's empty class with ours is ` mgt-number`, which is also what a page
 // write that leaves only ours (classList.remove of its last class) is turned into.
 //
-// Our class is also how a copy is known: an element that carries it where we never wrote it was
-// copied from one we marked (edit.ts). So it is on every element that shows something of ours, put
-// back after a page write that dropped it (swapper.ts).
+// Our class is also how a copy is known: an element that carries it where we never wrote it, not
+// read yet, was copied from one we marked (edit.ts). So it is on every element that shows something
+// of ours, put back after a page write that dropped it (swapper.ts: reclass).
 const CLASS = 'mgt-number';
 /** A class attribute with ours added after it as it is (null: we create it). */
 const withClass = (was) => (was === null ? CLASS : `${was} ${CLASS}`);
@@ -588,8 +588,8 @@ const WATCH = { attributeFilter: ['class'], attributeOldValue: true };
 /** The class bookkeeping of one swapper; `observer` delivers the class records of the elements it watches. */
 function createClasses(observer) {
     const classed = [];
-    /** The elements we wrote our class on (a copy carries it, written by cloneNode). */
-    const wrote = new WeakSet();
+    /** The elements marked as ours (a copy carries our class, written by cloneNode, and is not, until read). */
+    const ours = new WeakSet();
     return {
         _mark(el, copy) {
             if (!el || el.nodeType !== 1)
@@ -598,10 +598,10 @@ function createClasses(observer) {
             let was = e.getAttribute('class');
             /** We create the attribute, or a copy carries one we created that the page never wrote. */
             let created = was === null;
-            if (!e.classList.contains(CLASS)) {
+            if (!copy)
+                ours.add(e);
+            if (!e.classList.contains(CLASS))
                 e.setAttribute('class', withClass(was));
-                wrote.add(e);
-            }
             else if (copy) {
                 created = was === CLASS;
                 // (A class attribute we created and the page wrote since: none without us, or the page's.)
@@ -650,7 +650,7 @@ function createClasses(observer) {
             if (mine.length && (first || v === CLASS))
                 el.setAttribute('class', v === CLASS ? withClass('') : v);
         },
-        _copy: (el) => !!el && el.nodeType === 1 && el.classList.contains(CLASS) && !wrote.has(el),
+        _copy: (el) => !!el && el.nodeType === 1 && el.classList.contains(CLASS) && !ours.has(el),
     };
 }
 
@@ -1076,13 +1076,13 @@ function createSwapper(doc, opts) {
     let group = [];
     /**
      * Our class is where something of ours shows now, and only there (SPEC 10.3): a copy made later
-     * carries it exactly when it copies something of ours, which is how it is known (edit.ts). A page
-     * write of the class attribute that dropped ours gets it back.
+     * carries it exactly when it copies something of ours, which is how it is known (edit.ts).
      */
     function reclass() {
         const shows = new Set();
         memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
         classes._unmark((e) => !shows.has(e));
+        // (A page write of the class attribute that dropped ours gets it back; a copy read is ours now.)
         shows.forEach((e) => classes._mark(e));
     }
     /** Whether `n` is in a zone never swapped, in its tree or around the shadow hosts above it. */
@@ -1229,8 +1229,9 @@ function createSwapper(doc, opts) {
                     if (e && e.isConnected && skipped(e))
                         redo(p, n);
                 });
-            reclass();
         });
+        // (After the scans of what came, so that a copy in it is read whole first.)
+        reclass();
     }
     function start() {
         on = true;

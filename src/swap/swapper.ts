@@ -72,13 +72,13 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
 
   /**
    * Our class is where something of ours shows now, and only there (SPEC 10.3): a copy made later
-   * carries it exactly when it copies something of ours, which is how it is known (edit.ts). A page
-   * write of the class attribute that dropped ours gets it back.
+   * carries it exactly when it copies something of ours, which is how it is known (edit.ts).
    */
   function reclass(): void {
     const shows = new Set<Node | null>();
     memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
     classes._unmark((e) => !shows.has(e));
+    // (A page write of the class attribute that dropped ours gets it back; a copy read is ours now.)
     shows.forEach((e) => classes._mark(e));
   }
 
@@ -210,8 +210,9 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
           // (Its edit gives it its original and takes our class off.)
           if (e && e.isConnected && skipped(e)) redo(p, n);
         });
-      reclass();
     });
+    // (After the scans of what came, so that a copy in it is read whole first.)
+    reclass();
   }
 
   function start(): void {

@@ -438,6 +438,23 @@ describe('copies of swapped content', () => {
     expect(document.body.innerHTML).toBe(`<a href="tel:0556001122" title="${ORIGINAL}" class="b">${ORIGINAL}</a>`.repeat(2));
   });
 
+  it('a tracked number the page writes into a copy later, once the copy was read, is the page\'s own', async () => {
+    document.body.innerHTML = `<p title="${ORIGINAL}">${ORIGINAL}</p>`;
+    start();
+    const p = document.querySelector('p')!;
+    const copy = p.cloneNode(true) as Element;
+    p.after(copy);
+    await tick();
+    copy.setAttribute('aria-label', TRACKED);
+    copy.appendChild(document.createTextNode(' '));
+    copy.appendChild(document.createElement('i')).textContent = 'x';
+    copy.appendChild(document.createTextNode(TRACKED));
+    await tick();
+    swapper!._set(NUMBERS);
+    swapper!._restore();
+    expect(copy.outerHTML).toBe(`<p title="${ORIGINAL}" aria-label="${TRACKED}">${ORIGINAL} <i>x</i>${TRACKED}</p>`);
+  });
+
   it('a short text we wrote, seen elsewhere, is not taken for a copy when it is not one', async () => {
     const div = run('05 56 00 ', '1', '1 22');
     start();

@@ -1111,9 +1111,9 @@ function createSwapper(doc, opts) {
         for (let t = el.firstChild, d; t; t = t.nextSibling)
             if (t.nodeType === 3 &&
                 DIGIT.test((d = t.data)) &&
-                // A number, a text we wrote (a copy?), or a text or comment next: a number split
-                // by a framework starts in a node followed by another.
-                (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling))) {
+                // A number, a text we wrote (a copy?), or a text or comment next: a number split by a
+                // framework starts in a node followed by another, or after one without digits ('+').
+                (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
                 text(t);
                 // The rest of its run is handled.
                 while (inRun(t.nextSibling))

@@ -136,6 +136,15 @@ describe('a number spread over text nodes that the page splits, merges or takes 
     expect(values(div)).toEqual(['\u200b', '0', '5 56 00 11 22']);
   });
 
+  it("a number whose '+' is alone in a text node before it, without digits, is swapped", () => {
+    // (Long property run, seed 1364760813: the run was never read, its first node having no digit.)
+    const div = run('<b>+', '33 5 56 00 11 22');
+    start();
+    expect(values(div)).toEqual(['<b>+', '33 9 70 00 00 03']);
+    swapper!._restore();
+    expect(values(div)).toEqual(['<b>+', '33 5 56 00 11 22']);
+  });
+
   it('splitText() of a swapped node is restored as split', async () => {
     const p = document.body.appendChild(document.createElement('p'));
     p.textContent = `Tél. ${ORIGINAL}`;

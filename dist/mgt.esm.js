@@ -686,7 +686,8 @@ function cut(p, k) {
  *   originals of the nodes of its old run merged into it (no longer in the run), then what the
  *   page added;
  * - a node we never wrote whose whole value is a text we wrote elsewhere (a copy of swapped
- *   content, found in `copies`): that text's original, when `copies` is given;
+ *   content, found in `copies`): that text's original, when `copies` is given (edit.ts gives it
+ *   only for a copy of an element we marked);
  * - anything else was written by the page, and is the original.
  * `_copied` tells whether a copy was taken for its original (the caller checks it swaps back to
  * what is shown).
@@ -767,7 +768,7 @@ function createEditor(classes, skipped, onSwap) {
         // copy of an element we marked (our class, where we never wrote it: cloneNode copied it). Written
         // by the page anywhere else (an attribute set, a new element rendered), it is the page's own
         // tracked number, left alone (SPEC 10.3).
-        let d = derive(nodes, memory, classes._copy(el) ? copies : undefined);
+        let d = derive(nodes, memory, classes._copy(el) && copies);
         let r = apply(d._was, match, link);
         // A text we wrote, found where we did not write it (a copy of swapped content), stands for its
         // original only when that original swaps to exactly what is shown; otherwise the page wrote it.

@@ -48,7 +48,7 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
     // copy of an element we marked (our class, where we never wrote it: cloneNode copied it). Written
     // by the page anywhere else (an attribute set, a new element rendered), it is the page's own
     // tracked number, left alone (SPEC 10.3).
-    let d = derive(nodes, memory, classes._copy(el) ? copies : undefined);
+    let d = derive(nodes, memory, classes._copy(el) && copies);
     let r = apply(d._was, match, link);
     // A text we wrote, found where we did not write it (a copy of swapped content), stands for its
     // original only when that original swaps to exactly what is shown; otherwise the page wrote it.

@@ -1537,6 +1537,10 @@ function createVisits(s, w, consent, explain) {
 // alone tell what the class was without ours: exactly `mgt-number` is an attribute we created and
 // the page never wrote; the page's empty class with ours is ` mgt-number`, which is also what a page
 // write that leaves only ours (classList.remove of its last class) is turned into.
+//
+// Our class is also how a copy is known: an element that carries it where we never wrote it, not
+// read yet, was copied from one we marked (edit.ts). So it is on every element that shows something
+// of ours, put back after a page write that dropped it (swapper.ts: reclass).
 const CLASS = 'mgt-number';
 /** A class attribute with ours added after it as it is (null: we create it). */
 const withClass = (was) => (was === null ? CLASS : `${was} ${CLASS}`);
@@ -1545,6 +1549,8 @@ const WATCH = { attributeFilter: ['class'], attributeOldValue: true };
 /** The class bookkeeping of one swapper; `observer` delivers the class records of the elements it watches. */
 function createClasses(observer) {
     const classed = [];
+    /** The elements marked as ours (a copy carries our class, written by cloneNode, and is not, until read). */
+    const ours = new WeakSet();
     return {
         _mark(el, copy) {
             if (!el || el.nodeType !== 1)
@@ -1553,6 +1559,8 @@ function createClasses(observer) {
             let was = e.getAttribute('class');
             /** We create the attribute, or a copy carries one we created that the page never wrote. */
             let created = was === null;
+            if (!copy)
+                ours.add(e);
             if (!e.classList.contains(CLASS))
                 e.setAttribute('class', withClass(was));
             else if (copy) {
@@ -1603,6 +1611,7 @@ function createClasses(observer) {
             if (mine.length && (first || v === CLASS))
                 el.setAttribute('class', v === CLASS ? withClass('') : v);
         },
+        _copy: (el) => !!el && el.nodeType === 1 && el.classList.contains(CLASS) && !ours.has(el),
     };
 }
 
@@ -1638,7 +1647,8 @@ function cut(p, k) {
  *   originals of the nodes of its old run merged into it (no longer in the run), then what the
  *   page added;
  * - a node we never wrote whose whole value is a text we wrote elsewhere (a copy of swapped
- *   content, found in `copies`): that text's original, when `copies` is given;
+ *   content, found in `copies`): that text's original, when `copies` is given (edit.ts gives it
+ *   only for a copy of an element we marked);
  * - anything else was written by the page, and is the original.
  * `_copied` tells whether a copy was taken for its original (the caller checks it swaps back to
  * what is shown).
@@ -1715,7 +1725,11 @@ function createEditor(classes, skipped, onSwap) {
     }
     function edit(nodes, el, match, link) {
         const shown = nodes.map((n) => n.nodeValue);
-        let d = derive(nodes, memory, copies);
+        // A text we wrote, found in a node we never wrote, is a copy of swapped content only inside a
+        // copy of an element we marked (our class, where we never wrote it: cloneNode copied it). Written
+        // by the page anywhere else (an attribute set, a new element rendered), it is the page's own
+        // tracked number, left alone (SPEC 10.3).
+        let d = derive(nodes, memory, classes._copy(el) && copies);
         let r = apply(d._was, match, link);
         // A text we wrote, found where we did not write it (a copy of swapped content), stands for its
         // original only when that original swaps to exactly what is shown; otherwise the page wrote it.
@@ -1725,18 +1739,13 @@ function createEditor(classes, skipped, onSwap) {
         // Nothing to swap here and nothing swapped before: nothing to write (the common case).
         if (!r && !d._copied && !nodes.some((n) => memory.has(n)))
             return;
-        const ignored = !!match && skipped(el);
-        // An ignored zone is the page's: its originals are not swapped, and a copy of swapped content
-        // the page put there stays as it is (the helpers write the tracked number into their own
-        // ignored element). It is remembered (`_kept`), so that restore writes its original back.
-        const kept = ignored && (d._copied || nodes.some((n) => memory.get(n)?._kept));
-        if (ignored) {
-            // Our class, copied with it, comes off at once.
-            if (r && kept)
+        if (match && skipped(el)) {
+            // An ignored zone shows the page's text, a copy of swapped content put there too (like a
+            // swapped node moved there); our class, copied with it, comes off at once.
+            if (r && d._copied)
                 classes._mark(el, true);
             classes._unmark((e) => e === el);
-            if (!kept)
-                r = undefined;
+            r = undefined;
         }
         let at = 0;
         let changed = false;
@@ -1757,11 +1766,11 @@ function createEditor(classes, skipped, onSwap) {
             let end;
             if (n.nodeType === 3)
                 (end = new Range()).setStart(n, v.length);
-            return { _orig: o, _out: out, _text: v, _run: nodes, _end: end, _kept: kept };
+            return { _orig: o, _out: out, _text: v, _run: nodes, _end: end };
         });
         // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
         nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));
-        if (r && !ignored) {
+        if (r) {
             classes._mark(el, d._copied);
             if (changed)
                 for (const [i, o, t] of r._hits) {
@@ -2033,11 +2042,16 @@ function createSwapper(doc, opts) {
      * adapters' start), so its budget counts from here: init does not make the task a long one.
      */
     let born = performance.now();
-    /** Our class stays only where something of ours shows now (SPEC 10.3): a copy made later has none. */
+    /**
+     * Our class is where something of ours shows now, and only there (SPEC 10.3): a copy made later
+     * carries it exactly when it copies something of ours, which is how it is known (edit.ts).
+     */
     function reclass() {
         const shows = new Set();
         memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
         classes._unmark((e) => !shows.has(e));
+        // (A page write of the class attribute that dropped ours gets it back; a copy read is ours now.)
+        shows.forEach((e) => classes._mark(e));
     }
     /** Whether `n` is in a zone never swapped, in its tree or around the shadow hosts above it. */
     function skipped(n) {
@@ -2065,9 +2079,9 @@ function createSwapper(doc, opts) {
         for (let t = el.firstChild, d; t; t = t.nextSibling)
             if (t.nodeType === 3 &&
                 DIGIT.test((d = t.data)) &&
-                // A number, a text we wrote (a copy?), or a text or comment next: a number split
-                // by a framework starts in a node followed by another.
-                (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling))) {
+                // A number, a text we wrote (a copy?), or a text or comment next: a number split by a
+                // framework starts in a node followed by another, or after one without digits ('+').
+                (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
                 text(t);
                 // The rest of its run is handled.
                 while (inRun(t.nextSibling))
@@ -2186,8 +2200,9 @@ function createSwapper(doc, opts) {
                     if (e && e.isConnected && skipped(e))
                         redo(p, n);
                 });
-            reclass();
         });
+        // (After the scans of what came, so that a copy in it is read whole first.)
+        reclass();
     }
     function start() {
         on = true;

@@ -8,6 +8,10 @@
 // alone tell what the class was without ours: exactly `mgt-number` is an attribute we created and
 // the page never wrote; the page's empty class with ours is ` mgt-number`, which is also what a page
 // write that leaves only ours (classList.remove of its last class) is turned into.
+//
+// Our class is also how a copy is known: an element that carries it where we never wrote it, not
+// read yet, was copied from one we marked (edit.ts). So it is on every element that shows something
+// of ours, put back after a page write that dropped it (swapper.ts: reclass).
 const CLASS = 'mgt-number';
 /** A class attribute with ours added after it as it is (null: we create it). */
 const withClass = (was: string | null) => (was === null ? CLASS : `${was} ${CLASS}`);
@@ -23,17 +27,25 @@ interface Classed {
 }
 
 export interface Classes {
-  /** Gives `el` the class; `copy`: a copy of an element we marked carries it, taken off on restore too. */
+  /**
+   * Gives `el` the class; `copy`: a copy of an element we marked carries it, taken off on restore
+   * too. Without `copy`, `el` is ours from now on: a tracked number the page writes into it later
+   * is the page's own (a copy, once read, is marked so after the batch).
+   */
   _mark(el: Node | null, copy?: boolean): void;
   /** Takes our class off the elements `drop` selects (off every element, when undefined). */
   _unmark(drop?: (el: Element) => boolean): void;
   /** The class attribute of `el` was written (observed); `old`: its value before. */
   _place(el: Element, old: string | null): void;
+  /** Whether `el` carries our class and is not ours: a copy (cloneNode) of an element we marked, not read yet. */
+  _copy(el: Node | null): boolean;
 }
 
 /** The class bookkeeping of one swapper; `observer` delivers the class records of the elements it watches. */
 export function createClasses(observer: MutationObserver): Classes {
   const classed: Classed[] = [];
+  /** The elements marked as ours (a copy carries our class, written by cloneNode, and is not, until read). */
+  const ours = new WeakSet<Node>();
   return {
     _mark(el, copy) {
       if (!el || el.nodeType !== 1) return;
@@ -41,6 +53,7 @@ export function createClasses(observer: MutationObserver): Classes {
       let was = e.getAttribute('class');
       /** We create the attribute, or a copy carries one we created that the page never wrote. */
       let created = was === null;
+      if (!copy) ours.add(e);
       if (!e.classList.contains(CLASS)) e.setAttribute('class', withClass(was));
       else if (copy) {
         created = was === CLASS;
@@ -82,5 +95,7 @@ export function createClasses(observer: MutationObserver): Classes {
       if (first) el.removeAttribute('class');
       if (mine.length && (first || v === CLASS)) el.setAttribute('class', v === CLASS ? withClass('') : v);
     },
+
+    _copy: (el) => !!el && el.nodeType === 1 && (el as Element).classList.contains(CLASS) && !ours.has(el),
   };
 }

@@ -44,7 +44,11 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
 
   function edit(nodes: Node[], el: Node | null, match: Matcher | false | undefined, link?: boolean): void {
     const shown = nodes.map((n) => n.nodeValue!);
-    let d = derive(nodes, memory, copies);
+    // A text we wrote, found in a node we never wrote, is a copy of swapped content only inside a
+    // copy of an element we marked (our class, where we never wrote it: cloneNode copied it). Written
+    // by the page anywhere else (an attribute set, a new element rendered), it is the page's own
+    // tracked number, left alone (SPEC 10.3).
+    let d = derive(nodes, memory, classes._copy(el) && copies);
     let r = apply(d._was, match, link);
     // A text we wrote, found where we did not write it (a copy of swapped content), stands for its
     // original only when that original swaps to exactly what is shown; otherwise the page wrote it.
@@ -52,16 +56,12 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
     const was = d._was;
     // Nothing to swap here and nothing swapped before: nothing to write (the common case).
     if (!r && !d._copied && !nodes.some((n) => memory.has(n))) return;
-    const ignored = !!match && skipped(el);
-    // An ignored zone is the page's: its originals are not swapped, and a copy of swapped content
-    // the page put there stays as it is (the helpers write the tracked number into their own
-    // ignored element). It is remembered (`_kept`), so that restore writes its original back.
-    const kept = ignored && (d._copied || nodes.some((n) => memory.get(n)?._kept));
-    if (ignored) {
-      // Our class, copied with it, comes off at once.
-      if (r && kept) classes._mark(el, true);
+    if (match && skipped(el)) {
+      // An ignored zone shows the page's text, a copy of swapped content put there too (like a
+      // swapped node moved there); our class, copied with it, comes off at once.
+      if (r && d._copied) classes._mark(el, true);
       classes._unmark((e) => e === el);
-      if (!kept) r = undefined;
+      r = undefined;
     }
     let at = 0;
     let changed = false;
@@ -81,11 +81,11 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
       }
       let end: Range | undefined;
       if (n.nodeType === 3) (end = new Range()).setStart(n, v.length);
-      return { _orig: o, _out: out, _text: v, _run: nodes, _end: end, _kept: kept };
+      return { _orig: o, _out: out, _text: v, _run: nodes, _end: end };
     });
     // The whole run is remembered while any of it is ours: its other nodes may be split or merged.
     nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));
-    if (r && !ignored) {
+    if (r) {
       classes._mark(el, d._copied);
       if (changed)
         for (const [i, o, t] of r._hits) {

@@ -18,8 +18,6 @@ export interface Piece {
   _text: string;
   /** The run of text nodes it was written with, in order (an attribute: itself). */
   _run: Node[];
-  /** A copy of swapped content in an ignored zone, shown as the page made it (edit.ts). */
-  _kept?: boolean;
   /**
    * A text node's: a live range at the end of what we wrote. Text appended (appendData(), the
    * parser, normalize()) leaves it there; a value set as a whole (nodeValue, data) moves it to 0.
@@ -50,12 +48,13 @@ function cut(p: Piece, k: number): number {
  *   originals of the nodes of its old run merged into it (no longer in the run), then what the
  *   page added;
  * - a node we never wrote whose whole value is a text we wrote elsewhere (a copy of swapped
- *   content, found in `copies`): that text's original, when `copies` is given;
+ *   content, found in `copies`): that text's original, when `copies` is given (edit.ts gives it
+ *   only for a copy of an element we marked);
  * - anything else was written by the page, and is the original.
  * `_copied` tells whether a copy was taken for its original (the caller checks it swaps back to
  * what is shown).
  */
-export function derive(nodes: Node[], memory: Map<Node, Piece>, copies?: Map<string, string>): { _was: string[]; _copied: boolean } {
+export function derive(nodes: Node[], memory: Map<Node, Piece>, copies?: Map<string, string> | false): { _was: string[]; _copied: boolean } {
   const was: string[] = [];
   let copied = false;
   /** The piece whose text was cut off by a split, and where the part not yet found starts. */

@@ -76,11 +76,16 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
    */
   let born: number | undefined = performance.now();
 
-  /** Our class stays only where something of ours shows now (SPEC 10.3): a copy made later has none. */
+  /**
+   * Our class is where something of ours shows now, and only there (SPEC 10.3): a copy made later
+   * carries it exactly when it copies something of ours, which is how it is known (edit.ts).
+   */
   function reclass(): void {
     const shows = new Set<Node | null>();
     memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
     classes._unmark((e) => !shows.has(e));
+    // (A page write of the class attribute that dropped ours gets it back; a copy read is ours now.)
+    shows.forEach((e) => classes._mark(e));
   }
 
   /** Whether `n` is in a zone never swapped, in its tree or around the shadow hosts above it. */
@@ -106,9 +111,9 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       if (
         t.nodeType === 3 &&
         DIGIT.test((d = (t as Text).data)) &&
-        // A number, a text we wrote (a copy?), or a text or comment next: a number split
-        // by a framework starts in a node followed by another.
-        (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling))
+        // A number, a text we wrote (a copy?), or a text or comment next: a number split by a
+        // framework starts in a node followed by another, or after one without digits ('+').
+        (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))
       ) {
         text(t);
         // The rest of its run is handled.
@@ -213,8 +218,9 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
           // (Its edit gives it its original and takes our class off.)
           if (e && e.isConnected && skipped(e)) redo(p, n);
         });
-      reclass();
     });
+    // (After the scans of what came, so that a copy in it is read whole first.)
+    reclass();
   }
 
   function start(): void {

@@ -15,7 +15,8 @@
 // in the page (or by a custom element upgraded in place) delivers no mutation record, so its
 // content is only required to be swapped after mgt('swap'); data-mgt-ignore added to a swapped
 // subtree restores it, removed swaps it; a swapped node moved into a skipped zone shows the
-// original; class edits never add or remove the config.ignore class (the engine does not follow them).
+// original, a copy of swapped content put there too; class edits never add or remove the
+// config.ignore class (the engine does not follow them).
 //
 // Reproduce a failure: the report prints the seed and path, e.g.
 //   MGT_PROPERTY_SEED=20261205 MGT_PROPERTY_PATH=12:3:0 npx playwright test test/e2e/property/swap-engine.spec.ts --workers=1

@@ -6,9 +6,9 @@
 //   - structure: same nodes, same tags, same attributes; only the class `mgt-number` may be added;
 //   - numbers: every difference between the page and the control is a configured original (as the
 //     control shows it) replaced, digit for digit, by its tracked number — never a mix; inside a
-//     skipped zone (SPEC 10.3) there is no difference at all but in a copy the page made of swapped
-//     content (it keeps the tracked number it copied); outside, an original the engine must
-//     recognise (clear boundaries, SPEC 10.1) is not left showing;
+//     skipped zone (SPEC 10.3) there is no difference at all, in a copy the page made of swapped
+//     content neither; outside, an original the engine must recognise (clear boundaries, SPEC 10.1)
+//     is not left showing;
 //   - no page error, Object.prototype untouched.
 //
 // Then mgt('restore') must give, byte for byte (shadow roots included), the control's DOM.
@@ -178,9 +178,7 @@
         case 'clone':
           n = pick(L.els, op.a);
           if (!n || !n.parentNode) return;
-          var copy = n.cloneNode(true);
-          if (doc === document) ctx.copied.add(copy);
-          return void n.parentNode.insertBefore(copy, n.nextSibling);
+          return void n.parentNode.insertBefore(n.cloneNode(true), n.nextSibling);
         case 'swap':
           if (doc === document) { window.mgt('swap'); ctx.exempt.clear(); }
           return;
@@ -235,15 +233,11 @@
       }
       var cands = H.candidates(c);
       if (zone.skipped) {
-        // A skipped zone shows what the page put there: the same as without the module, except in a
-        // copy the page made (cloneNode) of content the module had swapped, which keeps the tracked
-        // number it copied (left as the page made it; restore writes its original back). Even there,
-        // never a mix.
-        if (!zone.copied) {
-          if (m !== c) out.push(where + ' (skipped zone): shows ' + JSON.stringify(m) + ', the page without the module ' + JSON.stringify(c));
-          return;
-        }
-        zone = { skipped: true, exempt: true };
+        // A skipped zone shows what the page put there: the same as without the module, a copy the
+        // page made (cloneNode) of content the module had swapped included (it shows its original,
+        // as a swapped node moved there does).
+        if (m !== c) out.push(where + ' (skipped zone): shows ' + JSON.stringify(m) + ', the page without the module ' + JSON.stringify(c));
+        return;
       }
       for (var p = 0; p < m.length; p++) {
         if (m[p] === c[p]) continue;
@@ -273,8 +267,7 @@
 
     zoneOf: function (el, ctx) {
       // Skipped: the element or an ancestor matches, in its tree or around any shadow host above it.
-      var exempt = false, skipped = false, copied = false;
-      for (var x = el; x; x = x.parentNode) if (ctx.copied.has(x)) copied = true;
+      var exempt = false, skipped = false;
       for (var n = el; n; ) {
         if (n.closest && n.closest(H.skip)) skipped = true;
         var r = n.getRootNode();
@@ -282,7 +275,7 @@
         if (ctx.exempt.has(r)) exempt = true;
         n = r.host;
       }
-      return { skipped: skipped, exempt: exempt, copied: copied };
+      return { skipped: skipped, exempt: exempt };
     },
 
     tokens: function (v) {
@@ -300,7 +293,7 @@
       // (An <a>'s `host` is its URL's host: only a shadow root's is an element.)
       var host = m.nodeType === 11 ? m.host : null;
       var zone = m.nodeType === 1 ? H.zoneOf(m, ctx) : host ? H.zoneOf(host, ctx) : { skipped: false, exempt: false };
-      if (host && ctx.exempt.has(m)) zone = { skipped: zone.skipped, exempt: true, copied: zone.copied };
+      if (host && ctx.exempt.has(m)) zone = { skipped: zone.skipped, exempt: true };
       if (host && !zone.skipped && host.closest(H.skip)) zone.skipped = true;
       for (var i = 0; i < mk.length; i++) {
         var a = mk[i], b = ck[i];
@@ -386,7 +379,7 @@
     // ---------------------------------------------------------------- one run
     run: async function (spec) {
       var run = ++H.runs;
-      var ctx = { run: run, exempt: new Set(), copied: new Set(), m: new WeakMap(), c: new WeakMap() };
+      var ctx = { run: run, exempt: new Set(), m: new WeakMap(), c: new WeakMap() };
       ctx.specs = function (doc) { return doc === document ? ctx.m : ctx.c; };
       H.errors.length = 0;
       H.mroot.replaceChildren();

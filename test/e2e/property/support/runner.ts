@@ -18,6 +18,8 @@ export function settings(ciRuns: number, longRuns: number): { seed: number; path
   const env = process.env;
   const seed = env.MGT_PROPERTY_SEED ? Number(env.MGT_PROPERTY_SEED) : LONG ? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0 : CI_SEED;
   const numRuns = env.MGT_PROPERTY_RUNS ? Number(env.MGT_PROPERTY_RUNS) : LONG ? longRuns : ciRuns;
+  // A long run's random seed is printed, so that a run that passed can be recorded and repeated.
+  if (LONG) console.log(`${test.info().title.slice(0, 60)}: seed ${seed}, ${numRuns} runs`);
   return { seed, path: env.MGT_PROPERTY_PATH || undefined, numRuns };
 }
 

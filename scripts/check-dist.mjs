@@ -8,11 +8,13 @@ import { gzipSync } from 'node:zlib';
 
 // The size budget for the whole product (issue 9): dist/mgt.js gzipped at level 9, as `gzip -9`.
 const BUDGET = 12800;
-// Not met yet: the merged work of December 2026 (core redesign, swap integrity, framework
-// hydration) measures 14,665 B, and a first size pass found only ~250 B. Until the size pass that
-// brings it under BUDGET lands (issue 9 stays open), this check fails on any growth above CEILING
-// and says by how much the budget is missed; `npm run bench` fails on BUDGET itself.
-const CEILING = 14700;
+// Not met: the merged work of December 2026 (core redesign, swap integrity, framework hydration)
+// measures 14,774 B, and two size passes over every area found about 420 B, taken back by integrity
+// fixes and the tracker's split. Until the budget is met or changed (issue 9 stays open), this check
+// fails on any growth above CEILING and says by how much the budget is missed; `npm run bench`
+// fails on BUDGET itself. CEILING moved from 14,700 to 14,800 B on 2026-12-05 for the tracker's
+// split by responsibility (+76 B, issue 9 §4) and the copy rule of issue 14 (+27 B).
+const CEILING = 14800;
 
 /** The size `gzip -9 -c file | wc -c` prints; zlib (a few dozen bytes more) where gzip is missing. */
 const gzipSize = (file) => {

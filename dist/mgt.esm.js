@@ -1512,7 +1512,8 @@ function createVisits(s, w, consent, explain) {
                 _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
                 _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
             });
-            for (const k in v._why)
+            // Own keys: a polluted Object.prototype must not add a sentence.
+            for (const k of Object.keys(v._why))
                 explain(k, v._why[k]); // source, condition, visit
             consent._explain();
             session = v._session;
@@ -2774,12 +2775,16 @@ function createMgt(w) {
  */
 function install(w) {
     const current = w.mgt;
-    if (current?.v)
+    // Own fields only: a page whose scripts add `v` or `q` to Object.prototype (old plugins do) must
+    // not make the stub look like a running instance, or its queue like something else.
+    const own = (k) => current && Object.prototype.hasOwnProperty.call(current, k) && current[k];
+    if (own('v'))
         return current;
     const mgt = (w.mgt = createMgt(w));
     // Replay in order, but subscriptions first: a listener queued after init must still hear the
-    // first swaps and the consent a returning visitor's CMP reports during init.
-    const queue = Array.from(current?.q || []);
+    // first swaps and the consent a returning visitor's CMP reports during init. A queued entry that
+    // is not a list of arguments is skipped (apply() would throw into the page).
+    const queue = Array.from(own('q') || []).filter((args) => args && typeof args == 'object');
     for (const on of [true, false])
         for (const args of queue)
             if ((args[0] === 'on') === on)

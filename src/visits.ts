@@ -56,7 +56,8 @@ export function createVisits(s: Settings, w: Window, consent: Consent, explain: 
         _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
         _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
       });
-      for (const k in v._why) explain(k as keyof Why, v._why[k as keyof Visit['_why']]); // source, condition, visit
+      // Own keys: a polluted Object.prototype must not add a sentence.
+      for (const k of Object.keys(v._why)) explain(k as keyof Why, v._why[k as keyof Visit['_why']]); // source, condition, visit
       consent._explain();
       session = v._session;
       save();

@@ -17,7 +17,7 @@ export function install(w: Window & { mgt?: any }): Mgt {
   // Replay in order, but subscriptions first: a listener queued after init must still hear the
   // first swaps and the consent a returning visitor's CMP reports during init. A queued entry that
   // is not a list of arguments is skipped (apply() would throw into the page).
-  const queue: IArguments[] = Array.from(own('q') || []).filter((args: any) => args && typeof args == 'object');
+  const queue = Array.from<IArguments>(own('q') || []).filter((args) => args && typeof args == 'object');
   for (const on of [true, false]) for (const args of queue) if ((args[0] === 'on') === on) mgt.apply(null, args);
   return mgt;
 }

@@ -515,12 +515,16 @@ const print = (level, gated) => (...args) => {
         /* nowhere to print */
     }
 };
-/** A debug sentence of state().why, in one shape: 'Numbers: {…} — condition ads.' */
-const sentence = (label, what, why) => `${label}: ${what} — ${why}.`;
 /** Explains a decision; silent unless debug is on. */
 const log = print('info', 1);
 const warn = print('warn');
 const error = print('error');
+
+const why = {};
+/** Sets and prints the sentence `k`; all but the condition's read 'Numbers: {…} — condition ads.' */
+const explain = (k, what, because) => {
+    log((why[k] = because == null ? what : `${k[0].toUpperCase() + k.slice(1)}: ${what} — ${because}.`));
+};
 
 /**
  * Calls `cb` with the number dialled when the visitor clicks a tel: or callto: link (captured, so
@@ -863,10 +867,10 @@ const writeSession = (s) => {
 };
 
 /**
- * `explain` sets (and prints) the storage sentence of state().why; `lost` runs when another tab
+ * Sets the storage sentence of state().why; `lost` runs when another tab
  * withdraws consent (it removes mgt_session), so that this page decides again without storage.
  */
-function createConsent(s, w, explain, lost) {
+function createConsent(s, w, lost) {
     const forget = (why) => {
         c._persistent = false;
         c._visitor = undefined;
@@ -910,7 +914,7 @@ function createConsent(s, w, explain, lost) {
         },
         _withIds: () => c._persistent && c._state == 'granted',
         _start: ensure,
-        _explain: () => explain('storage', sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state)),
+        _explain: () => explain('storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state),
         _mute: () => !c._persistent && s._probabilistic == 'off',
         _waiting: () => !c._persistent && c._state == 'unknown' && s._probabilistic == 'fallback',
         _alive() {
@@ -1394,9 +1398,7 @@ function keepAttribution(prev, current, entry) {
 const cleanFor = (s, persistent, withIds) => (url) => cleanUrl(url, persistent ? urlFilter(s, withIds) : undefined);
 /** mgt_session.to_swap: the numbers shown, leased ones with their expiry. */
 const toSwap = (numbers, leased, until) => Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? until : undefined }));
-/** The source sentence, from classify()'s terse reason ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer'). */
-const sourceWhy = (source, why, stored) => sentence('Source', source, stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why);
-function decideVisit(s, v) {
+function decideVisit(s, v, explain) {
     const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
     const clean = cleanFor(s, p, v._withIds);
     // The arrival decided now: the view when persistent, this page load's arrival when cookieless.
@@ -1408,12 +1410,7 @@ function decideVisit(s, v) {
         // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
         const sibling = view._internal && !stored && !v._created;
         isNew = !sibling && isNewVisit(view._internal, stored && stored.last_action, now, s._timeout);
-        const mine = {
-            landing: clean(view.landing),
-            referrer: view.referrer,
-            source: view.source,
-            tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {},
-        };
+        const mine = { ...view, landing: clean(view.landing), tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {} };
         kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
     }
     const from = a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer;
@@ -1452,6 +1449,10 @@ function decideVisit(s, v) {
             pageviews: s._collecting && s._mode != 'origin' ? (isNew || !stored ? 0 : stored.pageviews || 0) + 1 : undefined,
         }
         : undefined;
+    // The source's reason from classify()'s terse one ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer').
+    explain('source', kept.source, kept == stored ? 'stored with the visit' : a._why.includes(' ') ? a._why : 'the landing URL has ' + a._why);
+    explain('condition', pick._why);
+    explain('visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last);
     return {
         _kept: kept,
         _new: isNew,
@@ -1463,7 +1464,6 @@ function decideVisit(s, v) {
         _leased: reuse,
         _leasedUntil: until,
         _session: session,
-        _why: { source: sourceWhy(kept.source, a._why, kept == stored), condition: pick._why, visit: sentence('Visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last) },
     };
 }
 
@@ -1477,8 +1477,8 @@ const deviceReader = (w) => ({
     _window: w,
 });
 
-/** `explain` sets (and prints) a debug sentence of state().why: the decision's three, and the storage one. */
-function createVisits(s, w, consent, explain) {
+/** Sets the debug sentences of the decision (source, condition, visit), and the storage one, at each decision. */
+function createVisits(s, w, consent) {
     let arrival; // this page load's arrival (see decide.ts)
     let session; // the latest one stored
     let before = false; // mgt_session as found when the page became persistent (false: not read)
@@ -1511,10 +1511,7 @@ function createVisits(s, w, consent, explain) {
             const v = decideVisit(s, {
                 _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
                 _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
-            });
-            // Own keys: a polluted Object.prototype must not add a sentence.
-            for (const k of Object.keys(v._why))
-                explain(k, v._why[k]); // source, condition, visit
+            }, explain);
             consent._explain();
             session = v._session;
             save();
@@ -2308,8 +2305,8 @@ function watchHydration(w, swap, debug) {
     };
 }
 
-/** `explain` sets (and prints) the numbers sentence of state().why; `emit` tells the page's listeners. */
-function createDisplay(s, w, emit, explain) {
+/** Sets the numbers sentence of state().why; `emit` tells the page's listeners. */
+function createDisplay(s, w, emit) {
     // Framework roots are not swapped until hydrated (hydration.ts): they join the ignored subtrees.
     const swapper = createSwapper(w.document, { _country: s._country, _ignore: (s._ignore ? s._ignore + ',' : '') + WAITING, _onSwap: (e) => emit('swap', e) });
     let swapping = true; // false after mgt('restore'), until mgt('swap')
@@ -2331,7 +2328,7 @@ function createDisplay(s, w, emit, explain) {
             shown = numbers;
             if (final)
                 unhide();
-            explain('numbers', sentence('Numbers', json, reason));
+            explain('numbers', json, reason);
         },
         // What is shown is valid numbers of the country only (config.ts, usableNumber).
         _tracked: () => Object.values(shown).map((t) => e164(parsePhone(t, s._country))),
@@ -2473,11 +2470,11 @@ function createBatch(endpoint, site) {
 }
 
 /**
- * `explain` sets (and prints) the debug sentence about events; `base()`: the fields every event
+ * Sets the debug sentence about events; `base()`: the fields every event
  * carries from the decision of the moment (source, condition, number shown). Created in every
  * mode, so that the tracker needs no checks: only the collecting modes ever queue an event.
  */
-function createReporter(s, consent, w, explain, base) {
+function createReporter(s, consent, w, base) {
     const doc = w.document;
     const batch = createBatch(s._endpoint, s._site);
     let reported = false;
@@ -2513,7 +2510,7 @@ function createReporter(s, consent, w, explain, base) {
             if (s._mode != 'origin')
                 events.push(event('pageview', s._mode == 'traffic' ? { count } : { url, title: doc.title.slice(0, 2000) }));
             held.push(...events);
-            explain('events', sentence('Events', events.map((e) => e.type).join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent'));
+            explain('events', events.map((e) => e.type).join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent');
             r._release();
         },
         _again(grant) {
@@ -2561,15 +2558,11 @@ function createTracker(s, w, emit, early) {
     let visit; // the latest decision
     let report; // reports the latest page view: built by each decision, once its numbers are final
     let views = 0; // page views of this page load, for the cookieless counter
-    // The debug sentences (state().why), each also printed when set.
-    const why = { events: sentence('Events', 'none', s._mode + ' mode') };
-    const explain = (k, sentence) => {
-        log((why[k] = sentence));
-    };
-    const consent = createConsent(s, w, explain, () => decide(false));
-    const visits = createVisits(s, w, consent, explain);
-    const display = createDisplay(s, w, emit, explain);
-    const reporter = createReporter(s, consent, w, explain, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
+    explain('events', 'none', s._mode + ' mode'); // until the first report, in the collecting modes
+    const consent = createConsent(s, w, () => decide(false));
+    const visits = createVisits(s, w, consent);
+    const display = createDisplay(s, w, emit);
+    const reporter = createReporter(s, consent, w, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
     const pools = createPools(s, w.document, consent, () => visit, (numbers, got, until) => {
         display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
         if (until)
@@ -2653,18 +2646,23 @@ function createTracker(s, w, emit, early) {
             if (loc.href.split('#')[0] != page.href.split('#')[0])
                 view();
         });
-    const state = () => Object.freeze({
-        mode: s._mode,
-        consent: consent._state,
-        persistent: consent._persistent,
-        source: visit._kept.source,
-        condition: visit._id,
-        landing: cleanFor(s, consent._persistent, consent._withIds())(visit._kept.landing),
-        referrer: visit._kept.referrer,
-        numbers: display._numbers(),
-        ...(consent._visitor ? { visitor: consent._visitor } : {}),
-        ...(s._debug ? { why: { ...why } } : {}),
-    });
+    const state = () => {
+        const st = {
+            mode: s._mode,
+            consent: consent._state,
+            persistent: consent._persistent,
+            source: visit._kept.source,
+            condition: visit._id,
+            landing: cleanFor(s, consent._persistent, consent._withIds())(visit._kept.landing),
+            referrer: visit._kept.referrer,
+            numbers: display._numbers(),
+        };
+        if (consent._visitor)
+            st.visitor = consent._visitor;
+        if (s._debug)
+            st.why = { ...why };
+        return Object.freeze(st);
+    };
     emit('ready', state());
     return {
         _consent: setConsent,

@@ -4,7 +4,7 @@
 // so it is tested with tables (test/unit/decide.test.ts). "A new visit" is decided here, and only here.
 import type { Session, SwapEntry } from './storage/session';
 import { usableNumber, type Numbers, type Settings } from './settings';
-import { sentence } from './lib/log';
+import type { Explain } from './why';
 import { pickCondition } from './attribution/conditions';
 import { cleanUrl, urlFilter } from './attribution/url';
 import { isNewVisit, keepAttribution, type Attribution } from './attribution/visit';
@@ -50,7 +50,6 @@ export interface Visit {
   _leasedUntil: number;
   /** The session to store (persistent only). */
   _session?: Session;
-  _why: { source: string; condition: string; visit: string };
 }
 
 /** A URL as stored and sent: redacted (SPEC 9.2), or only its path when cookieless (SPEC 8). */
@@ -61,11 +60,7 @@ export const cleanFor = (s: Settings, persistent: boolean, withIds: boolean) => 
 export const toSwap = (numbers: Numbers, leased: Numbers | undefined, until: number): SwapEntry[] =>
   Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? until : undefined }));
 
-/** The source sentence, from classify()'s terse reason ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer'). */
-const sourceWhy = (source: string, why: string, stored: boolean): string =>
-  sentence('Source', source, stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why);
-
-export function decideVisit(s: Settings, v: VisitInput): Visit {
+export function decideVisit(s: Settings, v: VisitInput, explain: Explain): Visit {
   const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
   const clean = cleanFor(s, p, v._withIds);
   // The arrival decided now: the view when persistent, this page load's arrival when cookieless.
@@ -77,12 +72,7 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
     // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
     const sibling = view._internal && !stored && !v._created;
     isNew = !sibling && isNewVisit(view._internal, stored && stored.last_action, now, s._timeout);
-    const mine: Attribution = {
-      landing: clean(view.landing),
-      referrer: view.referrer,
-      source: view.source,
-      tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {},
-    };
+    const mine: Attribution = { ...view, landing: clean(view.landing), tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {} };
     kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
   }
   const from = a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer;
@@ -123,6 +113,10 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
         pageviews: s._collecting && s._mode != 'origin' ? (isNew || !stored ? 0 : stored.pageviews || 0) + 1 : undefined,
       }
     : undefined;
+  // The source's reason from classify()'s terse one ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer').
+  explain('source', kept.source, kept == stored ? 'stored with the visit' : a._why.includes(' ') ? a._why : 'the landing URL has ' + a._why);
+  explain('condition', pick._why);
+  explain('visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last);
   return {
     _kept: kept,
     _new: isNew,
@@ -134,6 +128,5 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
     _leased: reuse,
     _leasedUntil: until,
     _session: session,
-    _why: { source: sourceWhy(kept.source, a._why, kept == stored), condition: pick._why, visit: sentence('Visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last) },
   };
 }

@@ -4,7 +4,7 @@
 import type { Settings } from './settings';
 import type { Consent } from './consent/state';
 import type { Attribution } from './attribution/visit';
-import { sentence } from './lib/log';
+import { explain } from './why';
 import { createBatch } from './transport/batch';
 import { cleanFor } from './decide';
 
@@ -24,11 +24,11 @@ export interface Reporter {
 }
 
 /**
- * `explain` sets (and prints) the debug sentence about events; `base()`: the fields every event
+ * Sets the debug sentence about events; `base()`: the fields every event
  * carries from the decision of the moment (source, condition, number shown). Created in every
  * mode, so that the tracker needs no checks: only the collecting modes ever queue an event.
  */
-export function createReporter(s: Settings, consent: Consent, w: Window, explain: (k: 'events', sentence: string) => void, base: () => Ev): Reporter {
+export function createReporter(s: Settings, consent: Consent, w: Window, base: () => Ev): Reporter {
   const doc = w.document;
   const batch = createBatch(s._endpoint, s._site);
   let reported = false;
@@ -59,7 +59,7 @@ export function createReporter(s: Settings, consent: Consent, w: Window, explain
       // origin reports visits only; traffic counts page views, journey names them.
       if (s._mode != 'origin') events.push(event('pageview', s._mode == 'traffic' ? { count } : { url, title: doc.title.slice(0, 2000) }));
       held.push(...events);
-      explain('events', sentence('Events', events.map((e) => e.type).join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent'));
+      explain('events', events.map((e) => e.type).join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent');
       r._release();
     },
     _again(grant) {

@@ -4,9 +4,10 @@
 // the page and the device hold by visits.ts; the numbers shown in display.ts; leases in pools.ts;
 // events in reporter.ts. decide() below runs on init, on every (virtual) page view, and whenever
 // the right to store (or to store tracking IDs) changes.
-import type { State, Why } from './types';
+import type { State } from './types';
 import type { Settings } from './settings';
-import { log, sentence, setDebug } from './lib/log';
+import { setDebug } from './lib/log';
+import { explain, why } from './why';
 import { onCall } from './lib/onCall';
 import { onNavigation } from './lib/onNavigation';
 import { itpNote } from './lib/itp';
@@ -36,15 +37,11 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   let visit: Visit; // the latest decision
   let report: () => void; // reports the latest page view: built by each decision, once its numbers are final
   let views = 0; // page views of this page load, for the cookieless counter
-  // The debug sentences (state().why), each also printed when set.
-  const why = { events: sentence('Events', 'none', s._mode + ' mode') } as Why;
-  const explain = (k: keyof Why, sentence: string): void => {
-    log((why[k] = sentence));
-  };
-  const consent = createConsent(s, w, explain, () => decide(false));
-  const visits = createVisits(s, w, consent, explain);
-  const display = createDisplay(s, w, emit, explain);
-  const reporter = createReporter(s, consent, w, explain, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
+  explain('events', 'none', s._mode + ' mode'); // until the first report, in the collecting modes
+  const consent = createConsent(s, w, () => decide(false));
+  const visits = createVisits(s, w, consent);
+  const display = createDisplay(s, w, emit);
+  const reporter = createReporter(s, consent, w, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
   const pools = createPools(s, w.document, consent, () => visit, (numbers, got, until) => {
     display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
     if (until) visits._update({ to_swap: toSwap(numbers, got, until) });
@@ -123,8 +120,8 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
       if (loc.href.split('#')[0] != page.href.split('#')[0]) view();
     });
 
-  const state = (): State =>
-    Object.freeze({
+  const state = (): State => {
+    const st: State = {
       mode: s._mode,
       consent: consent._state,
       persistent: consent._persistent,
@@ -133,9 +130,11 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
       landing: cleanFor(s, consent._persistent, consent._withIds())(visit._kept.landing),
       referrer: visit._kept.referrer,
       numbers: display._numbers(),
-      ...(consent._visitor ? { visitor: consent._visitor } : {}),
-      ...(s._debug ? { why: { ...why } } : {}),
-    });
+    };
+    if (consent._visitor) st.visitor = consent._visitor;
+    if (s._debug) st.why = { ...why };
+    return Object.freeze(st);
+  };
   emit('ready', state());
 
   return {

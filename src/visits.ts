@@ -1,7 +1,6 @@
 // The visit decision at work on this page: decide.ts decides (pure); this module reads what it
 // decides on (the page's attribution, how it was reached, mgt_session, the device's tracking IDs,
 // the clock) and stores the session it decided. The session is written only here.
-import type { Why } from './types';
 import type { Settings } from './settings';
 import { usableNumber } from './settings';
 import type { Consent } from './consent/state';
@@ -11,6 +10,7 @@ import { trackingIds } from './attribution/trackingIds';
 import { parsePhone } from './swap/phone';
 import { readSession, writeSession, type Session } from './storage/session';
 import { deviceReader } from './storage/device';
+import { explain } from './why';
 import { decideVisit, type Arrival, type Visit } from './decide';
 
 export interface Visits {
@@ -23,8 +23,8 @@ export interface Visits {
   _update(fields: Partial<Session>): void;
 }
 
-/** `explain` sets (and prints) a debug sentence of state().why: the decision's three, and the storage one. */
-export function createVisits(s: Settings, w: Window, consent: Consent, explain: (k: keyof Why, sentence: string) => void): Visits {
+/** Sets the debug sentences of the decision (source, condition, visit), and the storage one, at each decision. */
+export function createVisits(s: Settings, w: Window, consent: Consent): Visits {
   let arrival: Arrival | undefined; // this page load's arrival (see decide.ts)
   let session: Session | undefined; // the latest one stored
   let before: Session | undefined | false = false; // mgt_session as found when the page became persistent (false: not read)
@@ -55,9 +55,7 @@ export function createVisits(s: Settings, w: Window, consent: Consent, explain: 
       const v = decideVisit(s, {
         _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
         _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
-      });
-      // Own keys: a polluted Object.prototype must not add a sentence.
-      for (const k of Object.keys(v._why)) explain(k as keyof Why, v._why[k as keyof Visit['_why']]); // source, condition, visit
+      }, explain);
       consent._explain();
       session = v._session;
       save();

@@ -1,9 +1,10 @@
 // The visit decision (decide.ts) as a pure function: tables of page, stored session, consent and
 // time -> attribution, new visit or not, condition, numbers, session to store, sentences.
 import { describe, expect, it, vi } from 'vitest';
-import { decideVisit, type Arrival, type VisitInput } from '../../src/decide';
+import { decideVisit as decideWith, type Arrival, type VisitInput } from '../../src/decide';
 import { loadConfig } from '../../src/config';
 import type { Settings } from '../../src/settings';
+import { explain, why } from '../../src/why';
 import type { Config } from '../../src/types';
 import type { Session } from '../../src/storage/session';
 
@@ -20,6 +21,11 @@ const arrival = (over: Partial<Arrival> = {}): Arrival => ({
 const stored = (over: Partial<Session> = {}): Session => ({
   v: 1, condition: null, landing: 'https://shop.fr/', last_action: NOW - 5 * 6e4, last_url: 'https://shop.fr/', referrer: 'direct', source: 'direct', to_swap: [], tracking_ids: {}, ...over,
 });
+// The decision with the sentences it explains (state().why: source, condition, visit) as `_why`.
+const decideVisit = (s: Settings, i: VisitInput) => {
+  const v = decideWith(s, i, explain);
+  return { ...v, _why: { source: why.source, condition: why.condition, visit: why.visit } };
+};
 const input = (over: Partial<VisitInput> = {}): VisitInput => {
   const a = arrival();
   return { _page: new URL(a.landing), _arrival: a, _view: a, _first: true, _persistent: true, _withIds: true, _created: false, _deviceIds: { _ga: 'GA1' }, _now: NOW, ...over };

@@ -2375,53 +2375,68 @@ const lease = (endpoint, body, timeout) => new Promise((resolve) => {
     });
 });
 
-// Pools (SPEC 9.3): numbers leased per visitor from `${endpoint}/lease`, and their renewal while
-// the page is visible. Only the newest request counts: an answer to an older one is ignored.
-/**
- * `visit()`: the decision of the moment, whose condition's pool is leased while `consent` is
- * persistent; `answered` shows `numbers`: the fallback with the valid leased numbers `got` over it
- * (`until` is 0 when nothing was leased).
- */
-function createPools(s, doc, consent, visit, answered) {
-    let latest = 0;
-    let renewal;
-    const pools = {
-        _lease(fallback) {
-            const v = visit();
-            if (!consent._alive() || !v._pool)
+// The numbers of a decision (SPEC 10, 9.3): shown at once, or, for a condition with a pool, once
+// its lease answers (leased per visitor from `${endpoint}/lease`), then renewed while the page is
+// visible. Only the newest decision counts: a lease or renewal of an older one is dropped.
+/** A condition's pool is leased while `consent` is persistent; the leased numbers are stored with the session (`visits`). */
+function createPools(s, doc, consent, display, visits, report) {
+    let latest = 0; // the newest decision's lease: older answers and renewals are dropped
+    /** Leases numbers for `v`'s pool; `fallback` is what shows on timeout, error or an invalid answer. */
+    const leaseNow = (v, fallback) => {
+        if (!consent._alive())
+            return;
+        const body = { pool: v._pool, visitor: consent._visitor, source: v._kept.source, condition: v._id, numbers: v._wanted };
+        const id = ++latest;
+        lease(s._endpoint, { site: s._site, ...body }, s._leaseTimeout).then((answer) => {
+            if (id != latest)
                 return;
-            const body = { pool: v._pool, visitor: consent._visitor, source: v._kept.source, condition: v._id, numbers: v._wanted };
-            const id = ++latest;
-            lease(s._endpoint, { site: s._site, ...body }, s._leaseTimeout).then((answer) => {
-                if (id != latest)
-                    return;
-                const got = {};
-                if (answer)
-                    for (const o of body.numbers)
-                        if (usableNumber(s, answer.numbers[o]))
-                            got[o] = answer.numbers[o];
-                const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
-                const numbers = { ...fallback, ...got };
-                answered(numbers, got, until);
-                if (until)
-                    pools._renew(until, numbers);
-            });
-        },
-        _renew(until, numbers) {
-            clearTimeout(renewal);
-            renewal = setTimeout(function renew() {
-                if (doc.visibilityState == 'hidden')
-                    doc.addEventListener('visibilitychange', renew, { once: true });
-                else
-                    pools._lease(numbers);
-            }, Math.max(1000, until - Date.now() - 30000));
-        },
-        _stop() {
-            clearTimeout(renewal);
+            const got = {};
+            if (answer)
+                for (const o of body.numbers)
+                    if (usableNumber(s, answer.numbers[o]))
+                        got[o] = answer.numbers[o];
+            const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
+            // The fallback with the valid leased numbers over it.
+            const numbers = { ...fallback, ...got };
+            display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + v._pool);
+            if (until) {
+                visits._update({ to_swap: toSwap(numbers, got, until) });
+                renew(v, until, numbers);
+            }
+            report();
+        });
+    };
+    /** Renews the lease 30 s before `until` (at the earliest in 1 s), once the page is visible; `numbers` (shown now) are the fallback. */
+    const renew = (v, until, numbers) => {
+        const id = latest;
+        setTimeout(function again() {
+            if (id != latest)
+                return;
+            if (doc.visibilityState == 'hidden')
+                doc.addEventListener('visibilitychange', again, { once: true });
+            else
+                leaseNow(v, numbers);
+        }, Math.max(1000, until - Date.now() - 30000));
+    };
+    return {
+        _show(v) {
             latest++;
+            if (v._pool && !v._leased) {
+                // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
+                const meanwhile = { ...v._numbers };
+                for (const o of v._wanted)
+                    delete meanwhile[o];
+                display._show(meanwhile, false, 'waiting for pool ' + v._pool);
+                leaseNow(v, v._numbers);
+            }
+            else {
+                display._show(v._numbers, true, v._from);
+                if (v._leased)
+                    renew(v, v._leasedUntil, v._numbers);
+                report();
+            }
         },
     };
-    return pools;
 }
 
 // Event batches to `${endpoint}/events` (SPEC 9). One batch per page in the common case: events
@@ -2563,12 +2578,7 @@ function createTracker(s, w, emit, early) {
     const visits = createVisits(s, w, consent);
     const display = createDisplay(s, w, emit);
     const reporter = createReporter(s, consent, w, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
-    const pools = createPools(s, w.document, consent, () => visit, (numbers, got, until) => {
-        display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
-        if (until)
-            visits._update({ to_swap: toSwap(numbers, got, until) });
-        report();
-    });
+    const pools = createPools(s, w.document, consent, display, visits, () => report());
     function decide(newView, grant) {
         const v = (visit = visits._decide(page, referrer, newView, grant));
         const stored = v._session;
@@ -2576,31 +2586,16 @@ function createTracker(s, w, emit, early) {
             views++;
         // Page events are built once the numbers are final, so that they carry the number shown.
         report = () => reporter._view(v._new && v._kept, stored ? stored.pageviews : views, page.href);
-        if (v._pool && !v._leased) {
-            // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
-            const meanwhile = { ...v._numbers };
-            for (const o of v._wanted)
-                delete meanwhile[o];
-            display._show(meanwhile, false, 'waiting for pool ' + v._pool);
-            pools._lease(v._numbers); // reports when it answers
-        }
-        else {
-            display._show(v._numbers, true, v._from);
-            if (v._leased)
-                pools._renew(v._leasedUntil, v._numbers);
-            report();
-        }
+        pools._show(v); // reports the view once its numbers are final
     }
     function setConsent(granted, source) {
         const was = consent._persistent;
         // Repeated signals are no-ops; the storage sentence is set before the event, for a listener reading state().why.
         if (!consent._set(granted, source))
             return;
-        if (!granted) {
-            // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
-            pools._stop();
+        // Withdrawal takes effect now: queued events lose their identifiers (and the decision below drops any lease).
+        if (!granted)
             reporter._anonymise();
-        }
         emit('consent', { state: consent._state, source });
         if (!visit)
             return; // before the first decision: it will see this consent

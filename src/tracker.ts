@@ -14,7 +14,7 @@ import { itpNote } from './lib/itp';
 import { e164, parsePhone } from './swap/phone';
 import { createConsent } from './consent/state';
 import { startAdapters } from './consent/adapters/index';
-import { cleanFor, toSwap, type Visit } from './decide';
+import { cleanFor, type Visit } from './decide';
 import { createVisits } from './visits';
 import { createDisplay } from './display';
 import { createPools } from './pools';
@@ -42,11 +42,7 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   const visits = createVisits(s, w, consent);
   const display = createDisplay(s, w, emit);
   const reporter = createReporter(s, consent, w, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
-  const pools = createPools(s, w.document, consent, () => visit, (numbers, got, until) => {
-    display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
-    if (until) visits._update({ to_swap: toSwap(numbers, got, until) });
-    report();
-  });
+  const pools = createPools(s, w.document, consent, display, visits, () => report());
 
   function decide(newView: boolean, grant?: boolean): void {
     const v = (visit = visits._decide(page, referrer, newView, grant));
@@ -54,28 +50,15 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
     if (!stored && newView) views++;
     // Page events are built once the numbers are final, so that they carry the number shown.
     report = (): void => reporter._view(v._new && v._kept, stored ? stored.pageviews! : views, page.href);
-    if (v._pool && !v._leased) {
-      // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
-      const meanwhile = { ...v._numbers };
-      for (const o of v._wanted) delete meanwhile[o];
-      display._show(meanwhile, false, 'waiting for pool ' + v._pool);
-      pools._lease(v._numbers); // reports when it answers
-    } else {
-      display._show(v._numbers, true, v._from);
-      if (v._leased) pools._renew(v._leasedUntil, v._numbers);
-      report();
-    }
+    pools._show(v); // reports the view once its numbers are final
   }
 
   function setConsent(granted: boolean, source: string): void {
     const was = consent._persistent;
     // Repeated signals are no-ops; the storage sentence is set before the event, for a listener reading state().why.
     if (!consent._set(granted, source)) return;
-    if (!granted) {
-      // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
-      pools._stop();
-      reporter._anonymise();
-    }
+    // Withdrawal takes effect now: queued events lose their identifiers (and the decision below drops any lease).
+    if (!granted) reporter._anonymise();
     emit('consent', { state: consent._state, source });
     if (!visit) return; // before the first decision: it will see this consent
     // A grant reports this page view again, identified (SPEC 7): what waited, anonymous, is dropped.

@@ -884,12 +884,12 @@ function createConsent(s, w, lost) {
         let id = readVisitor();
         if (!id) {
             removeSession();
-            id = createVisitor(s._days, s._domain);
-            c._created = !!id;
+            c._created = !!(id = createVisitor(s._days, s._domain));
         }
+        if (!id)
+            return forget('cookies blocked');
         c._visitor = id;
-        c._persistent = !!id;
-        c._blocked = id ? '' : 'cookies blocked';
+        c._persistent = true;
     };
     const c = {
         _state: 'unknown',
@@ -2377,62 +2377,60 @@ const lease = (endpoint, body, timeout) => new Promise((resolve) => {
 
 // The numbers of a decision (SPEC 10, 9.3): shown at once, or, for a condition with a pool, once
 // its lease answers (leased per visitor from `${endpoint}/lease`), then renewed while the page is
-// visible. Only the newest decision counts: a lease or renewal of an older one is dropped.
+// visible. Only the newest decision counts: a lease or a renewal of an older one is dropped.
 /** A condition's pool is leased while `consent` is persistent; the leased numbers are stored with the session (`visits`). */
-function createPools(s, doc, consent, display, visits, report) {
-    let latest = 0; // the newest decision's lease: older answers and renewals are dropped
-    /** Leases numbers for `v`'s pool; `fallback` is what shows on timeout, error or an invalid answer. */
-    const leaseNow = (v, fallback) => {
-        if (!consent._alive())
-            return;
-        const body = { pool: v._pool, visitor: consent._visitor, source: v._kept.source, condition: v._id, numbers: v._wanted };
-        const id = ++latest;
-        lease(s._endpoint, { site: s._site, ...body }, s._leaseTimeout).then((answer) => {
-            if (id != latest)
-                return;
-            const got = {};
-            if (answer)
-                for (const o of body.numbers)
-                    if (usableNumber(s, answer.numbers[o]))
-                        got[o] = answer.numbers[o];
-            const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
-            // The fallback with the valid leased numbers over it.
-            const numbers = { ...fallback, ...got };
-            display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + v._pool);
-            if (until) {
-                visits._update({ to_swap: toSwap(numbers, got, until) });
-                renew(v, until, numbers);
-            }
-            report();
-        });
-    };
-    /** Renews the lease 30 s before `until` (at the earliest in 1 s), once the page is visible; `numbers` (shown now) are the fallback. */
-    const renew = (v, until, numbers) => {
-        const id = latest;
-        setTimeout(function again() {
-            if (id != latest)
-                return;
-            if (doc.visibilityState == 'hidden')
-                doc.addEventListener('visibilitychange', again, { once: true });
-            else
-                leaseNow(v, numbers);
-        }, Math.max(1000, until - Date.now() - 30000));
-    };
+function createPools(s, doc, consent, display, visits) {
+    let latest = 0; // the newest decision
     return {
-        _show(v) {
-            latest++;
+        _show(v, report) {
+            const id = ++latest;
+            /** Leases numbers; `fallback` is what shows on timeout, error or an invalid answer. */
+            const leaseNow = (fallback) => {
+                if (!consent._alive())
+                    return;
+                const body = { site: s._site, pool: v._pool, visitor: consent._visitor, source: v._kept.source, condition: v._id, numbers: v._wanted };
+                lease(s._endpoint, body, s._leaseTimeout).then((answer) => {
+                    if (id != latest)
+                        return;
+                    const got = {};
+                    if (answer)
+                        for (const o of body.numbers)
+                            if (usableNumber(s, answer.numbers[o]))
+                                got[o] = answer.numbers[o];
+                    const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
+                    // The fallback with the valid leased numbers over it.
+                    const numbers = { ...fallback, ...got };
+                    display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + v._pool);
+                    if (until) {
+                        visits._update({ to_swap: toSwap(numbers, got, until) });
+                        renew(until, numbers);
+                    }
+                    report();
+                });
+            };
+            /** Renews the lease 30 s before `until` (at the earliest in 1 s), once the page is visible; `numbers` (shown now) are the fallback. */
+            const renew = (until, numbers) => {
+                setTimeout(function again() {
+                    if (id != latest)
+                        return;
+                    if (doc.visibilityState == 'hidden')
+                        doc.addEventListener('visibilitychange', again, { once: true });
+                    else
+                        leaseNow(numbers);
+                }, Math.max(1000, until - Date.now() - 30000));
+            };
             if (v._pool && !v._leased) {
                 // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
                 const meanwhile = { ...v._numbers };
                 for (const o of v._wanted)
                     delete meanwhile[o];
                 display._show(meanwhile, false, 'waiting for pool ' + v._pool);
-                leaseNow(v, v._numbers);
+                leaseNow(v._numbers);
             }
             else {
                 display._show(v._numbers, true, v._from);
                 if (v._leased)
-                    renew(v, v._leasedUntil, v._numbers);
+                    renew(v._leasedUntil, v._numbers);
                 report();
             }
         },
@@ -2564,6 +2562,14 @@ function createReporter(s, consent, w, base) {
     return r;
 }
 
+/**
+ * Starts the tracker of this page: init's work, in order. Invisible needs no attribution for its
+ * numbers: it swaps first (issue 11). GPC and the consent signals given before init are applied
+ * before the first decision, which sees them. The CMP adapters start a microtask later, so that
+ * code right after init (mgt('on', 'consent', …)) hears a CMP that answers at once, still before
+ * the first paint; in every mode (even invisible, which never stores, reports the visitor's choice
+ * in its state).
+ */
 function createTracker(s, w, emit, early) {
     setDebug(s._debug);
     itpNote(w.navigator); // Safari caps the cookie: said in debug (lib/itp.ts)
@@ -2571,22 +2577,20 @@ function createTracker(s, w, emit, early) {
     let page = new URL(loc.href);
     let referrer = w.document.referrer;
     let visit; // the latest decision
-    let report; // reports the latest page view: built by each decision, once its numbers are final
     let views = 0; // page views of this page load, for the cookieless counter
     explain('events', 'none', s._mode + ' mode'); // until the first report, in the collecting modes
     const consent = createConsent(s, w, () => decide(false));
     const visits = createVisits(s, w, consent);
     const display = createDisplay(s, w, emit);
     const reporter = createReporter(s, consent, w, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
-    const pools = createPools(s, w.document, consent, display, visits, () => report());
+    const pools = createPools(s, w.document, consent, display, visits);
     function decide(newView, grant) {
         const v = (visit = visits._decide(page, referrer, newView, grant));
         const stored = v._session;
         if (!stored && newView)
             views++;
-        // Page events are built once the numbers are final, so that they carry the number shown.
-        report = () => reporter._view(v._new && v._kept, stored ? stored.pageviews : views, page.href);
-        pools._show(v); // reports the view once its numbers are final
+        // The view is reported once its numbers are final, so that its events carry the number shown.
+        pools._show(v, () => reporter._view(v._new && v._kept, stored ? stored.pageviews : views, page.href));
     }
     function setConsent(granted, source) {
         const was = consent._persistent;
@@ -2611,8 +2615,6 @@ function createTracker(s, w, emit, early) {
         reporter._again();
         decide(true);
     }
-    // --- start -------------------------------------------------------------------------------
-    // invisible needs no attribution for its numbers: swap first (issue 11).
     if (s._mode == 'invisible')
         display._show(s._numbers, true, 'defaults');
     if (s._gpc && w.navigator.globalPrivacyControl === true)
@@ -2621,36 +2623,24 @@ function createTracker(s, w, emit, early) {
         setConsent(g, 'command');
     consent._start();
     decide(true);
-    // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
-    // answers at once; still before the first paint. In every mode: even invisible, which never
-    // stores, reports the visitor's choice in its state.
     Promise.resolve().then(() => startAdapters(s._consent, setConsent, w));
-    // Calls: a click on a tel:/callto: link that shows one of our tracked numbers.
+    // Calls: a click on a tel:/callto: link that shows one of our tracked numbers (with probabilistic
+    // 'off' without storage, the reporter drops it).
     if (s._collecting)
         onCall(w.document, (dialled) => {
             const p = parsePhone(dialled, s._country);
             const number = p && e164(p);
-            // (Nothing is sent with probabilistic 'off' without storage: the reporter drops it.)
             if (display._tracked().includes(number)) {
                 reporter._call(number, page.href);
                 visits._update({ last_action: Date.now() });
             }
         });
     if (s._spa)
-        onNavigation(w, () => {
-            if (loc.href.split('#')[0] != page.href.split('#')[0])
-                view();
-        });
+        onNavigation(w, () => loc.href.split('#')[0] != page.href.split('#')[0] && view());
     const state = () => {
         const st = {
-            mode: s._mode,
-            consent: consent._state,
-            persistent: consent._persistent,
-            source: visit._kept.source,
-            condition: visit._id,
-            landing: cleanFor(s, consent._persistent, consent._withIds())(visit._kept.landing),
-            referrer: visit._kept.referrer,
-            numbers: display._numbers(),
+            mode: s._mode, consent: consent._state, persistent: consent._persistent, source: visit._kept.source, condition: visit._id,
+            landing: cleanFor(s, consent._persistent, consent._withIds())(visit._kept.landing), referrer: visit._kept.referrer, numbers: display._numbers(),
         };
         if (consent._visitor)
             st.visitor = consent._visitor;
@@ -2659,13 +2649,7 @@ function createTracker(s, w, emit, early) {
         return Object.freeze(st);
     };
     emit('ready', state());
-    return {
-        _consent: setConsent,
-        _swap: display._swap,
-        _restore: display._restore,
-        _pageview: view,
-        _state: state,
-    };
+    return { _consent: setConsent, _swap: display._swap, _restore: display._restore, _pageview: view, _state: state };
 }
 
 /** Kept equal to package.json's version (a unit test checks it). */

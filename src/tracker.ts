@@ -28,6 +28,14 @@ export interface Tracker {
   _state(): State;
 }
 
+/**
+ * Starts the tracker of this page: init's work, in order. Invisible needs no attribution for its
+ * numbers: it swaps first (issue 11). GPC and the consent signals given before init are applied
+ * before the first decision, which sees them. The CMP adapters start a microtask later, so that
+ * code right after init (mgt('on', 'consent', …)) hears a CMP that answers at once, still before
+ * the first paint; in every mode (even invisible, which never stores, reports the visitor's choice
+ * in its state).
+ */
 export function createTracker(s: Settings, w: Window, emit: (name: string, payload: any) => void, early: boolean[]): Tracker {
   setDebug(s._debug);
   itpNote(w.navigator); // Safari caps the cookie: said in debug (lib/itp.ts)
@@ -35,22 +43,20 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   let page = new URL(loc.href);
   let referrer = w.document.referrer;
   let visit: Visit; // the latest decision
-  let report: () => void; // reports the latest page view: built by each decision, once its numbers are final
   let views = 0; // page views of this page load, for the cookieless counter
   explain('events', 'none', s._mode + ' mode'); // until the first report, in the collecting modes
   const consent = createConsent(s, w, () => decide(false));
   const visits = createVisits(s, w, consent);
   const display = createDisplay(s, w, emit);
   const reporter = createReporter(s, consent, w, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
-  const pools = createPools(s, w.document, consent, display, visits, () => report());
+  const pools = createPools(s, w.document, consent, display, visits);
 
   function decide(newView: boolean, grant?: boolean): void {
     const v = (visit = visits._decide(page, referrer, newView, grant));
     const stored = v._session;
     if (!stored && newView) views++;
-    // Page events are built once the numbers are final, so that they carry the number shown.
-    report = (): void => reporter._view(v._new && v._kept, stored ? stored.pageviews! : views, page.href);
-    pools._show(v); // reports the view once its numbers are final
+    // The view is reported once its numbers are final, so that its events carry the number shown.
+    pools._show(v, () => reporter._view(v._new && v._kept, stored ? stored.pageviews! : views, page.href));
   }
 
   function setConsent(granted: boolean, source: string): void {
@@ -74,45 +80,31 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
     decide(true);
   }
 
-  // --- start -------------------------------------------------------------------------------
-  // invisible needs no attribution for its numbers: swap first (issue 11).
   if (s._mode == 'invisible') display._show(s._numbers, true, 'defaults');
   if (s._gpc && (w.navigator as any).globalPrivacyControl === true) setConsent(false, 'gpc');
   for (const g of early) setConsent(g, 'command');
   consent._start();
   decide(true);
-  // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
-  // answers at once; still before the first paint. In every mode: even invisible, which never
-  // stores, reports the visitor's choice in its state.
   Promise.resolve().then(() => startAdapters(s._consent, setConsent, w));
 
-  // Calls: a click on a tel:/callto: link that shows one of our tracked numbers.
+  // Calls: a click on a tel:/callto: link that shows one of our tracked numbers (with probabilistic
+  // 'off' without storage, the reporter drops it).
   if (s._collecting)
     onCall(w.document, (dialled) => {
       const p = parsePhone(dialled, s._country);
       const number = p && e164(p);
-      // (Nothing is sent with probabilistic 'off' without storage: the reporter drops it.)
       if (display._tracked().includes(number!)) {
         reporter._call(number!, page.href);
         visits._update({ last_action: Date.now() });
       }
     });
 
-  if (s._spa)
-    onNavigation(w, () => {
-      if (loc.href.split('#')[0] != page.href.split('#')[0]) view();
-    });
+  if (s._spa) onNavigation(w, () => loc.href.split('#')[0] != page.href.split('#')[0] && view());
 
   const state = (): State => {
     const st: State = {
-      mode: s._mode,
-      consent: consent._state,
-      persistent: consent._persistent,
-      source: visit._kept.source,
-      condition: visit._id,
-      landing: cleanFor(s, consent._persistent, consent._withIds())(visit._kept.landing),
-      referrer: visit._kept.referrer,
-      numbers: display._numbers(),
+      mode: s._mode, consent: consent._state, persistent: consent._persistent, source: visit._kept.source, condition: visit._id,
+      landing: cleanFor(s, consent._persistent, consent._withIds())(visit._kept.landing), referrer: visit._kept.referrer, numbers: display._numbers(),
     };
     if (consent._visitor) st.visitor = consent._visitor;
     if (s._debug) st.why = { ...why };
@@ -120,11 +112,5 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
   };
   emit('ready', state());
 
-  return {
-    _consent: setConsent,
-    _swap: display._swap,
-    _restore: display._restore,
-    _pageview: view,
-    _state: state,
-  };
+  return { _consent: setConsent, _swap: display._swap, _restore: display._restore, _pageview: view, _state: state };
 }

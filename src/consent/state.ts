@@ -53,12 +53,11 @@ export function createConsent(s: Settings, w: Window, lost: () => void): Consent
     let id = readVisitor();
     if (!id) {
       removeSession();
-      id = createVisitor(s._days, s._domain);
-      c._created = !!id;
+      c._created = !!(id = createVisitor(s._days, s._domain));
     }
+    if (!id) return forget('cookies blocked');
     c._visitor = id;
-    c._persistent = !!id;
-    c._blocked = id ? '' : 'cookies blocked';
+    c._persistent = true;
   };
   const c: Consent = {
     _state: 'unknown',

@@ -1399,18 +1399,16 @@ const cleanFor = (s, persistent, withIds) => (url) => cleanUrl(url, persistent ?
 /** mgt_session.to_swap: the numbers shown, leased ones with their expiry. */
 const toSwap = (numbers, leased, until) => Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? until : undefined }));
 function decideVisit(s, v, explain) {
-    const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
+    const { _view: a, _stored: stored, _persistent: p, _now: now } = v;
     const clean = cleanFor(s, p, v._withIds);
-    // The arrival decided now: the view when persistent, this page load's arrival when cookieless.
-    const a = p ? view : v._arrival;
     let isNew = v._first && !a._internal;
     let kept = a;
     if (p) {
         // An existing visitor arriving by internal navigation without a session here comes from a
         // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
-        const sibling = view._internal && !stored && !v._created;
-        isNew = !sibling && isNewVisit(view._internal, stored && stored.last_action, now, s._timeout);
-        const mine = { ...view, landing: clean(view.landing), tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {} };
+        const sibling = a._internal && !stored && !v._created;
+        isNew = !sibling && isNewVisit(a._internal, stored && stored.last_action, now, s._timeout);
+        const mine = { ...a, landing: clean(a.landing), tracking_ids: v._withIds ? { ...a.tracking_ids, ...v._deviceIds } : {} };
         kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
     }
     const from = a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer;
@@ -1461,8 +1459,7 @@ function decideVisit(s, v, explain) {
         _numbers: numbers,
         _pool: pool,
         _wanted: wanted,
-        _leased: reuse,
-        _leasedUntil: until,
+        _leasedUntil: reuse ? until : 0,
         _session: session,
     };
 }
@@ -1509,7 +1506,7 @@ function createVisits(s, w, consent) {
                 stored = before;
             const ids = consent._withIds();
             const v = decideVisit(s, {
-                _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
+                _page: page, _view: p && newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
                 _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
             }, explain);
             consent._explain();
@@ -2419,7 +2416,7 @@ function createPools(s, doc, consent, display, visits) {
                         leaseNow(numbers);
                 }, Math.max(1000, until - Date.now() - 30000));
             };
-            if (v._pool && !v._leased) {
+            if (v._pool && !v._leasedUntil) {
                 // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
                 const meanwhile = { ...v._numbers };
                 for (const o of v._wanted)
@@ -2429,7 +2426,7 @@ function createPools(s, doc, consent, display, visits) {
             }
             else {
                 display._show(v._numbers, true, v._from);
-                if (v._leased)
+                if (v._leasedUntil)
                     renew(v._leasedUntil, v._numbers);
                 report();
             }

@@ -14,9 +14,10 @@ export type Arrival = Attribution & { _internal: boolean; _why: string };
 
 export interface VisitInput {
   _page: URL;
-  /** This page load's arrival: the cookieless attribution, and what a later grant saves. */
-  _arrival: Arrival;
-  /** The view decided now: the arrival, or a virtual page view's own. */
+  /**
+   * The arrival decided now: when persistent, this view's own (the page load's arrival, or a
+   * virtual page view's); cookieless, the page load's arrival (the attribution kept in memory).
+   */
   _view: Arrival;
   /** The first decision of this page load. */
   _first: boolean;
@@ -45,8 +46,7 @@ export interface Visit {
   _pool?: string;
   /** The originals the condition's pool leases numbers for. */
   _wanted: string[];
-  /** Leased numbers reused from mgt_session, and when they expire. */
-  _leased?: Numbers;
+  /** When the leased numbers reused from mgt_session expire; 0 when none are (a lease is needed). */
   _leasedUntil: number;
   /** The session to store (persistent only). */
   _session?: Session;
@@ -61,18 +61,16 @@ export const toSwap = (numbers: Numbers, leased: Numbers | undefined, until: num
   Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? until : undefined }));
 
 export function decideVisit(s: Settings, v: VisitInput, explain: Explain): Visit {
-  const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
+  const { _view: a, _stored: stored, _persistent: p, _now: now } = v;
   const clean = cleanFor(s, p, v._withIds);
-  // The arrival decided now: the view when persistent, this page load's arrival when cookieless.
-  const a = p ? view : v._arrival;
   let isNew = v._first && !a._internal;
   let kept: Attribution = a;
   if (p) {
     // An existing visitor arriving by internal navigation without a session here comes from a
     // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
-    const sibling = view._internal && !stored && !v._created;
-    isNew = !sibling && isNewVisit(view._internal, stored && stored.last_action, now, s._timeout);
-    const mine: Attribution = { ...view, landing: clean(view.landing), tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {} };
+    const sibling = a._internal && !stored && !v._created;
+    isNew = !sibling && isNewVisit(a._internal, stored && stored.last_action, now, s._timeout);
+    const mine: Attribution = { ...a, landing: clean(a.landing), tracking_ids: v._withIds ? { ...a.tracking_ids, ...v._deviceIds } : {} };
     kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
   }
   const from = a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer;
@@ -125,8 +123,7 @@ export function decideVisit(s: Settings, v: VisitInput, explain: Explain): Visit
     _numbers: numbers,
     _pool: pool,
     _wanted: wanted,
-    _leased: reuse,
-    _leasedUntil: until,
+    _leasedUntil: reuse ? until : 0,
     _session: session,
   };
 }

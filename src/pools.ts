@@ -49,7 +49,7 @@ export function createPools(s: Settings, doc: Document, consent: Consent, displa
           else leaseNow(numbers);
         }, Math.max(1000, until - Date.now() - 30000));
       };
-      if (v._pool && !v._leased) {
+      if (v._pool && !v._leasedUntil) {
         // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
         const meanwhile = { ...v._numbers };
         for (const o of v._wanted) delete meanwhile[o];
@@ -57,7 +57,7 @@ export function createPools(s: Settings, doc: Document, consent: Consent, displa
         leaseNow(v._numbers);
       } else {
         display._show(v._numbers, true, v._from);
-        if (v._leased) renew(v._leasedUntil, v._numbers);
+        if (v._leasedUntil) renew(v._leasedUntil, v._numbers);
         report();
       }
     },

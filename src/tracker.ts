@@ -1,9 +1,10 @@
 // One page's tracker: the wiring of settings -> consent -> the visit decision -> what the page shows
 // -> reporting. What decides lives elsewhere: a grant, a denial, GPC and another tab's withdrawal in
 // consent/state.ts; a new visit, the condition and the numbers in decide.ts (pure), run with what
-// the page and the device hold by visits.ts; the numbers shown in display.ts; leases in pools.ts;
-// events in reporter.ts. decide() below runs on init, on every (virtual) page view, and whenever
-// the right to store (or to store tracking IDs) changes.
+// the page and the device hold by visits.ts; a decision's numbers, at once or once its pool's
+// lease answers, in pools.ts, shown by display.ts; events in reporter.ts. decide() below runs on
+// init, on every (virtual) page view, and whenever the right to store (or to store tracking IDs)
+// changes.
 import type { State } from './types';
 import type { Settings } from './settings';
 import { setDebug } from './lib/log';

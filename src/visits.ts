@@ -53,7 +53,7 @@ export function createVisits(s: Settings, w: Window, consent: Consent): Visits {
       if (grant && before !== false) stored = before;
       const ids = consent._withIds();
       const v = decideVisit(s, {
-        _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
+        _page: page, _view: p && newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
         _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
       }, explain);
       consent._explain();

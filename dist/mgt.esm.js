@@ -1407,7 +1407,7 @@ function decideVisit(s, v, explain) {
         // An existing visitor arriving by internal navigation without a session here comes from a
         // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
         const sibling = a._internal && !stored && !v._created;
-        isNew = !sibling && isNewVisit(a._internal, stored && stored.last_action, now, s._timeout);
+        isNew = !sibling && isNewVisit(a._internal, stored?.last_action, now, s._timeout);
         const mine = { ...a, landing: clean(a.landing), tracking_ids: v._withIds ? { ...a.tracking_ids, ...v._deviceIds } : {} };
         kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
     }
@@ -1418,14 +1418,14 @@ function decideVisit(s, v, explain) {
     const id = cond ? cond.id : null;
     // The condition's own numbers: none with probabilistic 'off' without storage, which swaps the
     // default numbers only (SPEC 8).
-    const own = (p || s._probabilistic != 'off') && cond && cond.numbers;
+    const own = (p || s._probabilistic != 'off') && cond?.numbers;
     const numbers = { ...s._numbers, ...own };
-    const pool = p ? cond && cond.pool : undefined;
-    const wanted = Object.keys((cond && cond.numbers) || s._numbers);
+    const pool = p ? cond?.pool : undefined;
+    const wanted = Object.keys(cond?.numbers || s._numbers);
     // Leased numbers still valid in mgt_session are reused, when there is one for every original.
     const leased = {};
     let until = 0;
-    for (const e of (pool && stored && stored.to_swap) || []) {
+    for (const e of (pool && stored?.to_swap) || []) {
         if (e.expires > now && wanted.includes(e.original) && usableNumber(s, e.tracked)) {
             leased[e.original] = e.tracked;
             until = e.expires;
@@ -1488,14 +1488,14 @@ function createVisits(s, w, consent) {
     return {
         _decide(page, referrer, newView, grant) {
             const here = classify(page, referrer, s._domain);
-            const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
             const first = !arrival;
-            if (!arrival) {
-                // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
-                // Timing 2 list no entry: a normal navigation.)
-                const again = performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test(n.type));
-                arrival = { ...fresh, _internal: here._internal || again };
-            }
+            // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
+            // Timing 2 list no entry: a normal navigation.)
+            if (first)
+                here._internal || (here._internal = performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test(n.type)));
+            const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
+            if (first)
+                arrival = fresh;
             const p = consent._alive();
             let stored = p ? readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
             if (!p || before === false)
@@ -1506,7 +1506,7 @@ function createVisits(s, w, consent) {
                 stored = before;
             const ids = consent._withIds();
             const v = decideVisit(s, {
-                _page: page, _view: p && newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
+                _page: page, _view: p && newView ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
                 _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
             }, explain);
             consent._explain();
@@ -2489,7 +2489,7 @@ function createReporter(s, consent, w, base) {
     const batch = createBatch(s._endpoint, s._site);
     let reported = false;
     let held = [];
-    let calls = [];
+    let calls = []; // built when sent: with the consent and the decision of that moment
     /** Completes an event as consent allows now: identified, or anonymous (SPEC 8, 9.1). */
     const finish = (e) => {
         const p = consent._persistent;
@@ -2513,14 +2513,17 @@ function createReporter(s, consent, w, base) {
             if (reported || !s._collecting)
                 return;
             reported = true;
-            const events = [];
+            const types = [];
+            const add = (type, fields) => {
+                types.push(type);
+                held.push(event(type, fields));
+            };
             if (visit)
-                events.push(event('visit', { landing: visit.landing, referrer: visit.referrer, tracking_ids: visit.tracking_ids }));
+                add('visit', { landing: visit.landing, referrer: visit.referrer, tracking_ids: visit.tracking_ids });
             // origin reports visits only; traffic counts page views, journey names them.
             if (s._mode != 'origin')
-                events.push(event('pageview', s._mode == 'traffic' ? { count } : { url, title: doc.title.slice(0, 2000) }));
-            held.push(...events);
-            explain('events', events.map((e) => e.type).join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent');
+                add('pageview', s._mode == 'traffic' ? { count } : { url, title: doc.title.slice(0, 2000) });
+            explain('events', types.join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent');
             r._release();
         },
         _again(grant) {
@@ -2529,7 +2532,7 @@ function createReporter(s, consent, w, base) {
                 held = [];
         },
         _call(number, page) {
-            calls.push(() => event('call', { number, page }));
+            calls.push({ number, page });
             r._release();
         },
         _release(force) {
@@ -2539,7 +2542,7 @@ function createReporter(s, consent, w, base) {
                 for (const e of held)
                     batch._push(e);
                 for (const c of calls)
-                    batch._push(c(), true);
+                    batch._push(event('call', c), true);
             }
             held = [];
             calls = [];
@@ -2632,8 +2635,10 @@ function createTracker(s, w, emit, early) {
                 visits._update({ last_action: Date.now() });
             }
         });
+    // A virtual page view: the URL changed other than by its fragment.
     if (s._spa)
-        onNavigation(w, () => loc.href.split('#')[0] != page.href.split('#')[0] && view());
+        onNavigation(w, () => { if (loc.href.split('#')[0] != page.href.split('#')[0])
+            view(); });
     const state = () => {
         const st = {
             mode: s._mode, consent: consent._state, persistent: consent._persistent, source: visit._kept.source, condition: visit._id,

@@ -69,7 +69,7 @@ export function decideVisit(s: Settings, v: VisitInput, explain: Explain): Visit
     // An existing visitor arriving by internal navigation without a session here comes from a
     // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
     const sibling = a._internal && !stored && !v._created;
-    isNew = !sibling && isNewVisit(a._internal, stored && stored.last_action, now, s._timeout);
+    isNew = !sibling && isNewVisit(a._internal, stored?.last_action, now, s._timeout);
     const mine: Attribution = { ...a, landing: clean(a.landing), tracking_ids: v._withIds ? { ...a.tracking_ids, ...v._deviceIds } : {} };
     kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
   }
@@ -81,14 +81,14 @@ export function decideVisit(s: Settings, v: VisitInput, explain: Explain): Visit
   const id = cond ? cond.id : null;
   // The condition's own numbers: none with probabilistic 'off' without storage, which swaps the
   // default numbers only (SPEC 8).
-  const own = (p || s._probabilistic != 'off') && cond && cond.numbers;
+  const own = (p || s._probabilistic != 'off') && cond?.numbers;
   const numbers: Numbers = { ...s._numbers, ...own };
-  const pool = p ? cond && cond.pool : undefined;
-  const wanted = Object.keys((cond && cond.numbers) || s._numbers);
+  const pool = p ? cond?.pool : undefined;
+  const wanted = Object.keys(cond?.numbers || s._numbers);
   // Leased numbers still valid in mgt_session are reused, when there is one for every original.
   const leased: Numbers = {};
   let until = 0;
-  for (const e of (pool && stored && stored.to_swap) || []) {
+  for (const e of (pool && stored?.to_swap) || []) {
     if (e.expires! > now && wanted.includes(e.original) && usableNumber(s, e.tracked)) {
       leased[e.original] = e.tracked;
       until = e.expires!;

@@ -100,7 +100,8 @@ export function createTracker(s: Settings, w: Window, emit: (name: string, paylo
       }
     });
 
-  if (s._spa) onNavigation(w, () => loc.href.split('#')[0] != page.href.split('#')[0] && view());
+  // A virtual page view: the URL changed other than by its fragment.
+  if (s._spa) onNavigation(w, () => { if (loc.href.split('#')[0] != page.href.split('#')[0]) view(); });
 
   const state = (): State => {
     const st: State = {

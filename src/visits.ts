@@ -37,14 +37,12 @@ export function createVisits(s: Settings, w: Window, consent: Consent): Visits {
   return {
     _decide(page, referrer, newView, grant) {
       const here = classify(page, referrer, s._domain);
-      const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
       const first = !arrival;
-      if (!arrival) {
-        // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
-        // Timing 2 list no entry: a normal navigation.)
-        const again = performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test((n as PerformanceNavigationTiming).type));
-        arrival = { ...fresh, _internal: here._internal || again };
-      }
+      // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
+      // Timing 2 list no entry: a normal navigation.)
+      if (first) here._internal ||= performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test((n as PerformanceNavigationTiming).type));
+      const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
+      if (first) arrival = fresh;
       const p = consent._alive();
       let stored = p ? readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
       if (!p || before === false) before = p && stored;
@@ -53,7 +51,7 @@ export function createVisits(s: Settings, w: Window, consent: Consent): Visits {
       if (grant && before !== false) stored = before;
       const ids = consent._withIds();
       const v = decideVisit(s, {
-        _page: page, _view: p && newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
+        _page: page, _view: p && newView ? fresh : arrival!, _first: first, _persistent: p, _withIds: ids,
         _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
       }, explain);
       consent._explain();

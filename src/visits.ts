@@ -10,7 +10,6 @@ import { classify } from './attribution/source';
 import { trackingIds } from './attribution/trackingIds';
 import { parsePhone } from './swap/phone';
 import { readSession, writeSession, type Session } from './storage/session';
-import { deviceReader } from './storage/device';
 import { decideVisit, type Arrival, type Visit } from './decide';
 
 export interface Visits {
@@ -54,7 +53,7 @@ export function createVisits(s: Settings, w: Window, consent: Consent, explain: 
       const ids = consent._withIds();
       const v = decideVisit(s, {
         _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
-        _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
+        _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, w) : {}, _now: Date.now(),
       });
       // Own keys: a polluted Object.prototype must not add a sentence.
       for (const k of Object.keys(v._why)) explain(k as keyof Why, v._why[k as keyof Visit['_why']]); // source, condition, visit

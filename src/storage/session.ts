@@ -67,6 +67,9 @@ const store = (op: 'getItem' | 'setItem' | 'removeItem', value?: string): string
   }
 };
 
+/** localStorage[key] for the custom tracking ids read from it (attribution/trackingIds.ts); may throw. */
+export const getLocal = (key: string): string | null => localStorage.getItem(key);
+
 export const removeSession = (): void => {
   store('removeItem');
 };

@@ -10,9 +10,8 @@ export const guard = <F extends (...a: any[]) => any>(f: F): F =>
 
 /**
  * Pushes onto a CMP's documented callback queue (an array the CMP's snippet or SDK drains, or the
- * SDK's own object with a push method), creating the array if the CMP has not loaded yet; 1.
+ * SDK's own object with a push method), creating the array if the CMP has not loaded yet.
  */
-export const queue = (w: any, name: string, item: unknown): 1 => {
+export const queue = (w: any, name: string, item: unknown): void => {
   (w[name] = w[name] || []).push(item);
-  return 1;
 };

@@ -240,6 +240,30 @@ const setCookie = (name, value, days, domain) => {
     api.set(name, value, attributes);
 };
 
+// Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
+// (config.debug or ?mgt_debug=1); config mistakes and ignored commands print always.
+// Printing never throws: a missing console, or a page value whose inspection throws, must not
+// turn a log line into an error in the page.
+let debugOn = false;
+const setDebug = (on) => {
+    debugOn = on;
+};
+const print = (level, gated) => (...args) => {
+    try {
+        if (debugOn || !gated)
+            console[level]('[mgt]', ...args);
+    }
+    catch {
+        /* nowhere to print */
+    }
+};
+/** A debug sentence of state().why, in one shape: 'Numbers: {…} — condition ads.' */
+const sentence = (label, what, why) => `${label}: ${what} — ${why}.`;
+/** Explains a decision; silent unless debug is on. */
+const log = print('info', 1);
+const warn = print('warn');
+const error = print('error');
+
 const str$1 = (v) => typeof v == 'string' && v.length <= 2000;
 const num = (v) => typeof v == 'number' && v >= 0 && v < 1e15;
 const numOrNone = (v) => v === undefined || num(v);
@@ -286,12 +310,12 @@ const removeSession = () => {
     store('removeItem');
 };
 /**
- * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
+ * The stored session, or undefined when absent; a damaged entry is removed and reported (debug). `isNumber`
  * tells a valid phone number of the configured country, `isTracked` one that may be shown (valid and
  * not one of the config's originals); both are given strings only. A `to_swap` entry holding
  * anything else, markup included, was not written by the module (SPEC 11).
  */
-function readSession(onDamaged, isNumber, isTracked) {
+function readSession(isNumber, isTracked) {
     const raw = store('getItem');
     if (raw == null)
         return;
@@ -306,7 +330,7 @@ function readSession(onDamaged, isNumber, isTracked) {
     if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(entry))
         return s;
     removeSession();
-    onDamaged('mgt_session invalid: rebuilt');
+    log('mgt_session invalid: rebuilt');
 }
 /**
  * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
@@ -715,30 +739,6 @@ function crossCheck(c, s) {
         if (originals[t])
             fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
 }
-
-// Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
-// (config.debug or ?mgt_debug=1); config mistakes and ignored commands print always.
-// Printing never throws: a missing console, or a page value whose inspection throws, must not
-// turn a log line into an error in the page.
-let debugOn = false;
-const setDebug = (on) => {
-    debugOn = on;
-};
-const print = (level, gated) => (...args) => {
-    try {
-        if (debugOn || !gated)
-            console[level]('[mgt]', ...args);
-    }
-    catch {
-        /* nowhere to print */
-    }
-};
-/** A debug sentence of state().why, in one shape: 'Numbers: {…} — condition ads.' */
-const sentence = (label, what, why) => `${label}: ${what} — ${why}.`;
-/** Explains a decision; silent unless debug is on. */
-const log = print('info', 1);
-const warn = print('warn');
-const error = print('error');
 
 /**
  * Calls `cb` with the number dialled when the visitor clicks a tel: or callto: link (captured, so
@@ -1472,7 +1472,7 @@ function createVisits(s, w, consent, explain) {
                 arrival = { ...fresh, _internal: here._internal || again };
             }
             const p = consent._alive();
-            let stored = p ? readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
+            let stored = p ? readSession((n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
             if (!p || before === false)
                 before = p && stored;
             // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if

@@ -45,7 +45,7 @@ export function createVisits(s: Settings, w: Window, consent: Consent, explain: 
         arrival = { ...fresh, _internal: here._internal || again };
       }
       const p = consent._alive();
-      let stored = p ? readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
+      let stored = p ? readSession((n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
       if (!p || before === false) before = p && stored;
       // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
       // the consent-free session this page wrote (rotation) had not been there.

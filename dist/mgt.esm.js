@@ -741,22 +741,31 @@ function crossCheck(c, s) {
 }
 
 /**
+ * `f`, guarded: whatever it throws stays here (a CMP, a page's hostile value or a failing listener
+ * must never throw into the page nor stop the rest), printed in debug mode after `why` when given.
+ */
+const guard$1 = (f, why) => ((...a) => {
+    try {
+        return f(...a);
+    }
+    catch (x) {
+        if (why)
+            log(why, x);
+    }
+});
+
+/**
  * Calls `cb` with the number dialled when the visitor clicks a tel: or callto: link (captured, so
  * a page that stops the click's propagation still reports it). Guarded: a hostile href or target
  * never throws into the page.
  */
 function onCall(doc, cb) {
-    doc.addEventListener('click', (e) => {
-        try {
-            const a = e.target.closest('a[href]');
-            const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href'));
-            if (m)
-                cb(decodeURIComponent(m[1]));
-        }
-        catch (x) {
-            log('call not tracked:', x);
-        }
-    }, true);
+    doc.addEventListener('click', guard$1((e) => {
+        const a = e.target.closest('a[href]');
+        const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href'));
+        if (m)
+            cb(decodeURIComponent(m[1]));
+    }, 'call not tracked:'), true);
 }
 
 /**
@@ -766,14 +775,7 @@ function onCall(doc, cb) {
  */
 function onNavigation(w, cb) {
     const h = w.history;
-    const guarded = () => {
-        try {
-            cb();
-        }
-        catch (x) {
-            log('page view not counted:', x);
-        }
-    };
+    const guarded = guard$1(cb, 'page view not counted:');
     for (const name of ['pushState', 'replaceState']) {
         const original = h[name];
         h[name] = function () {
@@ -925,14 +927,8 @@ function createConsent(s, w, explain, lost) {
 }
 
 // Every function a CMP (or a hostile stub) may call back, and every call we make into a CMP, runs
-// through guard: a CMP that throws must never throw into the page nor stop the other adapters.
-// A broken or blocked CMP is the same as no CMP: no signal.
-const guard$1 = (f) => ((...a) => {
-    try {
-        return f(...a);
-    }
-    catch { }
-});
+// through the module's one guard (lib/guard.ts), silent here: a CMP that throws must never throw
+// into the page nor stop the other adapters. A broken or blocked CMP is the same as no CMP: no signal.
 /**
  * Pushes onto a CMP's documented callback queue (an array the CMP's snippet or SDK drains, or the
  * SDK's own object with a push method), creating the array if the CMP has not loaded yet.

@@ -92,6 +92,255 @@ const SOURCES = ['paid', 'organic', 'social', 'email', 'referral', 'campaign', '
  */
 const idText = (v) => typeof v == 'string' && /^[^\0-\x1f\x7f<>"'`\\]{1,200}$/.test(v);
 
+/*! js-cookie v3.0.8 | MIT */
+function assign (target) {
+  for (var i = 1; i < arguments.length; i++) {
+    var source = arguments[i];
+    for (var key in source) {
+      if (key === '__proto__') continue
+      target[key] = source[key];
+    }
+  }
+  return target
+}
+
+var defaultConverter = {
+  read: function (value) {
+    if (value[0] === '"') {
+      value = value.slice(1, -1);
+    }
+    return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)
+  },
+  write: function (value) {
+    return encodeURIComponent(value).replace(
+      /%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g,
+      decodeURIComponent
+    )
+  }
+};
+
+function init(converter, defaultAttributes) {
+  function set(name, value, attributes) {
+    if (typeof document === 'undefined') {
+      return
+    }
+
+    attributes = assign({}, defaultAttributes, attributes);
+
+    if (typeof attributes.expires === 'number') {
+      attributes.expires = new Date(Date.now() + attributes.expires * 864e5);
+    }
+    if (attributes.expires) {
+      attributes.expires = attributes.expires.toUTCString();
+    }
+
+    name = encodeURIComponent(name)
+      .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
+      .replace(/[()]/g, escape);
+
+    var stringifiedAttributes = '';
+    for (var attributeName in attributes) {
+      if (!attributes[attributeName]) {
+        continue
+      }
+
+      stringifiedAttributes += '; ' + attributeName;
+
+      if (attributes[attributeName] === true) {
+        continue
+      }
+
+      // Considers RFC 6265 section 5.2:
+      // ...
+      // 3.  If the remaining unparsed-attributes contains a %x3B (";")
+      //     character:
+      // Consume the characters of the unparsed-attributes up to,
+      // not including, the first %x3B (";") character.
+      // ...
+      stringifiedAttributes += '=' + attributes[attributeName].split(';')[0];
+    }
+
+    return (document.cookie =
+      name + '=' + converter.write(value, name) + stringifiedAttributes)
+  }
+
+  function get(name) {
+    if (typeof document === 'undefined' || (arguments.length && !name)) {
+      return
+    }
+
+    // To prevent the for loop in the first place assign an empty array
+    // in case there are no cookies at all.
+    var cookies = document.cookie ? document.cookie.split('; ') : [];
+    var jar = {};
+    for (var i = 0; i < cookies.length; i++) {
+      var parts = cookies[i].split('=');
+      var value = parts.slice(1).join('=');
+
+      try {
+        var found = decodeURIComponent(parts[0]);
+        if (!(found in jar)) jar[found] = converter.read(value, found);
+        if (name === found) {
+          break
+        }
+      } catch (_e) {
+        // Do nothing...
+      }
+    }
+
+    return name ? jar[name] : jar
+  }
+
+  return Object.create(
+    {
+      set: set,
+      get: get,
+      remove: function (name, attributes) {
+        set(
+          name,
+          '',
+          assign({}, attributes, {
+            expires: -1
+          })
+        );
+      },
+      withAttributes: function (attributes) {
+        return init(this.converter, assign({}, this.attributes, attributes))
+      },
+      withConverter: function (converter) {
+        return init(assign({}, this.converter, converter), this.attributes)
+      }
+    },
+    {
+      attributes: { value: Object.freeze(defaultAttributes) },
+      converter: { value: Object.freeze(converter) }
+    }
+  )
+}
+
+var api = init(defaultConverter, { path: '/' });
+
+// The only code that touches document.cookie, through js-cookie (mgt's one runtime dependency).
+/** The value of the cookie called `name`, or undefined. */
+const getCookie = (name) => api.get(name);
+const cookieNames = () => Object.keys(api.get());
+/**
+ * Writes `name=value` on Path=/ (js-cookie's default) with SameSite=Lax, Secure on https, a Domain
+ * only when `domain` is given (else host-only), expiring in `days` days (a negative number deletes).
+ */
+const setCookie = (name, value, days, domain) => {
+    const attributes = { expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain };
+    // js-cookie walks its attributes with for…in, so a property a page's scripts added to
+    // Object.prototype (Prototype.js, MooTools, old jQuery plugins) would become a cookie attribute,
+    // or make every write throw when its value is not a string (issue 14 §6). Each such name is given
+    // here as an own attribute with no value, which js-cookie skips.
+    for (const k in attributes)
+        if (!attributes.hasOwnProperty(k))
+            attributes[k] = undefined;
+    api.set(name, value, attributes);
+};
+
+// Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
+// (config.debug or ?mgt_debug=1); config mistakes and ignored commands print always.
+// Printing never throws: a missing console, or a page value whose inspection throws, must not
+// turn a log line into an error in the page.
+let debugOn = false;
+const setDebug = (on) => {
+    debugOn = on;
+};
+const print = (level, gated) => (...args) => {
+    try {
+        if (debugOn || !gated)
+            console[level]('[mgt]', ...args);
+    }
+    catch {
+        /* nowhere to print */
+    }
+};
+/** A debug sentence of state().why, in one shape: 'Numbers: {…} — condition ads.' */
+const sentence = (label, what, why) => `${label}: ${what} — ${why}.`;
+/** Explains a decision; silent unless debug is on. */
+const log = print('info', 1);
+const warn = print('warn');
+const error = print('error');
+
+const str$1 = (v) => typeof v == 'string' && v.length <= 2000;
+const num = (v) => typeof v == 'number' && v >= 0 && v < 1e15;
+const numOrNone = (v) => v === undefined || num(v);
+const object = (v) => v && typeof v == 'object' && !Array.isArray(v);
+// What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
+// apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
+// or 'direct'. Anything else was not written by us. Phone numbers are checked by readSession's
+// caller, with parsePhone() itself.
+const test = (re) => (v) => str$1(v) && re.test(v);
+const href = test(/^https?:\/\/[^\s<>"`]*$/);
+/** One check per stored field: every field must pass, and no other may be there. */
+const FIELDS = {
+    v: (v) => v === 1,
+    condition: (v) => v === null || str$1(v),
+    landing: href,
+    last_action: num,
+    last_url: href,
+    // An origin: host (an IPv6 one in brackets) and port, no path.
+    referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
+    source: (v) => SOURCES.includes(v),
+    // Each entry is checked by readSession, which knows the numbers.
+    to_swap: (v) => Array.isArray(v) && v.length <= 50,
+    // Names and values as the module captures them (lib/idText.ts).
+    tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
+    pageviews: numOrNone,
+};
+const NAMES = Object.keys(FIELDS);
+/**
+ * The one place that touches localStorage['mgt_session']: `getItem`, `setItem` (with `value`) or
+ * `removeItem`. A localStorage that throws (disabled, private mode, quota) holds nothing of ours:
+ * undefined.
+ */
+const store = (op, value) => {
+    try {
+        return localStorage[op]('mgt_session', value);
+    }
+    catch {
+        /* storage unavailable */
+    }
+};
+/** localStorage[key] for the custom tracking ids read from it (attribution/trackingIds.ts); may throw. */
+const getLocal = (key) => localStorage.getItem(key);
+const removeSession = () => {
+    store('removeItem');
+};
+/**
+ * The stored session, or undefined when absent; a damaged entry is removed and reported (debug). `isNumber`
+ * tells a valid phone number of the configured country, `isTracked` one that may be shown (valid and
+ * not one of the config's originals); both are given strings only. A `to_swap` entry holding
+ * anything else, markup included, was not written by the module (SPEC 11).
+ */
+function readSession(isNumber, isTracked) {
+    const raw = store('getItem');
+    if (raw == null)
+        return;
+    let s;
+    try {
+        s = raw.length <= 32768 && JSON.parse(raw);
+    }
+    catch {
+        /* not JSON: damaged */
+    }
+    const entry = (e) => !!e && str$1(e.original) && str$1(e.tracked) && numOrNone(e.expires) && isNumber(e.original) && isTracked(e.tracked);
+    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(entry))
+        return s;
+    removeSession();
+    log('mgt_session invalid: rebuilt');
+}
+/**
+ * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
+ * ones, such as `pageviews` outside traffic and journey, are left out by JSON). A storage that
+ * refuses it keeps nothing, and the next page starts from the cookie alone.
+ */
+const writeSession = (s) => {
+    store('setItem', JSON.stringify(s));
+};
+
 /** Click IDs of the ad platforms, in SPEC 6.2 order: their presence makes a visit paid (fbclid, last, makes it social). */
 const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
 /**
@@ -99,63 +348,56 @@ const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
  * Google Ads ValueTrack parameters. Written out rather than derived: gzip makes the repeat nearly free.
  */
 const URL_IDS = 'gclid gbraid wbraid fbclid msclkid campaignid adgroupid keyword matchtype network device creative placement targetid'.split(' ');
-/**
- * Stores what `read` returns when it is a primitive (not null/undefined) whose text is an ID as the
- * module writes it (lib/idText.ts: at most 200 characters). Objects and functions are skipped. A
- * failing read (a throwing getter, a blocked localStorage, a Proxy trap, a Symbol that cannot become
- * text) is an absent id: it must not cost the others.
- */
-const put = (ids, key, read) => {
-    try {
-        const v = read();
-        if (v != null && Object(v) !== v && idText('' + v))
-            ids[key] = '' + v;
-    }
-    catch {
-        /* unreadable: absent */
-    }
-};
 /** A dotted path ('dataLayer.0.userType') followed through own data properties of objects only:
  * a getter or a Proxy trap could run page code with side effects, so accessors are absent, and
  * primitives are not walked ('str'.length is not an id). */
 const path = (w, keys) => keys.split('.').reduce((o, k) => (Object(o) === o ? Object.getOwnPropertyDescriptor(o, k)?.value : undefined), w);
 /**
- * The tracking IDs found in the page URL (`page`), on the device (`device`), or both: the defaults
- * (unless `defaults: false`) and the custom ones, from the places given. The device is read only with
- * consent (SPEC 6.4): reading a tracker is access to the device as much as writing one.
+ * The tracking IDs found in the page URL (`page`), on the device (`device`: the window, its cookies
+ * and localStorage), or both: the defaults (unless `defaults: false`) and the custom ones, from the
+ * places given. The device is read only with consent (SPEC 6.4): reading a tracker is access to the
+ * device as much as writing one; the URL and the device are read in separate calls.
+ *
+ * The defaults are read as custom ids of their own (from the URL, or a cookie) and first, so that a
+ * custom id named like a default one wins.
  */
 function trackingIds(cfg, page, device) {
     const ids = {};
-    for (const c of cfg._customIds) {
-        if (c.from == 'url') {
-            if (page)
-                put(ids, c.name, () => page.searchParams.get(c.key));
-        }
-        else if (device) {
-            put(ids, c.name, () => (c.from == 'cookie' ? device._cookie(c.key) : c.from == 'localStorage' ? device._local(c.key) : path(device._window, c.key)));
-        }
-    }
-    if (!cfg._defaultIds)
-        return ids;
-    const defaults = {};
-    if (page)
-        for (const k of URL_IDS)
-            put(defaults, k, () => page.searchParams.get(k));
-    // _ga and every _pk_id.* cookie. Listing the cookies may throw too (blocked cookies).
-    if (device) {
-        let names = [];
+    /**
+     * Stores the value of `key` in the place `from` under `name`, when it is a primitive (not
+     * null/undefined) whose text is an ID as the module writes it (lib/idText.ts: at most 200
+     * characters); a place not given reads nothing. Objects and functions are skipped. A failing read
+     * (a throwing getter, a blocked localStorage, a Proxy trap, a Symbol that cannot become text) is
+     * an absent id: it must not cost the others.
+     */
+    const put = (name, from, key = name) => {
         try {
-            names = device._cookieNames();
+            const v = from == 'url'
+                ? page?.searchParams.get(key)
+                : device && (from == 'cookie' ? getCookie(key) : from == 'localStorage' ? getLocal(key) : path(device, key));
+            if (v != null && Object(v) !== v && idText('' + v))
+                ids[name] = '' + v;
         }
         catch {
-            /* cookies blocked: none */
+            /* unreadable: absent */
         }
-        for (const n of names)
-            if (/^(_ga$|_pk_id\.)/.test(n))
-                put(defaults, n, () => device._cookie(n));
+    };
+    if (cfg._defaultIds) {
+        for (const k of URL_IDS)
+            put(k, 'url');
+        // _ga and every _pk_id.* cookie. Listing the cookies may throw too (blocked cookies): none.
+        try {
+            for (const n of device ? cookieNames() : [])
+                if (/^(_ga$|_pk_id\.)/.test(n))
+                    put(n, 'cookie');
+        }
+        catch {
+            /* cookies blocked */
+        }
     }
-    // A custom id named like a default one wins.
-    return Object.assign(defaults, ids);
+    for (const c of cfg._customIds)
+        put(c.name, c.from, c.key);
+    return ids;
 }
 
 /**
@@ -342,10 +584,10 @@ const is = (test, what) => (v, f) => {
     return fail(f, what, v);
 };
 /** A string that passes `test`: tests never call into an object of the page. */
-const str$1 = (test, what) => is((v) => typeof v == 'string' && test(v), what);
+const str = (test, what) => is((v) => typeof v == 'string' && test(v), what);
 const keep = (v) => v; // numbers: checked with the country, in crossCheck()
 const bool = is((v) => v === !!v, 'true or false');
-const text = str$1((v) => v, 'a non-empty string');
+const text = str((v) => v, 'a non-empty string');
 const range = (min, max) => is((v) => typeof v == 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
 /**
  * Copies the own entries of a list (`f[0]`), or of an object (`f.key`) when `obj`, each read once.
@@ -396,9 +638,9 @@ for (const c of CMPS)
 const SCHEMA = {
     mode: MODES,
     site: text,
-    endpoint: str$1((v) => httpUrl(v, location.href), 'an http(s) URL'),
+    endpoint: str((v) => httpUrl(v, location.href), 'an http(s) URL'),
     // The countries whose numbering plan the swap engine knows (swap/countries.ts; CA shares the US row).
-    country: str$1(country, `one of ${TABLE.map((k) => k._iso).join(' ')} CA`),
+    country: str(country, `one of ${TABLE.map((k) => k._iso).join(' ')} CA`),
     numbers,
     conditions: list$1({
         id: text,
@@ -416,14 +658,14 @@ const SCHEMA = {
     cookie: {
         days: range(1, 395),
         // The same rule as a condition's referrer: the host itself or a parent, on a label boundary.
-        domain: str$1((v) => isUnder(location.hostname, v), "this site's host or a parent domain"),
+        domain: str((v) => isUnder(location.hostname, v), "this site's host or a parent domain"),
     },
     session: { timeout: range(1, 1440) },
     trackingIds: { defaults: bool, custom: list$1({ name: text, from: ['cookie', 'url', 'localStorage', 'window'], key: text }) },
     pool: { timeout: range(0, 30000) },
     urlParams: list$1(text),
     // An empty fragment matches nothing, and an invalid selector throws.
-    ignore: str$1((v) => !document.createDocumentFragment().querySelector(v), 'a CSS selector'),
+    ignore: str((v) => !document.createDocumentFragment().querySelector(v), 'a CSS selector'),
     spa: bool,
     debug: bool,
 };
@@ -498,29 +740,19 @@ function crossCheck(c, s) {
             fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
 }
 
-// Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
-// (config.debug or ?mgt_debug=1); config mistakes and ignored commands print always.
-// Printing never throws: a missing console, or a page value whose inspection throws, must not
-// turn a log line into an error in the page.
-let debugOn = false;
-const setDebug = (on) => {
-    debugOn = on;
-};
-const print = (level, gated) => (...args) => {
+/**
+ * `f`, guarded: whatever it throws stays here (a CMP, a page's hostile value or a failing listener
+ * must never throw into the page nor stop the rest), printed in debug mode after `why` when given.
+ */
+const guard$1 = (f, why) => ((...a) => {
     try {
-        if (debugOn || !gated)
-            console[level]('[mgt]', ...args);
+        return f(...a);
     }
-    catch {
-        /* nowhere to print */
+    catch (x) {
+        if (why)
+            log(why, x);
     }
-};
-/** A debug sentence of state().why, in one shape: 'Numbers: {…} — condition ads.' */
-const sentence = (label, what, why) => `${label}: ${what} — ${why}.`;
-/** Explains a decision; silent unless debug is on. */
-const log = print('info', 1);
-const warn = print('warn');
-const error = print('error');
+});
 
 /**
  * Calls `cb` with the number dialled when the visitor clicks a tel: or callto: link (captured, so
@@ -528,17 +760,12 @@ const error = print('error');
  * never throws into the page.
  */
 function onCall(doc, cb) {
-    doc.addEventListener('click', (e) => {
-        try {
-            const a = e.target.closest('a[href]');
-            const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href'));
-            if (m)
-                cb(decodeURIComponent(m[1]));
-        }
-        catch (x) {
-            log('call not tracked:', x);
-        }
-    }, true);
+    doc.addEventListener('click', guard$1((e) => {
+        const a = e.target.closest('a[href]');
+        const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href'));
+        if (m)
+            cb(decodeURIComponent(m[1]));
+    }, 'call not tracked:'), true);
 }
 
 /**
@@ -548,14 +775,7 @@ function onCall(doc, cb) {
  */
 function onNavigation(w, cb) {
     const h = w.history;
-    const guarded = () => {
-        try {
-            cb();
-        }
-        catch (x) {
-            log('page view not counted:', x);
-        }
-    };
+    const guarded = guard$1(cb, 'page view not counted:');
     for (const name of ['pushState', 'replaceState']) {
         const original = h[name];
         h[name] = function () {
@@ -586,154 +806,6 @@ const storageBlocked = (s, state) => s._mode == 'invisible'
         : state == 'granted' || (s._consentFree && state != 'denied')
             ? ''
             : 'consent ' + state;
-
-/*! js-cookie v3.0.8 | MIT */
-function assign (target) {
-  for (var i = 1; i < arguments.length; i++) {
-    var source = arguments[i];
-    for (var key in source) {
-      if (key === '__proto__') continue
-      target[key] = source[key];
-    }
-  }
-  return target
-}
-
-var defaultConverter = {
-  read: function (value) {
-    if (value[0] === '"') {
-      value = value.slice(1, -1);
-    }
-    return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)
-  },
-  write: function (value) {
-    return encodeURIComponent(value).replace(
-      /%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g,
-      decodeURIComponent
-    )
-  }
-};
-
-function init(converter, defaultAttributes) {
-  function set(name, value, attributes) {
-    if (typeof document === 'undefined') {
-      return
-    }
-
-    attributes = assign({}, defaultAttributes, attributes);
-
-    if (typeof attributes.expires === 'number') {
-      attributes.expires = new Date(Date.now() + attributes.expires * 864e5);
-    }
-    if (attributes.expires) {
-      attributes.expires = attributes.expires.toUTCString();
-    }
-
-    name = encodeURIComponent(name)
-      .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
-      .replace(/[()]/g, escape);
-
-    var stringifiedAttributes = '';
-    for (var attributeName in attributes) {
-      if (!attributes[attributeName]) {
-        continue
-      }
-
-      stringifiedAttributes += '; ' + attributeName;
-
-      if (attributes[attributeName] === true) {
-        continue
-      }
-
-      // Considers RFC 6265 section 5.2:
-      // ...
-      // 3.  If the remaining unparsed-attributes contains a %x3B (";")
-      //     character:
-      // Consume the characters of the unparsed-attributes up to,
-      // not including, the first %x3B (";") character.
-      // ...
-      stringifiedAttributes += '=' + attributes[attributeName].split(';')[0];
-    }
-
-    return (document.cookie =
-      name + '=' + converter.write(value, name) + stringifiedAttributes)
-  }
-
-  function get(name) {
-    if (typeof document === 'undefined' || (arguments.length && !name)) {
-      return
-    }
-
-    // To prevent the for loop in the first place assign an empty array
-    // in case there are no cookies at all.
-    var cookies = document.cookie ? document.cookie.split('; ') : [];
-    var jar = {};
-    for (var i = 0; i < cookies.length; i++) {
-      var parts = cookies[i].split('=');
-      var value = parts.slice(1).join('=');
-
-      try {
-        var found = decodeURIComponent(parts[0]);
-        if (!(found in jar)) jar[found] = converter.read(value, found);
-        if (name === found) {
-          break
-        }
-      } catch (_e) {
-        // Do nothing...
-      }
-    }
-
-    return name ? jar[name] : jar
-  }
-
-  return Object.create(
-    {
-      set: set,
-      get: get,
-      remove: function (name, attributes) {
-        set(
-          name,
-          '',
-          assign({}, attributes, {
-            expires: -1
-          })
-        );
-      },
-      withAttributes: function (attributes) {
-        return init(this.converter, assign({}, this.attributes, attributes))
-      },
-      withConverter: function (converter) {
-        return init(assign({}, this.converter, converter), this.attributes)
-      }
-    },
-    {
-      attributes: { value: Object.freeze(defaultAttributes) },
-      converter: { value: Object.freeze(converter) }
-    }
-  )
-}
-
-var api = init(defaultConverter, { path: '/' });
-
-// The only code that touches document.cookie, through js-cookie (mgt's one runtime dependency).
-/** The value of the cookie called `name`, or undefined. */
-const getCookie = (name) => api.get(name);
-const cookieNames = () => Object.keys(api.get());
-/**
- * Writes `name=value` on Path=/ (js-cookie's default) with SameSite=Lax, Secure on https, a Domain
- * only when `domain` is given (else host-only), expiring in `days` days (a negative number deletes).
- */
-const setCookie = (name, value, days, domain) => {
-    const attributes = { expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain };
-    // js-cookie walks its attributes with for…in, so a property a page's scripts added to
-    // Object.prototype (Prototype.js, MooTools, old jQuery plugins) would become a cookie attribute,
-    // or make every write throw when its value is not a string (issue 14 §6). Each such name is given
-    // here as an own attribute with no value, which js-cookie skips.
-    for (const k in attributes)
-        if (!attributes.hasOwnProperty(k))
-            attributes[k] = undefined;
-    api.set(name, value, attributes);
-};
 
 // The mgt_visitor cookie (storage/cookies.ts writes it on Path=/): a random visitor ID, created
 // once on consent and never extended, so its lifetime is what the cookie policy says (cookie.days
@@ -786,81 +858,6 @@ function deleteVisitor() {
         /* cookies blocked: there is nothing to delete */
     }
 }
-
-const str = (v) => typeof v == 'string' && v.length <= 2000;
-const num = (v) => typeof v == 'number' && v >= 0 && v < 1e15;
-const numOrNone = (v) => v === undefined || num(v);
-const object = (v) => v && typeof v == 'object' && !Array.isArray(v);
-// What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
-// apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
-// or 'direct'. Anything else was not written by us. Phone numbers are checked by readSession's
-// caller, with parsePhone() itself.
-const test = (re) => (v) => str(v) && re.test(v);
-const href = test(/^https?:\/\/[^\s<>"`]*$/);
-/** One check per stored field: every field must pass, and no other may be there. */
-const FIELDS = {
-    v: (v) => v === 1,
-    condition: (v) => v === null || str(v),
-    landing: href,
-    last_action: num,
-    last_url: href,
-    // An origin: host (an IPv6 one in brackets) and port, no path.
-    referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
-    source: (v) => SOURCES.includes(v),
-    // Each entry is checked by readSession, which knows the numbers.
-    to_swap: (v) => Array.isArray(v) && v.length <= 50,
-    // Names and values as the module captures them (lib/idText.ts).
-    tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
-    pageviews: numOrNone,
-};
-const NAMES = Object.keys(FIELDS);
-/**
- * The one place that touches localStorage['mgt_session']: `getItem`, `setItem` (with `value`) or
- * `removeItem`. A localStorage that throws (disabled, private mode, quota) holds nothing of ours:
- * undefined.
- */
-const store = (op, value) => {
-    try {
-        return localStorage[op]('mgt_session', value);
-    }
-    catch {
-        /* storage unavailable */
-    }
-};
-const removeSession = () => {
-    store('removeItem');
-};
-/**
- * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
- * tells a valid phone number of the configured country, `isTracked` one that may be shown (valid and
- * not one of the config's originals); both are given strings only. A `to_swap` entry holding
- * anything else, markup included, was not written by the module (SPEC 11).
- */
-function readSession(onDamaged, isNumber, isTracked) {
-    const raw = store('getItem');
-    if (raw == null)
-        return;
-    let s;
-    try {
-        s = raw.length <= 32768 && JSON.parse(raw);
-    }
-    catch {
-        /* not JSON: damaged */
-    }
-    const entry = (e) => !!e && str(e.original) && str(e.tracked) && numOrNone(e.expires) && isNumber(e.original) && isTracked(e.tracked);
-    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(entry))
-        return s;
-    removeSession();
-    onDamaged('mgt_session invalid: rebuilt');
-}
-/**
- * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
- * ones, such as `pageviews` outside traffic and journey, are left out by JSON). A storage that
- * refuses it keeps nothing, and the next page starts from the cookie alone.
- */
-const writeSession = (s) => {
-    store('setItem', JSON.stringify(s));
-};
 
 /**
  * `explain` sets (and prints) the storage sentence of state().why; `lost` runs when another tab
@@ -930,21 +927,14 @@ function createConsent(s, w, explain, lost) {
 }
 
 // Every function a CMP (or a hostile stub) may call back, and every call we make into a CMP, runs
-// through guard: a CMP that throws must never throw into the page nor stop the other adapters.
-// A broken or blocked CMP is the same as no CMP: no signal.
-const guard$1 = (f) => ((...a) => {
-    try {
-        return f(...a);
-    }
-    catch { }
-});
+// through the module's one guard (lib/guard.ts), silent here: a CMP that throws must never throw
+// into the page nor stop the other adapters. A broken or blocked CMP is the same as no CMP: no signal.
 /**
  * Pushes onto a CMP's documented callback queue (an array the CMP's snippet or SDK drains, or the
- * SDK's own object with a push method), creating the array if the CMP has not loaded yet; 1.
+ * SDK's own object with a push method), creating the array if the CMP has not loaded yet.
  */
 const queue = (w, name, item) => {
     (w[name] = w[name] || []).push(item);
-    return 1;
 };
 
 /**
@@ -1027,7 +1017,7 @@ const didomi = {
             }
         });
         queue(w, 'didomiOnReady', read);
-        return queue(w, 'didomiEventListeners', { event: 'consent.changed', listener: read });
+        queue(w, 'didomiEventListeners', { event: 'consent.changed', listener: read });
     },
     _option: 'c:mgt-',
 };
@@ -1059,11 +1049,9 @@ const axeptio = {
  */
 const tarteaucitron = {
     _read(w, key, signal) {
-        const state = w.tarteaucitron?.state;
-        const v = state?.[key];
+        const v = w.tarteaucitron?.state?.[key];
         if (v === true || v === false)
             signal(v);
-        return state;
     },
     _option: 'mgt',
     _events: '#_added #_allowed #_disallowed tac.consent_updated',
@@ -1105,10 +1093,8 @@ const klaro = {
  */
 const cookieconsent = {
     _read(w, category, signal) {
-        const chose = w.CookieConsent?.validConsent?.();
-        if (chose)
+        if (w.CookieConsent?.validConsent?.())
             signal(w.CookieConsent.acceptedCategory(category));
-        return chose != null;
     },
     _option: 'analytics',
     _events: 'cc:onConsent cc:onChange',
@@ -1125,7 +1111,6 @@ const onetrust = {
         const closed = w.OneTrust?.IsAlertBoxClosed?.();
         if (closed)
             signal(String(w.OnetrustActiveGroups || w.OptanonActiveGroups).split(',').includes(group));
-        return closed != null;
     },
     _option: 'C0002',
     _events: 'OneTrustGroupsUpdated',
@@ -1142,12 +1127,9 @@ const cookiebot = {
     _read(w, category, signal) {
         const C = w.Cookiebot?.consent ? w.Cookiebot : w.CookieConsent;
         const c = C?.consent;
-        if (!c)
-            return;
-        const v = !!c[category];
-        if (C.hasResponse && !(v && c.method == 'implied'))
+        const v = !!c?.[category];
+        if (c && C.hasResponse && !(v && c.method == 'implied'))
             signal(v);
-        return 1;
     },
     _option: 'statistics',
     _events: 'CookiebotOnAccept CookiebotOnDecline',
@@ -1174,15 +1156,12 @@ const usercentrics = {
                 for (const id in d.services)
                     pick(id, d.services[id], d.consent.type, d.services[id].consent.given);
             }), () => 0);
-            return 1;
+            return;
         }
-        const services = w.UC_UI?.getServicesBaseInfo?.();
-        if (services)
-            for (const x of services) {
-                const history = x.consent.history;
-                pick(x.id, x, history[history.length - 1]?.type, x.consent.status);
-            }
-        return services;
+        for (const x of w.UC_UI?.getServicesBaseInfo?.() || []) {
+            const history = x.consent.history;
+            pick(x.id, x, history[history.length - 1]?.type, x.consent.status);
+        }
     },
     _option: 'mgt',
     _events: 'UC_UI_INITIALIZED UC_UI_CMP_EVENT UC_CONSENT',
@@ -1225,12 +1204,11 @@ const cookieyes = {
                 signal(1);
             else if (d.rejected.includes(category))
                 signal(0);
-            return 1;
+            return;
         }
         const c = w.getCkyConsent?.();
         if (c?.isUserActionCompleted)
             signal(c.categories[category]);
-        return c;
     },
     _option: 'analytics',
     _events: 'cookieyes_banner_load cookieyes_consent_update',
@@ -1467,16 +1445,6 @@ function decideVisit(s, v) {
     };
 }
 
-// Reads third-party tracking IDs (_ga, _pk_id.*, custom ones) from the device. Only called once
-// consent allows storage: reading a tracker is access to the device as much as writing one. Every
-// read may throw (blocked cookies or storage): trackingIds() guards each one.
-const deviceReader = (w) => ({
-    _cookie: getCookie,
-    _cookieNames: cookieNames,
-    _local: (key) => localStorage.getItem(key),
-    _window: w,
-});
-
 /** `explain` sets (and prints) a debug sentence of state().why: the decision's three, and the storage one. */
 function createVisits(s, w, consent, explain) {
     let arrival; // this page load's arrival (see decide.ts)
@@ -1500,7 +1468,7 @@ function createVisits(s, w, consent, explain) {
                 arrival = { ...fresh, _internal: here._internal || again };
             }
             const p = consent._alive();
-            let stored = p ? readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
+            let stored = p ? readSession((n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
             if (!p || before === false)
                 before = p && stored;
             // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
@@ -1510,7 +1478,7 @@ function createVisits(s, w, consent, explain) {
             const ids = consent._withIds();
             const v = decideVisit(s, {
                 _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
-                _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
+                _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, w) : {}, _now: Date.now(),
             });
             // Own keys: a polluted Object.prototype must not add a sentence.
             for (const k of Object.keys(v._why))

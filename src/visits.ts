@@ -10,7 +10,6 @@ import { classify } from './attribution/source';
 import { trackingIds } from './attribution/trackingIds';
 import { parsePhone } from './swap/phone';
 import { readSession, writeSession, type Session } from './storage/session';
-import { deviceReader } from './storage/device';
 import { decideVisit, type Arrival, type Visit } from './decide';
 
 export interface Visits {
@@ -46,7 +45,7 @@ export function createVisits(s: Settings, w: Window, consent: Consent, explain: 
         arrival = { ...fresh, _internal: here._internal || again };
       }
       const p = consent._alive();
-      let stored = p ? readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
+      let stored = p ? readSession((n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
       if (!p || before === false) before = p && stored;
       // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
       // the consent-free session this page wrote (rotation) had not been there.
@@ -54,7 +53,7 @@ export function createVisits(s: Settings, w: Window, consent: Consent, explain: 
       const ids = consent._withIds();
       const v = decideVisit(s, {
         _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
-        _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
+        _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, w) : {}, _now: Date.now(),
       });
       // Own keys: a polluted Object.prototype must not add a sentence.
       for (const k of Object.keys(v._why)) explain(k as keyof Why, v._why[k as keyof Visit['_why']]); // source, condition, visit

@@ -1717,7 +1717,8 @@ function createEditor(classes, skipped, onSwap) {
         for (const o of was) {
             if (link && !LINK.test(o))
                 return undefined;
-            s += link ? o.replace(/%([\da-f]{2})|[^]/gi, (c, h) => (src.push(c), h ? String.fromCharCode(parseInt(h, 16)) : c)) : o;
+            // (unescape decodes one %XX escape to its character, and leaves any other character as it is.)
+            s += link ? o.replace(/%[\da-f]{2}|[^]/gi, (c) => (src.push(c), unescape(c))) : o;
         }
         const r = match && match(s, link);
         if (r && link)
@@ -1751,10 +1752,17 @@ function createEditor(classes, skipped, onSwap) {
         let at = 0;
         let changed = false;
         let mine = false;
+        /** The swaps made, each with the node where its number starts (an attribute: its element). */
+        const events = [];
         const pieces = nodes.map((n, i) => {
             const o = was[i];
+            const from = at;
             // Each text node takes its characters' slice; a link is one node, whose slice is all of out.
             const out = r ? (link ? r._out : r._out.slice(at, (at += o.length))) : o.split('');
+            if (r)
+                for (const [h, w, t] of r._hits)
+                    if (h >= from && (link || h < at))
+                        events.push({ original: w, tracked: t, node: n.nodeType === 2 ? el : n });
             const v = out.join('');
             if (v !== shown[i]) {
                 n.nodeValue = v;
@@ -1774,13 +1782,7 @@ function createEditor(classes, skipped, onSwap) {
         if (r) {
             classes._mark(el, d._copied);
             if (changed)
-                for (const [i, o, t] of r._hits) {
-                    // The node where the number starts; an attribute's element.
-                    let k = 0;
-                    for (let j = i; j >= was[k].length && k < nodes.length - 1;)
-                        j -= was[k++].length;
-                    onSwap({ original: o, tracked: t, node: nodes[k].nodeType === 2 ? el : nodes[k] });
-                }
+                events.forEach(onSwap);
         }
     }
     return { _memory: memory, _copies: copies, _edit: edit };
@@ -2025,7 +2027,8 @@ function createSwapper(doc, opts) {
     const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
     const observer = new MutationObserver((records) => guard(handle, records));
     const classes = createClasses(observer);
-    const editor = createEditor(classes, skipped, (e) => guard(opts._onSwap, e));
+    // (The listeners of the swap event are guarded by the emitter.)
+    const editor = createEditor(classes, skipped, opts._onSwap);
     const memory = editor._memory;
     const scan = createScan(doc, element, texts, (d) => any.test(d));
     let match;
@@ -2033,8 +2036,6 @@ function createSwapper(doc, opts) {
     let any = NONE;
     /** Swapping and observing; off, edits write the originals back. */
     let on = false;
-    /** A frame callback is pending (while the page loads). */
-    let framing = false;
     /** The last run handled, so that the records of one batch do not handle it again. */
     let group = [];
     /**
@@ -2127,22 +2128,6 @@ function createSwapper(doc, opts) {
                     attr(el, a);
             }
     }
-    /**
-     * While the page loads, takes the observer's pending records at every frame: an engine may paint
-     * before it delivers them (WebKit does, while the parser streams a long page in).
-     */
-    function frame() {
-        if (!framing && on && doc.readyState === 'loading') {
-            framing = true;
-            requestAnimationFrame(() => {
-                framing = false;
-                if (on) {
-                    guard(handle, observer.takeRecords());
-                    frame();
-                }
-            });
-        }
-    }
     /** Observed changes: edits handled at once, additions queued, then scanned at once. */
     function handle(records) {
         scan._now(() => {
@@ -2217,8 +2202,9 @@ function createSwapper(doc, opts) {
         if (match)
             scan._run(doc, born);
         born = undefined;
-        frame();
     }
+    /** Handles the observer's pending records now. */
+    const flush = () => guard(handle, observer.takeRecords());
     return {
         // (The tracker calls it only when the mapping changed, or to start again after a restore.)
         _set(numbers) {
@@ -2232,9 +2218,10 @@ function createSwapper(doc, opts) {
             else
                 start();
         },
+        _flush: flush,
         _restore() {
             // Texts written by the page since the last callback are the originals to put back.
-            guard(handle, observer.takeRecords());
+            flush();
             observer.disconnect();
             on = false;
             // (A slice still scheduled finds no job.)
@@ -2269,11 +2256,13 @@ const WAITING = '#__next:not([data-mgt-hydrated]),#__nuxt:not([data-mgt-hydrated
  */
 const hydrated = (el) => el && (el.__vue_app__ || Object.keys(el).some((k) => /^__reactFiber/.test(k)));
 /**
- * Once per frame while the page is parsed or a root waits: a root found hydrated is marked and
- * handed to `swap`, in the frame it hydrated (rAF runs before the paint). Returns `unhide`, which
+ * Once per frame while the page is parsed or a root waits: `frame` first (the swapper takes its
+ * pending records: an engine may paint before the observer delivers them, as WebKit does while the
+ * parser streams a long page in), then a root found hydrated is marked and handed to `swap`, in the
+ * frame it hydrated (rAF runs before the paint). Returns `unhide`, which
  * ends the anti-flicker hiding once the page is parsed and no root waits (now or later).
  */
-function watchHydration(w, swap, debug) {
+function watchHydration(w, swap, debug, frame) {
     const doc = w.document;
     // Each look for the roots reads the whole document (a selector list with attributes has no
     // shortcut): one per frame, and one when the numbers are first final (issue 11).
@@ -2281,6 +2270,7 @@ function watchHydration(w, swap, debug) {
     const done = () => decided && doc.readyState != 'loading' && !doc.querySelector(WAITING) && unhide(doc);
     const tick = () => {
         let waiting;
+        frame();
         for (const root of doc.querySelectorAll(WAITING))
             if (hydrated(root) || hydrated(root.firstElementChild)) {
                 root.setAttribute('data-mgt-hydrated', '');
@@ -2321,7 +2311,7 @@ function createDisplay(s, w, emit, explain) {
         emit('numbers', numbers);
     };
     // A root hydrated before the first decision is swapped by it.
-    const unhide = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log);
+    const unhide = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log, swapper._flush);
     return {
         _show(numbers, final, reason) {
             const json = JSON.stringify(numbers);

@@ -33,7 +33,7 @@ export function createDisplay(s: Settings, w: Window, emit: (name: string, paylo
     emit('numbers', numbers);
   };
   // A root hydrated before the first decision is swapped by it.
-  const unhide = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log);
+  const unhide = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log, swapper._flush);
   return {
     _show(numbers, final, reason) {
       const json = JSON.stringify(numbers);

@@ -29,6 +29,11 @@ export interface Swapper {
   _set(numbers: Record<string, string>): void;
   /** Scans now (the whole document, or `root`); after _restore, re-applies and observes again. */
   _scan(root?: Node): void;
+  /**
+   * Handles the observer's pending records now: called at every frame while the page loads, as an
+   * engine may paint before it delivers them (WebKit does, while the parser streams a long page in).
+   */
+  _flush(): void;
   /** Every swapped text and attribute back as it was; stops observing. */
   _restore(): void;
 }
@@ -57,7 +62,8 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
   const observer = new MutationObserver((records) => guard(handle, records));
   const classes = createClasses(observer);
-  const editor = createEditor(classes, skipped, (e) => guard(opts._onSwap, e));
+  // (The listeners of the swap event are guarded by the emitter.)
+  const editor = createEditor(classes, skipped, opts._onSwap);
   const memory = editor._memory;
   const scan = createScan(doc, element, texts, (d) => any.test(d));
   let match: Matcher | undefined;
@@ -65,8 +71,6 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   let any = NONE;
   /** Swapping and observing; off, edits write the originals back. */
   let on = false;
-  /** A frame callback is pending (while the page loads). */
-  let framing = false;
   /** The last run handled, so that the records of one batch do not handle it again. */
   let group: Node[] = [];
   /**
@@ -157,23 +161,6 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       }
   }
 
-  /**
-   * While the page loads, takes the observer's pending records at every frame: an engine may paint
-   * before it delivers them (WebKit does, while the parser streams a long page in).
-   */
-  function frame(): void {
-    if (!framing && on && doc.readyState === 'loading') {
-      framing = true;
-      requestAnimationFrame(() => {
-        framing = false;
-        if (on) {
-          guard(handle, observer.takeRecords());
-          frame();
-        }
-      });
-    }
-  }
-
   /** Observed changes: edits handled at once, additions queued, then scanned at once. */
   function handle(records: MutationRecord[]): void {
     scan._now(() => {
@@ -234,8 +221,10 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     // Nothing to swap: no need to read the page.
     if (match) scan._run(doc, born);
     born = undefined;
-    frame();
   }
+
+  /** Handles the observer's pending records now. */
+  const flush = () => guard(handle, observer.takeRecords());
 
   return {
     // (The tracker calls it only when the mapping changed, or to start again after a restore.)
@@ -248,9 +237,10 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       if (on && root) scan._run(root);
       else start();
     },
+    _flush: flush,
     _restore() {
       // Texts written by the page since the last callback are the originals to put back.
-      guard(handle, observer.takeRecords());
+      flush();
       observer.disconnect();
       on = false;
       // (A slice still scheduled finds no job.)

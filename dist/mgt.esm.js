@@ -932,7 +932,7 @@ function createConsent(s, w, explain, lost) {
 // Every function a CMP (or a hostile stub) may call back, and every call we make into a CMP, runs
 // through guard: a CMP that throws must never throw into the page nor stop the other adapters.
 // A broken or blocked CMP is the same as no CMP: no signal.
-const guard$1 = (f) => ((...a) => {
+const guard = (f) => ((...a) => {
     try {
         return f(...a);
     }
@@ -963,7 +963,7 @@ const tcf = {
         if (!api)
             return;
         const purposes = t.purposes?.length ? t.purposes : [1];
-        api('addEventListener', 2, guard$1((d, ok) => {
+        api('addEventListener', 2, guard((d, ok) => {
             if (ok && (d.eventStatus == 'tcloaded' || d.eventStatus == 'useractioncomplete'))
                 signal(d.gdprApplies === false || (purposes.every((p) => d.purpose.consents[p]) && (!t.vendorId || d.vendor.consents[t.vendorId])));
         }));
@@ -979,7 +979,7 @@ const tcf = {
  * it is missing, as the gtag and Piwik PRO snippets themselves do. Returns 1 once hooked.
  */
 const onDataLayer = (w, fn) => {
-    const l = (w.dataLayer = w.dataLayer || []), push = l.push.bind(l), f = guard$1(fn);
+    const l = (w.dataLayer = w.dataLayer || []), push = l.push.bind(l), f = guard(fn);
     l.map(f);
     l.push = (...a) => {
         const r = push(...a);
@@ -1015,7 +1015,7 @@ const gcm = {
  */
 const didomi = {
     _read(w, id, signal) {
-        const read = guard$1(() => {
+        const read = guard(() => {
             const D = w.Didomi;
             if (!D.isConsentRequired())
                 signal(1);
@@ -1039,10 +1039,10 @@ const didomi = {
  * `hasAcceptedVendor` is only trusted when true, since it is also false before any choice.
  */
 const axeptio = {
-    _read: (w, vendor, signal) => queue(w, '_axcb', guard$1((sdk) => {
+    _read: (w, vendor, signal) => queue(w, '_axcb', guard((sdk) => {
         if (sdk.hasAcceptedVendor?.(vendor) === true)
             signal(1);
-        sdk.on('cookies:complete', guard$1((c) => {
+        sdk.on('cookies:complete', guard((c) => {
             if (c.$$completed !== false)
                 signal(c[vendor]);
         }));
@@ -1083,7 +1083,7 @@ const klaro = {
         if (m.confirmed)
             signal(m.getConsent(name));
         m.watch({
-            update: guard$1((_m, type, d) => {
+            update: guard((_m, type, d) => {
                 if (type == 'saveConsents') {
                     const v = d.consents[name];
                     if (v === true || v === false)
@@ -1170,7 +1170,7 @@ const usercentrics = {
         };
         const details = w.__ucCmp?.getConsentDetails?.();
         if (details) {
-            details.then(guard$1((d) => {
+            details.then(guard((d) => {
                 for (const id in d.services)
                     pick(id, d.services[id], d.consent.type, d.services[id].consent.given);
             }), () => 0);
@@ -1198,7 +1198,7 @@ const piwikpro = {
     _read(w, type, signal) {
         if (!w.ppms?.cm?.api)
             return;
-        const read = () => w.ppms.cm.api('getComplianceSettings', guard$1((r) => {
+        const read = () => w.ppms.cm.api('getComplianceSettings', guard((r) => {
             const st = r.consents[type]?.status;
             if (st >= 0)
                 signal(st > 0);
@@ -1285,7 +1285,7 @@ function startAdapters(cfg, signal, w) {
         const option = a && (cfg[name] || a._option);
         if (option) {
             // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others
-            const read = guard$1((e) => a._read(w, option, (granted) => signal(!!granted, name), e));
+            const read = guard((e) => a._read(w, option, (granted) => signal(!!granted, name), e));
             if (a._events)
                 on(w, a._events.replace(/#/g, option), read);
             if (!read() && a._poll)
@@ -2008,36 +2008,24 @@ const IGNORE = 'data-mgt-ignore';
 const SKIP = `script,style,noscript,template,textarea,input,select,[contenteditable],[${IGNORE}]`;
 const ATTRS = ['href', 'title', 'alt', 'aria-label'];
 const DIGIT = /\d/;
-const NONE = /$^/;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
 /** The element (or shadow root) a text node or attribute is in. */
 const owner = (n) => (n.nodeType === 2 ? n.ownerElement : n.parentNode);
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
 const inRun = (n) => !!n && (n.nodeType === 3 || n.nodeType === 8);
-function guard(f, a) {
-    try {
-        f(a);
-    }
-    catch (e) {
-        // Never throw into the page: a swap that fails leaves the page as it is.
-    }
-}
 function createSwapper(doc, opts) {
     const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
-    const observer = new MutationObserver((records) => guard(handle, records));
+    const observer = new MutationObserver(handle);
     const classes = createClasses(observer);
     // (The listeners of the swap event are guarded by the emitter.)
     const editor = createEditor(classes, skipped, opts._onSwap);
     const memory = editor._memory;
-    const scan = createScan(doc, element, texts, (d) => any.test(d));
+    // (The matcher's pre-filter: most texts with digits, prices, dates…, hold no number.)
+    const scan = createScan(doc, element, texts, (d) => !!match && match._any.test(d));
     let match;
-    /** The matcher's pre-filter: most texts with digits (prices, dates…) hold no number. */
-    let any = NONE;
     /** Swapping and observing; off, edits write the originals back. */
     let on = false;
-    /** The last run handled, so that the records of one batch do not handle it again. */
-    let group = [];
     /**
      * When init began (the swapper is made at its start), until the first scan: that scan's first
      * slice shares its task with init (the settings, the decision, the matcher; after the slice, the
@@ -2062,7 +2050,7 @@ function createSwapper(doc, opts) {
                 return true;
         return false;
     }
-    /** Handles the run of text nodes around `t` (a text or comment node) as one string. */
+    /** Handles the run of text nodes around `t` (a text or comment node) as one string; returns its text nodes. */
     function text(t) {
         let a = t;
         let b;
@@ -2072,9 +2060,9 @@ function createSwapper(doc, opts) {
         for (b = a; inRun(b); b = b.nextSibling)
             if (b.nodeType === 3)
                 nodes.push(b);
-        group = nodes;
         if (nodes.length)
             editor._edit(nodes, t.parentNode, on && match);
+        return nodes;
     }
     /** Handles the text children of `el` worth reading: with digits, and an original, a copy, or a run going on. */
     function texts(el) {
@@ -2083,7 +2071,7 @@ function createSwapper(doc, opts) {
                 DIGIT.test((d = t.data)) &&
                 // A number, a text we wrote (a copy?), or a text or comment next: a number split by a
                 // framework starts in a node followed by another, or after one without digits ('+').
-                (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
+                ((match && match._any.test(d)) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
                 text(t);
                 // The rest of its run is handled.
                 while (inRun(t.nextSibling))
@@ -2130,65 +2118,71 @@ function createSwapper(doc, opts) {
     }
     /** Observed changes: edits handled at once, additions queued, then scanned at once. */
     function handle(records) {
-        scan._now(() => {
-            let last;
-            group = [];
-            /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
-            let moved = false;
-            for (const r of records) {
-                const t = r.target;
-                const name = r.attributeName;
-                if (name === IGNORE) {
-                    moved = true;
-                    // No longer ignored: swapped now (ignored: restored below).
-                    scan._queue(t);
-                }
-                else if (name === 'class')
-                    classes._place(t, r.oldValue);
-                else if (name)
-                    attr(t, name);
-                else if (t.nodeType === 3) {
-                    // A text edited, not to what we wrote: its run is read again (even without digits, its old
-                    // text may have kept the run's number from being one).
-                    const p = memory.get(t);
-                    if (!p || p._text !== t.nodeValue)
-                        text(t);
-                }
-                else {
-                    if (r.removedNodes.length)
+        try {
+            scan._now(() => {
+                let last;
+                /** The last run handled, so that the records of one batch do not handle it again. */
+                let group = [];
+                /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
+                let moved = false;
+                for (const r of records) {
+                    const t = r.target;
+                    const name = r.attributeName;
+                    if (name === IGNORE) {
                         moved = true;
-                    // The runs around what left or came: a run that lost part of a number, two runs now one,
-                    // or (a node inserted inside a run) one run now two, either of which may now hold a
-                    // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
-                    // (In this order, the parser's appends, nearly every record while the page loads, with no
-                    // next sibling and nothing removed, read nothing more here.)
-                    const split = inRun(r.nextSibling) && inRun(r.previousSibling);
-                    if (moved || split)
-                        for (const n of [r.previousSibling, r.nextSibling])
-                            if (inRun(n) && group.indexOf(n) < 0)
-                                text(n);
-                    r.addedNodes.forEach((n) => {
-                        if (last && last.contains(n))
-                            return;
-                        if (n.nodeType === 1)
-                            last = n;
-                        if (n.nodeType === 3)
-                            text(n);
-                        else
-                            scan._queue(n);
-                    });
+                        // No longer ignored: swapped now (ignored: restored below).
+                        scan._queue(t);
+                    }
+                    else if (name === 'class')
+                        classes._place(t, r.oldValue);
+                    else if (name)
+                        attr(t, name);
+                    else if (t.nodeType === 3) {
+                        // A text edited, not to what we wrote: its run is read again (even without digits, its old
+                        // text may have kept the run's number from being one).
+                        const p = memory.get(t);
+                        if (!p || p._text !== t.nodeValue)
+                            group = text(t);
+                    }
+                    else {
+                        if (r.removedNodes.length)
+                            moved = true;
+                        // The runs around what left or came: a run that lost part of a number, two runs now one,
+                        // or (a node inserted inside a run) one run now two, either of which may now hold a
+                        // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
+                        // (In this order, the parser's appends, nearly every record while the page loads, with no
+                        // next sibling and nothing removed, read nothing more here.)
+                        const split = inRun(r.nextSibling) && inRun(r.previousSibling);
+                        if (moved || split)
+                            for (const n of [r.previousSibling, r.nextSibling])
+                                if (inRun(n) && group.indexOf(n) < 0)
+                                    group = text(n);
+                        r.addedNodes.forEach((n) => {
+                            if (last && last.contains(n))
+                                return;
+                            if (n.nodeType === 1)
+                                last = n;
+                            if (n.nodeType === 3)
+                                group = text(n);
+                            else
+                                scan._queue(n);
+                        });
+                    }
                 }
-            }
-            if (moved)
-                memory.forEach((p, n) => {
-                    const e = owner(n);
-                    // (Its edit gives it its original and takes our class off.)
-                    if (e && e.isConnected && skipped(e))
-                        redo(p, n);
-                });
-        });
-        // (After the scans of what came, so that a copy in it is read whole first.)
-        reclass();
+                if (moved)
+                    memory.forEach((p, n) => {
+                        const e = owner(n);
+                        // (Its edit gives it its original and takes our class off.)
+                        if (e && e.isConnected && skipped(e))
+                            redo(p, n);
+                    });
+            });
+            // (After the scans of what came, so that a copy in it is read whole first.)
+            reclass();
+        }
+        catch (e) {
+            // Never throw into the page: a swap that fails leaves the page as it is.
+        }
     }
     function start() {
         on = true;
@@ -2204,12 +2198,11 @@ function createSwapper(doc, opts) {
         born = undefined;
     }
     /** Handles the observer's pending records now. */
-    const flush = () => guard(handle, observer.takeRecords());
+    const flush = () => handle(observer.takeRecords());
     return {
         // (The tracker calls it only when the mapping changed, or to start again after a restore.)
         _set(numbers) {
             match = createMatcher(numbers, opts._country);
-            any = match ? match._any : NONE;
             start();
         },
         _scan(root) {

@@ -744,7 +744,7 @@ function crossCheck(c, s) {
  * `f`, guarded: whatever it throws stays here (a CMP, a page's hostile value or a failing listener
  * must never throw into the page nor stop the rest), printed in debug mode after `why` when given.
  */
-const guard$1 = (f, why) => ((...a) => {
+const guard = (f, why) => ((...a) => {
     try {
         return f(...a);
     }
@@ -760,7 +760,7 @@ const guard$1 = (f, why) => ((...a) => {
  * never throws into the page.
  */
 function onCall(doc, cb) {
-    doc.addEventListener('click', guard$1((e) => {
+    doc.addEventListener('click', guard((e) => {
         const a = e.target.closest('a[href]');
         const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href'));
         if (m)
@@ -775,7 +775,7 @@ function onCall(doc, cb) {
  */
 function onNavigation(w, cb) {
     const h = w.history;
-    const guarded = guard$1(cb, 'page view not counted:');
+    const guarded = guard(cb, 'page view not counted:');
     for (const name of ['pushState', 'replaceState']) {
         const original = h[name];
         h[name] = function () {
@@ -953,7 +953,7 @@ const tcf = {
         if (!api)
             return;
         const purposes = t.purposes?.length ? t.purposes : [1];
-        api('addEventListener', 2, guard$1((d, ok) => {
+        api('addEventListener', 2, guard((d, ok) => {
             if (ok && (d.eventStatus == 'tcloaded' || d.eventStatus == 'useractioncomplete'))
                 signal(d.gdprApplies === false || (purposes.every((p) => d.purpose.consents[p]) && (!t.vendorId || d.vendor.consents[t.vendorId])));
         }));
@@ -969,7 +969,7 @@ const tcf = {
  * it is missing, as the gtag and Piwik PRO snippets themselves do. Returns 1 once hooked.
  */
 const onDataLayer = (w, fn) => {
-    const l = (w.dataLayer = w.dataLayer || []), push = l.push.bind(l), f = guard$1(fn);
+    const l = (w.dataLayer = w.dataLayer || []), push = l.push.bind(l), f = guard(fn);
     l.map(f);
     l.push = (...a) => {
         const r = push(...a);
@@ -1005,7 +1005,7 @@ const gcm = {
  */
 const didomi = {
     _read(w, id, signal) {
-        const read = guard$1(() => {
+        const read = guard(() => {
             const D = w.Didomi;
             if (!D.isConsentRequired())
                 signal(1);
@@ -1029,10 +1029,10 @@ const didomi = {
  * `hasAcceptedVendor` is only trusted when true, since it is also false before any choice.
  */
 const axeptio = {
-    _read: (w, vendor, signal) => queue(w, '_axcb', guard$1((sdk) => {
+    _read: (w, vendor, signal) => queue(w, '_axcb', guard((sdk) => {
         if (sdk.hasAcceptedVendor?.(vendor) === true)
             signal(1);
-        sdk.on('cookies:complete', guard$1((c) => {
+        sdk.on('cookies:complete', guard((c) => {
             if (c.$$completed !== false)
                 signal(c[vendor]);
         }));
@@ -1071,7 +1071,7 @@ const klaro = {
         if (m.confirmed)
             signal(m.getConsent(name));
         m.watch({
-            update: guard$1((_m, type, d) => {
+            update: guard((_m, type, d) => {
                 if (type == 'saveConsents') {
                     const v = d.consents[name];
                     if (v === true || v === false)
@@ -1152,7 +1152,7 @@ const usercentrics = {
         };
         const details = w.__ucCmp?.getConsentDetails?.();
         if (details) {
-            details.then(guard$1((d) => {
+            details.then(guard((d) => {
                 for (const id in d.services)
                     pick(id, d.services[id], d.consent.type, d.services[id].consent.given);
             }), () => 0);
@@ -1177,7 +1177,7 @@ const piwikpro = {
     _read(w, type, signal) {
         if (!w.ppms?.cm?.api)
             return;
-        const read = () => w.ppms.cm.api('getComplianceSettings', guard$1((r) => {
+        const read = () => w.ppms.cm.api('getComplianceSettings', guard((r) => {
             const st = r.consents[type]?.status;
             if (st >= 0)
                 signal(st > 0);
@@ -1263,7 +1263,7 @@ function startAdapters(cfg, signal, w) {
         const option = a && (cfg[name] || a._option);
         if (option) {
             // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others
-            const read = guard$1((e) => a._read(w, option, (granted) => signal(!!granted, name), e));
+            const read = guard((e) => a._read(w, option, (granted) => signal(!!granted, name), e));
             if (a._events)
                 on(w, a._events.replace(/#/g, option), read);
             if (!read() && a._poll)
@@ -1685,7 +1685,8 @@ function createEditor(classes, skipped, onSwap) {
         for (const o of was) {
             if (link && !LINK.test(o))
                 return undefined;
-            s += link ? o.replace(/%([\da-f]{2})|[^]/gi, (c, h) => (src.push(c), h ? String.fromCharCode(parseInt(h, 16)) : c)) : o;
+            // (unescape decodes one %XX escape to its character, and leaves any other character as it is.)
+            s += link ? o.replace(/%[\da-f]{2}|[^]/gi, (c) => (src.push(c), unescape(c))) : o;
         }
         const r = match && match(s, link);
         if (r && link)
@@ -1719,10 +1720,17 @@ function createEditor(classes, skipped, onSwap) {
         let at = 0;
         let changed = false;
         let mine = false;
+        /** The swaps made, each with the node where its number starts (an attribute: its element). */
+        const events = [];
         const pieces = nodes.map((n, i) => {
             const o = was[i];
+            const from = at;
             // Each text node takes its characters' slice; a link is one node, whose slice is all of out.
             const out = r ? (link ? r._out : r._out.slice(at, (at += o.length))) : o.split('');
+            if (r)
+                for (const [h, w, t] of r._hits)
+                    if (h >= from && (link || h < at))
+                        events.push({ original: w, tracked: t, node: n.nodeType === 2 ? el : n });
             const v = out.join('');
             if (v !== shown[i]) {
                 n.nodeValue = v;
@@ -1742,13 +1750,7 @@ function createEditor(classes, skipped, onSwap) {
         if (r) {
             classes._mark(el, d._copied);
             if (changed)
-                for (const [i, o, t] of r._hits) {
-                    // The node where the number starts; an attribute's element.
-                    let k = 0;
-                    for (let j = i; j >= was[k].length && k < nodes.length - 1;)
-                        j -= was[k++].length;
-                    onSwap({ original: o, tracked: t, node: nodes[k].nodeType === 2 ? el : nodes[k] });
-                }
+                events.forEach(onSwap);
         }
     }
     return { _memory: memory, _copies: copies, _edit: edit };
@@ -1974,37 +1976,24 @@ const IGNORE = 'data-mgt-ignore';
 const SKIP = `script,style,noscript,template,textarea,input,select,[contenteditable],[${IGNORE}]`;
 const ATTRS = ['href', 'title', 'alt', 'aria-label'];
 const DIGIT = /\d/;
-const NONE = /$^/;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
 /** The element (or shadow root) a text node or attribute is in. */
 const owner = (n) => (n.nodeType === 2 ? n.ownerElement : n.parentNode);
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
 const inRun = (n) => !!n && (n.nodeType === 3 || n.nodeType === 8);
-function guard(f, a) {
-    try {
-        f(a);
-    }
-    catch (e) {
-        // Never throw into the page: a swap that fails leaves the page as it is.
-    }
-}
 function createSwapper(doc, opts) {
     const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
-    const observer = new MutationObserver((records) => guard(handle, records));
+    const observer = new MutationObserver(handle);
     const classes = createClasses(observer);
-    const editor = createEditor(classes, skipped, (e) => guard(opts._onSwap, e));
+    // (The listeners of the swap event are guarded by the emitter.)
+    const editor = createEditor(classes, skipped, opts._onSwap);
     const memory = editor._memory;
-    const scan = createScan(doc, element, texts, (d) => any.test(d));
+    // (The matcher's pre-filter: most texts with digits, prices, dates…, hold no number.)
+    const scan = createScan(doc, element, texts, (d) => !!match && match._any.test(d));
     let match;
-    /** The matcher's pre-filter: most texts with digits (prices, dates…) hold no number. */
-    let any = NONE;
     /** Swapping and observing; off, edits write the originals back. */
     let on = false;
-    /** A frame callback is pending (while the page loads). */
-    let framing = false;
-    /** The last run handled, so that the records of one batch do not handle it again. */
-    let group = [];
     /**
      * When init began (the swapper is made at its start), until the first scan: that scan's first
      * slice shares its task with init (the settings, the decision, the matcher; after the slice, the
@@ -2029,7 +2018,7 @@ function createSwapper(doc, opts) {
                 return true;
         return false;
     }
-    /** Handles the run of text nodes around `t` (a text or comment node) as one string. */
+    /** Handles the run of text nodes around `t` (a text or comment node) as one string; returns its text nodes. */
     function text(t) {
         let a = t;
         let b;
@@ -2039,9 +2028,9 @@ function createSwapper(doc, opts) {
         for (b = a; inRun(b); b = b.nextSibling)
             if (b.nodeType === 3)
                 nodes.push(b);
-        group = nodes;
         if (nodes.length)
             editor._edit(nodes, t.parentNode, on && match);
+        return nodes;
     }
     /** Handles the text children of `el` worth reading: with digits, and an original, a copy, or a run going on. */
     function texts(el) {
@@ -2050,7 +2039,7 @@ function createSwapper(doc, opts) {
                 DIGIT.test((d = t.data)) &&
                 // A number, a text we wrote (a copy?), or a text or comment next: a number split by a
                 // framework starts in a node followed by another, or after one without digits ('+').
-                (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
+                ((match && match._any.test(d)) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
                 text(t);
                 // The rest of its run is handled.
                 while (inRun(t.nextSibling))
@@ -2095,83 +2084,73 @@ function createSwapper(doc, opts) {
                     attr(el, a);
             }
     }
-    /**
-     * While the page loads, takes the observer's pending records at every frame: an engine may paint
-     * before it delivers them (WebKit does, while the parser streams a long page in).
-     */
-    function frame() {
-        if (!framing && on && doc.readyState === 'loading') {
-            framing = true;
-            requestAnimationFrame(() => {
-                framing = false;
-                if (on) {
-                    guard(handle, observer.takeRecords());
-                    frame();
-                }
-            });
-        }
-    }
     /** Observed changes: edits handled at once, additions queued, then scanned at once. */
     function handle(records) {
-        scan._now(() => {
-            let last;
-            group = [];
-            /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
-            let moved = false;
-            for (const r of records) {
-                const t = r.target;
-                const name = r.attributeName;
-                if (name === IGNORE) {
-                    moved = true;
-                    // No longer ignored: swapped now (ignored: restored below).
-                    scan._queue(t);
-                }
-                else if (name === 'class')
-                    classes._place(t, r.oldValue);
-                else if (name)
-                    attr(t, name);
-                else if (t.nodeType === 3) {
-                    // A text edited, not to what we wrote: its run is read again (even without digits, its old
-                    // text may have kept the run's number from being one).
-                    const p = memory.get(t);
-                    if (!p || p._text !== t.nodeValue)
-                        text(t);
-                }
-                else {
-                    if (r.removedNodes.length)
+        try {
+            scan._now(() => {
+                let last;
+                /** The last run handled, so that the records of one batch do not handle it again. */
+                let group = [];
+                /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
+                let moved = false;
+                for (const r of records) {
+                    const t = r.target;
+                    const name = r.attributeName;
+                    if (name === IGNORE) {
                         moved = true;
-                    // The runs around what left or came: a run that lost part of a number, two runs now one,
-                    // or (a node inserted inside a run) one run now two, either of which may now hold a
-                    // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
-                    // (In this order, the parser's appends, nearly every record while the page loads, with no
-                    // next sibling and nothing removed, read nothing more here.)
-                    const split = inRun(r.nextSibling) && inRun(r.previousSibling);
-                    if (moved || split)
-                        for (const n of [r.previousSibling, r.nextSibling])
-                            if (inRun(n) && group.indexOf(n) < 0)
-                                text(n);
-                    r.addedNodes.forEach((n) => {
-                        if (last && last.contains(n))
-                            return;
-                        if (n.nodeType === 1)
-                            last = n;
-                        if (n.nodeType === 3)
-                            text(n);
-                        else
-                            scan._queue(n);
-                    });
+                        // No longer ignored: swapped now (ignored: restored below).
+                        scan._queue(t);
+                    }
+                    else if (name === 'class')
+                        classes._place(t, r.oldValue);
+                    else if (name)
+                        attr(t, name);
+                    else if (t.nodeType === 3) {
+                        // A text edited, not to what we wrote: its run is read again (even without digits, its old
+                        // text may have kept the run's number from being one).
+                        const p = memory.get(t);
+                        if (!p || p._text !== t.nodeValue)
+                            group = text(t);
+                    }
+                    else {
+                        if (r.removedNodes.length)
+                            moved = true;
+                        // The runs around what left or came: a run that lost part of a number, two runs now one,
+                        // or (a node inserted inside a run) one run now two, either of which may now hold a
+                        // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
+                        // (In this order, the parser's appends, nearly every record while the page loads, with no
+                        // next sibling and nothing removed, read nothing more here.)
+                        const split = inRun(r.nextSibling) && inRun(r.previousSibling);
+                        if (moved || split)
+                            for (const n of [r.previousSibling, r.nextSibling])
+                                if (inRun(n) && group.indexOf(n) < 0)
+                                    group = text(n);
+                        r.addedNodes.forEach((n) => {
+                            if (last && last.contains(n))
+                                return;
+                            if (n.nodeType === 1)
+                                last = n;
+                            if (n.nodeType === 3)
+                                group = text(n);
+                            else
+                                scan._queue(n);
+                        });
+                    }
                 }
-            }
-            if (moved)
-                memory.forEach((p, n) => {
-                    const e = owner(n);
-                    // (Its edit gives it its original and takes our class off.)
-                    if (e && e.isConnected && skipped(e))
-                        redo(p, n);
-                });
-        });
-        // (After the scans of what came, so that a copy in it is read whole first.)
-        reclass();
+                if (moved)
+                    memory.forEach((p, n) => {
+                        const e = owner(n);
+                        // (Its edit gives it its original and takes our class off.)
+                        if (e && e.isConnected && skipped(e))
+                            redo(p, n);
+                    });
+            });
+            // (After the scans of what came, so that a copy in it is read whole first.)
+            reclass();
+        }
+        catch (e) {
+            // Never throw into the page: a swap that fails leaves the page as it is.
+        }
     }
     function start() {
         on = true;
@@ -2185,13 +2164,13 @@ function createSwapper(doc, opts) {
         if (match)
             scan._run(doc, born);
         born = undefined;
-        frame();
     }
+    /** Handles the observer's pending records now. */
+    const flush = () => handle(observer.takeRecords());
     return {
         // (The tracker calls it only when the mapping changed, or to start again after a restore.)
         _set(numbers) {
             match = createMatcher(numbers, opts._country);
-            any = match ? match._any : NONE;
             start();
         },
         _scan(root) {
@@ -2200,9 +2179,10 @@ function createSwapper(doc, opts) {
             else
                 start();
         },
+        _flush: flush,
         _restore() {
             // Texts written by the page since the last callback are the originals to put back.
-            guard(handle, observer.takeRecords());
+            flush();
             observer.disconnect();
             on = false;
             // (A slice still scheduled finds no job.)
@@ -2237,11 +2217,13 @@ const WAITING = '#__next:not([data-mgt-hydrated]),#__nuxt:not([data-mgt-hydrated
  */
 const hydrated = (el) => el && (el.__vue_app__ || Object.keys(el).some((k) => /^__reactFiber/.test(k)));
 /**
- * Once per frame while the page is parsed or a root waits: a root found hydrated is marked and
- * handed to `swap`, in the frame it hydrated (rAF runs before the paint). Returns `unhide`, which
+ * Once per frame while the page is parsed or a root waits: `frame` first (the swapper takes its
+ * pending records: an engine may paint before the observer delivers them, as WebKit does while the
+ * parser streams a long page in), then a root found hydrated is marked and handed to `swap`, in the
+ * frame it hydrated (rAF runs before the paint). Returns `unhide`, which
  * ends the anti-flicker hiding once the page is parsed and no root waits (now or later).
  */
-function watchHydration(w, swap, debug) {
+function watchHydration(w, swap, debug, frame) {
     const doc = w.document;
     // Each look for the roots reads the whole document (a selector list with attributes has no
     // shortcut): one per frame, and one when the numbers are first final (issue 11).
@@ -2249,6 +2231,7 @@ function watchHydration(w, swap, debug) {
     const done = () => decided && doc.readyState != 'loading' && !doc.querySelector(WAITING) && unhide(doc);
     const tick = () => {
         let waiting;
+        frame();
         for (const root of doc.querySelectorAll(WAITING))
             if (hydrated(root) || hydrated(root.firstElementChild)) {
                 root.setAttribute('data-mgt-hydrated', '');
@@ -2282,14 +2265,14 @@ function createDisplay(s, w, emit, explain) {
     const swapper = createSwapper(w.document, { _country: s._country, _ignore: (s._ignore ? s._ignore + ',' : '') + WAITING, _onSwap: (e) => emit('swap', e) });
     let swapping = true; // false after mgt('restore'), until mgt('swap')
     let shown; // undefined until the first decision, so that the first one is applied
-    // The numbers to the swap engine (a copy without prototype: it walks it with for…in, and
-    // Object.prototype may be polluted) and to the 'numbers' listeners.
+    // The numbers to the swap engine (its matcher reads own keys only: a polluted Object.prototype
+    // adds nothing) and to the 'numbers' listeners.
     const paint = (numbers) => {
-        swapper._set(Object.assign(Object.create(null), numbers));
+        swapper._set(numbers);
         emit('numbers', numbers);
     };
     // A root hydrated before the first decision is swapped by it.
-    const unhide = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log);
+    const unhide = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log, swapper._flush);
     return {
         _show(numbers, final, reason) {
             const json = JSON.stringify(numbers);

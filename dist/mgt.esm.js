@@ -92,6 +92,253 @@ const SOURCES = ['paid', 'organic', 'social', 'email', 'referral', 'campaign', '
  */
 const idText = (v) => typeof v == 'string' && /^[^\0-\x1f\x7f<>"'`\\]{1,200}$/.test(v);
 
+/*! js-cookie v3.0.8 | MIT */
+function assign (target) {
+  for (var i = 1; i < arguments.length; i++) {
+    var source = arguments[i];
+    for (var key in source) {
+      if (key === '__proto__') continue
+      target[key] = source[key];
+    }
+  }
+  return target
+}
+
+var defaultConverter = {
+  read: function (value) {
+    if (value[0] === '"') {
+      value = value.slice(1, -1);
+    }
+    return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)
+  },
+  write: function (value) {
+    return encodeURIComponent(value).replace(
+      /%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g,
+      decodeURIComponent
+    )
+  }
+};
+
+function init(converter, defaultAttributes) {
+  function set(name, value, attributes) {
+    if (typeof document === 'undefined') {
+      return
+    }
+
+    attributes = assign({}, defaultAttributes, attributes);
+
+    if (typeof attributes.expires === 'number') {
+      attributes.expires = new Date(Date.now() + attributes.expires * 864e5);
+    }
+    if (attributes.expires) {
+      attributes.expires = attributes.expires.toUTCString();
+    }
+
+    name = encodeURIComponent(name)
+      .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
+      .replace(/[()]/g, escape);
+
+    var stringifiedAttributes = '';
+    for (var attributeName in attributes) {
+      if (!attributes[attributeName]) {
+        continue
+      }
+
+      stringifiedAttributes += '; ' + attributeName;
+
+      if (attributes[attributeName] === true) {
+        continue
+      }
+
+      // Considers RFC 6265 section 5.2:
+      // ...
+      // 3.  If the remaining unparsed-attributes contains a %x3B (";")
+      //     character:
+      // Consume the characters of the unparsed-attributes up to,
+      // not including, the first %x3B (";") character.
+      // ...
+      stringifiedAttributes += '=' + attributes[attributeName].split(';')[0];
+    }
+
+    return (document.cookie =
+      name + '=' + converter.write(value, name) + stringifiedAttributes)
+  }
+
+  function get(name) {
+    if (typeof document === 'undefined' || (arguments.length && !name)) {
+      return
+    }
+
+    // To prevent the for loop in the first place assign an empty array
+    // in case there are no cookies at all.
+    var cookies = document.cookie ? document.cookie.split('; ') : [];
+    var jar = {};
+    for (var i = 0; i < cookies.length; i++) {
+      var parts = cookies[i].split('=');
+      var value = parts.slice(1).join('=');
+
+      try {
+        var found = decodeURIComponent(parts[0]);
+        if (!(found in jar)) jar[found] = converter.read(value, found);
+        if (name === found) {
+          break
+        }
+      } catch (_e) {
+        // Do nothing...
+      }
+    }
+
+    return name ? jar[name] : jar
+  }
+
+  return Object.create(
+    {
+      set: set,
+      get: get,
+      remove: function (name, attributes) {
+        set(
+          name,
+          '',
+          assign({}, attributes, {
+            expires: -1
+          })
+        );
+      },
+      withAttributes: function (attributes) {
+        return init(this.converter, assign({}, this.attributes, attributes))
+      },
+      withConverter: function (converter) {
+        return init(assign({}, this.converter, converter), this.attributes)
+      }
+    },
+    {
+      attributes: { value: Object.freeze(defaultAttributes) },
+      converter: { value: Object.freeze(converter) }
+    }
+  )
+}
+
+var api = init(defaultConverter, { path: '/' });
+
+// The only code that touches document.cookie, through js-cookie (mgt's one runtime dependency).
+/** The value of the cookie called `name`, or undefined. */
+const getCookie = (name) => api.get(name);
+const cookieNames = () => Object.keys(api.get());
+/**
+ * Writes `name=value` on Path=/ (js-cookie's default) with SameSite=Lax, Secure on https, a Domain
+ * only when `domain` is given (else host-only), expiring in `days` days (a negative number deletes).
+ */
+const setCookie = (name, value, days, domain) => {
+    const attributes = { expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain };
+    // js-cookie walks its attributes with for…in, so a property a page's scripts added to
+    // Object.prototype (Prototype.js, MooTools, old jQuery plugins) would become a cookie attribute,
+    // or make every write throw when its value is not a string (issue 14 §6). Each such name is given
+    // here as an own attribute with no value, which js-cookie skips.
+    for (const k in attributes)
+        if (!attributes.hasOwnProperty(k))
+            attributes[k] = undefined;
+    api.set(name, value, attributes);
+};
+
+// Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
+// (config.debug or ?mgt_debug=1); config mistakes and ignored commands print always.
+// Printing never throws: a missing console, or a page value whose inspection throws, must not
+// turn a log line into an error in the page.
+let debugOn = false;
+const setDebug = (on) => {
+    debugOn = on;
+};
+const print = (level, gated) => (...args) => {
+    try {
+        if (debugOn || !gated)
+            console[level]('[mgt]', ...args);
+    }
+    catch {
+        /* nowhere to print */
+    }
+};
+/** Explains a decision; silent unless debug is on. */
+const log = print('info', 1);
+const warn = print('warn');
+const error = print('error');
+
+const str$1 = (v) => typeof v == 'string' && v.length <= 2000;
+const num = (v) => typeof v == 'number' && v >= 0 && v < 1e15;
+const numOrNone = (v) => v === undefined || num(v);
+const object = (v) => v && typeof v == 'object' && !Array.isArray(v);
+// What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
+// apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
+// or 'direct'. Anything else was not written by us. Phone numbers are checked by readSession's
+// caller, with parsePhone() itself.
+const test = (re) => (v) => str$1(v) && re.test(v);
+const href = test(/^https?:\/\/[^\s<>"`]*$/);
+/** One check per stored field: every field must pass, and no other may be there. */
+const FIELDS = {
+    v: (v) => v === 1,
+    condition: (v) => v === null || str$1(v),
+    landing: href,
+    last_action: num,
+    last_url: href,
+    // An origin: host (an IPv6 one in brackets) and port, no path.
+    referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
+    source: (v) => SOURCES.includes(v),
+    // Each entry is checked by readSession, which knows the numbers.
+    to_swap: (v) => Array.isArray(v) && v.length <= 50,
+    // Names and values as the module captures them (lib/idText.ts).
+    tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
+    pageviews: numOrNone,
+};
+const NAMES = Object.keys(FIELDS);
+/**
+ * The one place that touches localStorage['mgt_session']: `getItem`, `setItem` (with `value`) or
+ * `removeItem`. A localStorage that throws (disabled, private mode, quota) holds nothing of ours:
+ * undefined.
+ */
+const store = (op, value) => {
+    try {
+        return localStorage[op]('mgt_session', value);
+    }
+    catch {
+        /* storage unavailable */
+    }
+};
+/** localStorage[key] for the custom tracking ids read from it (attribution/trackingIds.ts); may throw. */
+const getLocal = (key) => localStorage.getItem(key);
+const removeSession = () => {
+    store('removeItem');
+};
+/**
+ * The stored session, or undefined when absent; a damaged entry is removed and reported (debug). `isNumber`
+ * tells a valid phone number of the configured country, `isTracked` one that may be shown (valid and
+ * not one of the config's originals); both are given strings only. A `to_swap` entry holding
+ * anything else, markup included, was not written by the module (SPEC 11).
+ */
+function readSession(isNumber, isTracked) {
+    const raw = store('getItem');
+    if (raw == null)
+        return;
+    let s;
+    try {
+        s = raw.length <= 32768 && JSON.parse(raw);
+    }
+    catch {
+        /* not JSON: damaged */
+    }
+    const entry = (e) => !!e && str$1(e.original) && str$1(e.tracked) && numOrNone(e.expires) && isNumber(e.original) && isTracked(e.tracked);
+    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(entry))
+        return s;
+    removeSession();
+    log('mgt_session invalid: rebuilt');
+}
+/**
+ * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
+ * ones, such as `pageviews` outside traffic and journey, are left out by JSON). A storage that
+ * refuses it keeps nothing, and the next page starts from the cookie alone.
+ */
+const writeSession = (s) => {
+    store('setItem', JSON.stringify(s));
+};
+
 /** Click IDs of the ad platforms, in SPEC 6.2 order: their presence makes a visit paid (fbclid, last, makes it social). */
 const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
 /**
@@ -99,63 +346,56 @@ const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid fbclid'.split(' ');
  * Google Ads ValueTrack parameters. Written out rather than derived: gzip makes the repeat nearly free.
  */
 const URL_IDS = 'gclid gbraid wbraid fbclid msclkid campaignid adgroupid keyword matchtype network device creative placement targetid'.split(' ');
-/**
- * Stores what `read` returns when it is a primitive (not null/undefined) whose text is an ID as the
- * module writes it (lib/idText.ts: at most 200 characters). Objects and functions are skipped. A
- * failing read (a throwing getter, a blocked localStorage, a Proxy trap, a Symbol that cannot become
- * text) is an absent id: it must not cost the others.
- */
-const put = (ids, key, read) => {
-    try {
-        const v = read();
-        if (v != null && Object(v) !== v && idText('' + v))
-            ids[key] = '' + v;
-    }
-    catch {
-        /* unreadable: absent */
-    }
-};
 /** A dotted path ('dataLayer.0.userType') followed through own data properties of objects only:
  * a getter or a Proxy trap could run page code with side effects, so accessors are absent, and
  * primitives are not walked ('str'.length is not an id). */
 const path = (w, keys) => keys.split('.').reduce((o, k) => (Object(o) === o ? Object.getOwnPropertyDescriptor(o, k)?.value : undefined), w);
 /**
- * The tracking IDs found in the page URL (`page`), on the device (`device`), or both: the defaults
- * (unless `defaults: false`) and the custom ones, from the places given. The device is read only with
- * consent (SPEC 6.4): reading a tracker is access to the device as much as writing one.
+ * The tracking IDs found in the page URL (`page`), on the device (`device`: the window, its cookies
+ * and localStorage), or both: the defaults (unless `defaults: false`) and the custom ones, from the
+ * places given. The device is read only with consent (SPEC 6.4): reading a tracker is access to the
+ * device as much as writing one; the URL and the device are read in separate calls.
+ *
+ * The defaults are read as custom ids of their own (from the URL, or a cookie) and first, so that a
+ * custom id named like a default one wins.
  */
 function trackingIds(cfg, page, device) {
     const ids = {};
-    for (const c of cfg._customIds) {
-        if (c.from == 'url') {
-            if (page)
-                put(ids, c.name, () => page.searchParams.get(c.key));
-        }
-        else if (device) {
-            put(ids, c.name, () => (c.from == 'cookie' ? device._cookie(c.key) : c.from == 'localStorage' ? device._local(c.key) : path(device._window, c.key)));
-        }
-    }
-    if (!cfg._defaultIds)
-        return ids;
-    const defaults = {};
-    if (page)
-        for (const k of URL_IDS)
-            put(defaults, k, () => page.searchParams.get(k));
-    // _ga and every _pk_id.* cookie. Listing the cookies may throw too (blocked cookies).
-    if (device) {
-        let names = [];
+    /**
+     * Stores the value of `key` in the place `from` under `name`, when it is a primitive (not
+     * null/undefined) whose text is an ID as the module writes it (lib/idText.ts: at most 200
+     * characters); a place not given reads nothing. Objects and functions are skipped. A failing read
+     * (a throwing getter, a blocked localStorage, a Proxy trap, a Symbol that cannot become text) is
+     * an absent id: it must not cost the others.
+     */
+    const put = (name, from, key = name) => {
         try {
-            names = device._cookieNames();
+            const v = from == 'url'
+                ? page?.searchParams.get(key)
+                : device && (from == 'cookie' ? getCookie(key) : from == 'localStorage' ? getLocal(key) : path(device, key));
+            if (v != null && Object(v) !== v && idText('' + v))
+                ids[name] = '' + v;
         }
         catch {
-            /* cookies blocked: none */
+            /* unreadable: absent */
         }
-        for (const n of names)
-            if (/^(_ga$|_pk_id\.)/.test(n))
-                put(defaults, n, () => device._cookie(n));
+    };
+    if (cfg._defaultIds) {
+        for (const k of URL_IDS)
+            put(k, 'url');
+        // _ga and every _pk_id.* cookie. Listing the cookies may throw too (blocked cookies): none.
+        try {
+            for (const n of device ? cookieNames() : [])
+                if (/^(_ga$|_pk_id\.)/.test(n))
+                    put(n, 'cookie');
+        }
+        catch {
+            /* cookies blocked */
+        }
     }
-    // A custom id named like a default one wins.
-    return Object.assign(defaults, ids);
+    for (const c of cfg._customIds)
+        put(c.name, c.from, c.key);
+    return ids;
 }
 
 /**
@@ -342,10 +582,10 @@ const is = (test, what) => (v, f) => {
     return fail(f, what, v);
 };
 /** A string that passes `test`: tests never call into an object of the page. */
-const str$1 = (test, what) => is((v) => typeof v == 'string' && test(v), what);
+const str = (test, what) => is((v) => typeof v == 'string' && test(v), what);
 const keep = (v) => v; // numbers: checked with the country, in crossCheck()
 const bool = is((v) => v === !!v, 'true or false');
-const text = str$1((v) => v, 'a non-empty string');
+const text = str((v) => v, 'a non-empty string');
 const range = (min, max) => is((v) => typeof v == 'number' && v >= min && v <= max, `a number from ${min} to ${max}`);
 /**
  * Copies the own entries of a list (`f[0]`), or of an object (`f.key`) when `obj`, each read once.
@@ -396,9 +636,9 @@ for (const c of CMPS)
 const SCHEMA = {
     mode: MODES,
     site: text,
-    endpoint: str$1((v) => httpUrl(v, location.href), 'an http(s) URL'),
+    endpoint: str((v) => httpUrl(v, location.href), 'an http(s) URL'),
     // The countries whose numbering plan the swap engine knows (swap/countries.ts; CA shares the US row).
-    country: str$1(country, `one of ${TABLE.map((k) => k._iso).join(' ')} CA`),
+    country: str(country, `one of ${TABLE.map((k) => k._iso).join(' ')} CA`),
     numbers,
     conditions: list$1({
         id: text,
@@ -416,14 +656,14 @@ const SCHEMA = {
     cookie: {
         days: range(1, 395),
         // The same rule as a condition's referrer: the host itself or a parent, on a label boundary.
-        domain: str$1((v) => isUnder(location.hostname, v), "this site's host or a parent domain"),
+        domain: str((v) => isUnder(location.hostname, v), "this site's host or a parent domain"),
     },
     session: { timeout: range(1, 1440) },
     trackingIds: { defaults: bool, custom: list$1({ name: text, from: ['cookie', 'url', 'localStorage', 'window'], key: text }) },
     pool: { timeout: range(0, 30000) },
     urlParams: list$1(text),
     // An empty fragment matches nothing, and an invalid selector throws.
-    ignore: str$1((v) => !document.createDocumentFragment().querySelector(v), 'a CSS selector'),
+    ignore: str((v) => !document.createDocumentFragment().querySelector(v), 'a CSS selector'),
     spa: bool,
     debug: bool,
 };
@@ -498,28 +738,6 @@ function crossCheck(c, s) {
             fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
 }
 
-// Console output, always prefixed with [mgt]. Debug explanations print only when debug is on
-// (config.debug or ?mgt_debug=1); config mistakes and ignored commands print always.
-// Printing never throws: a missing console, or a page value whose inspection throws, must not
-// turn a log line into an error in the page.
-let debugOn = false;
-const setDebug = (on) => {
-    debugOn = on;
-};
-const print = (level, gated) => (...args) => {
-    try {
-        if (debugOn || !gated)
-            console[level]('[mgt]', ...args);
-    }
-    catch {
-        /* nowhere to print */
-    }
-};
-/** Explains a decision; silent unless debug is on. */
-const log = print('info', 1);
-const warn = print('warn');
-const error = print('error');
-
 const why = {};
 /** Sets and prints the sentence `k`; all but the condition's read 'Numbers: {…} — condition ads.' */
 const explain = (k, what, because) => {
@@ -527,22 +745,31 @@ const explain = (k, what, because) => {
 };
 
 /**
+ * `f`, guarded: whatever it throws stays here (a CMP, a page's hostile value or a failing listener
+ * must never throw into the page nor stop the rest), printed in debug mode after `why` when given.
+ */
+const guard = (f, why) => ((...a) => {
+    try {
+        return f(...a);
+    }
+    catch (x) {
+        if (why)
+            log(why, x);
+    }
+});
+
+/**
  * Calls `cb` with the number dialled when the visitor clicks a tel: or callto: link (captured, so
  * a page that stops the click's propagation still reports it). Guarded: a hostile href or target
  * never throws into the page.
  */
 function onCall(doc, cb) {
-    doc.addEventListener('click', (e) => {
-        try {
-            const a = e.target.closest('a[href]');
-            const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href'));
-            if (m)
-                cb(decodeURIComponent(m[1]));
-        }
-        catch (x) {
-            log('call not tracked:', x);
-        }
-    }, true);
+    doc.addEventListener('click', guard((e) => {
+        const a = e.target.closest('a[href]');
+        const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href'));
+        if (m)
+            cb(decodeURIComponent(m[1]));
+    }, 'call not tracked:'), true);
 }
 
 /**
@@ -552,14 +779,7 @@ function onCall(doc, cb) {
  */
 function onNavigation(w, cb) {
     const h = w.history;
-    const guarded = () => {
-        try {
-            cb();
-        }
-        catch (x) {
-            log('page view not counted:', x);
-        }
-    };
+    const guarded = guard(cb, 'page view not counted:');
     for (const name of ['pushState', 'replaceState']) {
         const original = h[name];
         h[name] = function () {
@@ -590,154 +810,6 @@ const storageBlocked = (s, state) => s._mode == 'invisible'
         : state == 'granted' || (s._consentFree && state != 'denied')
             ? ''
             : 'consent ' + state;
-
-/*! js-cookie v3.0.8 | MIT */
-function assign (target) {
-  for (var i = 1; i < arguments.length; i++) {
-    var source = arguments[i];
-    for (var key in source) {
-      if (key === '__proto__') continue
-      target[key] = source[key];
-    }
-  }
-  return target
-}
-
-var defaultConverter = {
-  read: function (value) {
-    if (value[0] === '"') {
-      value = value.slice(1, -1);
-    }
-    return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)
-  },
-  write: function (value) {
-    return encodeURIComponent(value).replace(
-      /%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g,
-      decodeURIComponent
-    )
-  }
-};
-
-function init(converter, defaultAttributes) {
-  function set(name, value, attributes) {
-    if (typeof document === 'undefined') {
-      return
-    }
-
-    attributes = assign({}, defaultAttributes, attributes);
-
-    if (typeof attributes.expires === 'number') {
-      attributes.expires = new Date(Date.now() + attributes.expires * 864e5);
-    }
-    if (attributes.expires) {
-      attributes.expires = attributes.expires.toUTCString();
-    }
-
-    name = encodeURIComponent(name)
-      .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
-      .replace(/[()]/g, escape);
-
-    var stringifiedAttributes = '';
-    for (var attributeName in attributes) {
-      if (!attributes[attributeName]) {
-        continue
-      }
-
-      stringifiedAttributes += '; ' + attributeName;
-
-      if (attributes[attributeName] === true) {
-        continue
-      }
-
-      // Considers RFC 6265 section 5.2:
-      // ...
-      // 3.  If the remaining unparsed-attributes contains a %x3B (";")
-      //     character:
-      // Consume the characters of the unparsed-attributes up to,
-      // not including, the first %x3B (";") character.
-      // ...
-      stringifiedAttributes += '=' + attributes[attributeName].split(';')[0];
-    }
-
-    return (document.cookie =
-      name + '=' + converter.write(value, name) + stringifiedAttributes)
-  }
-
-  function get(name) {
-    if (typeof document === 'undefined' || (arguments.length && !name)) {
-      return
-    }
-
-    // To prevent the for loop in the first place assign an empty array
-    // in case there are no cookies at all.
-    var cookies = document.cookie ? document.cookie.split('; ') : [];
-    var jar = {};
-    for (var i = 0; i < cookies.length; i++) {
-      var parts = cookies[i].split('=');
-      var value = parts.slice(1).join('=');
-
-      try {
-        var found = decodeURIComponent(parts[0]);
-        if (!(found in jar)) jar[found] = converter.read(value, found);
-        if (name === found) {
-          break
-        }
-      } catch (_e) {
-        // Do nothing...
-      }
-    }
-
-    return name ? jar[name] : jar
-  }
-
-  return Object.create(
-    {
-      set: set,
-      get: get,
-      remove: function (name, attributes) {
-        set(
-          name,
-          '',
-          assign({}, attributes, {
-            expires: -1
-          })
-        );
-      },
-      withAttributes: function (attributes) {
-        return init(this.converter, assign({}, this.attributes, attributes))
-      },
-      withConverter: function (converter) {
-        return init(assign({}, this.converter, converter), this.attributes)
-      }
-    },
-    {
-      attributes: { value: Object.freeze(defaultAttributes) },
-      converter: { value: Object.freeze(converter) }
-    }
-  )
-}
-
-var api = init(defaultConverter, { path: '/' });
-
-// The only code that touches document.cookie, through js-cookie (mgt's one runtime dependency).
-/** The value of the cookie called `name`, or undefined. */
-const getCookie = (name) => api.get(name);
-const cookieNames = () => Object.keys(api.get());
-/**
- * Writes `name=value` on Path=/ (js-cookie's default) with SameSite=Lax, Secure on https, a Domain
- * only when `domain` is given (else host-only), expiring in `days` days (a negative number deletes).
- */
-const setCookie = (name, value, days, domain) => {
-    const attributes = { expires: days, sameSite: 'Lax', secure: location.protocol == 'https:', domain };
-    // js-cookie walks its attributes with for…in, so a property a page's scripts added to
-    // Object.prototype (Prototype.js, MooTools, old jQuery plugins) would become a cookie attribute,
-    // or make every write throw when its value is not a string (issue 14 §6). Each such name is given
-    // here as an own attribute with no value, which js-cookie skips.
-    for (const k in attributes)
-        if (!attributes.hasOwnProperty(k))
-            attributes[k] = undefined;
-    api.set(name, value, attributes);
-};
 
 // The mgt_visitor cookie (storage/cookies.ts writes it on Path=/): a random visitor ID, created
 // once on consent and never extended, so its lifetime is what the cookie policy says (cookie.days
@@ -790,81 +862,6 @@ function deleteVisitor() {
         /* cookies blocked: there is nothing to delete */
     }
 }
-
-const str = (v) => typeof v == 'string' && v.length <= 2000;
-const num = (v) => typeof v == 'number' && v >= 0 && v < 1e15;
-const numOrNone = (v) => v === undefined || num(v);
-const object = (v) => v && typeof v == 'object' && !Array.isArray(v);
-// What the module writes: absolute http(s) URLs as the URL parser serializes them (it leaves an
-// apostrophe in a path, as in /l'offre, but encodes spaces, quotes and angle brackets), an origin
-// or 'direct'. Anything else was not written by us. Phone numbers are checked by readSession's
-// caller, with parsePhone() itself.
-const test = (re) => (v) => str(v) && re.test(v);
-const href = test(/^https?:\/\/[^\s<>"`]*$/);
-/** One check per stored field: every field must pass, and no other may be there. */
-const FIELDS = {
-    v: (v) => v === 1,
-    condition: (v) => v === null || str(v),
-    landing: href,
-    last_action: num,
-    last_url: href,
-    // An origin: host (an IPv6 one in brackets) and port, no path.
-    referrer: test(/^(direct|https?:\/\/[\w.:[\]-]+)$/),
-    source: (v) => SOURCES.includes(v),
-    // Each entry is checked by readSession, which knows the numbers.
-    to_swap: (v) => Array.isArray(v) && v.length <= 50,
-    // Names and values as the module captures them (lib/idText.ts).
-    tracking_ids: (v) => object(v) && Object.keys(v).every((k) => idText(k) && idText(v[k])),
-    pageviews: numOrNone,
-};
-const NAMES = Object.keys(FIELDS);
-/**
- * The one place that touches localStorage['mgt_session']: `getItem`, `setItem` (with `value`) or
- * `removeItem`. A localStorage that throws (disabled, private mode, quota) holds nothing of ours:
- * undefined.
- */
-const store = (op, value) => {
-    try {
-        return localStorage[op]('mgt_session', value);
-    }
-    catch {
-        /* storage unavailable */
-    }
-};
-const removeSession = () => {
-    store('removeItem');
-};
-/**
- * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
- * tells a valid phone number of the configured country, `isTracked` one that may be shown (valid and
- * not one of the config's originals); both are given strings only. A `to_swap` entry holding
- * anything else, markup included, was not written by the module (SPEC 11).
- */
-function readSession(onDamaged, isNumber, isTracked) {
-    const raw = store('getItem');
-    if (raw == null)
-        return;
-    let s;
-    try {
-        s = raw.length <= 32768 && JSON.parse(raw);
-    }
-    catch {
-        /* not JSON: damaged */
-    }
-    const entry = (e) => !!e && str(e.original) && str(e.tracked) && numOrNone(e.expires) && isNumber(e.original) && isTracked(e.tracked);
-    if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(entry))
-        return s;
-    removeSession();
-    onDamaged('mgt_session invalid: rebuilt');
-}
-/**
- * Writes the session as it is: the tracker builds it with exactly the documented fields (undefined
- * ones, such as `pageviews` outside traffic and journey, are left out by JSON). A storage that
- * refuses it keeps nothing, and the next page starts from the cookie alone.
- */
-const writeSession = (s) => {
-    store('setItem', JSON.stringify(s));
-};
 
 /**
  * Sets the storage sentence of state().why; `lost` runs when another tab
@@ -934,21 +931,14 @@ function createConsent(s, w, lost) {
 }
 
 // Every function a CMP (or a hostile stub) may call back, and every call we make into a CMP, runs
-// through guard: a CMP that throws must never throw into the page nor stop the other adapters.
-// A broken or blocked CMP is the same as no CMP: no signal.
-const guard$1 = (f) => ((...a) => {
-    try {
-        return f(...a);
-    }
-    catch { }
-});
+// through the module's one guard (lib/guard.ts), silent here: a CMP that throws must never throw
+// into the page nor stop the other adapters. A broken or blocked CMP is the same as no CMP: no signal.
 /**
  * Pushes onto a CMP's documented callback queue (an array the CMP's snippet or SDK drains, or the
- * SDK's own object with a push method), creating the array if the CMP has not loaded yet; 1.
+ * SDK's own object with a push method), creating the array if the CMP has not loaded yet.
  */
 const queue = (w, name, item) => {
     (w[name] = w[name] || []).push(item);
-    return 1;
 };
 
 /**
@@ -967,7 +957,7 @@ const tcf = {
         if (!api)
             return;
         const purposes = t.purposes?.length ? t.purposes : [1];
-        api('addEventListener', 2, guard$1((d, ok) => {
+        api('addEventListener', 2, guard((d, ok) => {
             if (ok && (d.eventStatus == 'tcloaded' || d.eventStatus == 'useractioncomplete'))
                 signal(d.gdprApplies === false || (purposes.every((p) => d.purpose.consents[p]) && (!t.vendorId || d.vendor.consents[t.vendorId])));
         }));
@@ -983,7 +973,7 @@ const tcf = {
  * it is missing, as the gtag and Piwik PRO snippets themselves do. Returns 1 once hooked.
  */
 const onDataLayer = (w, fn) => {
-    const l = (w.dataLayer = w.dataLayer || []), push = l.push.bind(l), f = guard$1(fn);
+    const l = (w.dataLayer = w.dataLayer || []), push = l.push.bind(l), f = guard(fn);
     l.map(f);
     l.push = (...a) => {
         const r = push(...a);
@@ -1019,7 +1009,7 @@ const gcm = {
  */
 const didomi = {
     _read(w, id, signal) {
-        const read = guard$1(() => {
+        const read = guard(() => {
             const D = w.Didomi;
             if (!D.isConsentRequired())
                 signal(1);
@@ -1031,7 +1021,7 @@ const didomi = {
             }
         });
         queue(w, 'didomiOnReady', read);
-        return queue(w, 'didomiEventListeners', { event: 'consent.changed', listener: read });
+        queue(w, 'didomiEventListeners', { event: 'consent.changed', listener: read });
     },
     _option: 'c:mgt-',
 };
@@ -1043,10 +1033,10 @@ const didomi = {
  * `hasAcceptedVendor` is only trusted when true, since it is also false before any choice.
  */
 const axeptio = {
-    _read: (w, vendor, signal) => queue(w, '_axcb', guard$1((sdk) => {
+    _read: (w, vendor, signal) => queue(w, '_axcb', guard((sdk) => {
         if (sdk.hasAcceptedVendor?.(vendor) === true)
             signal(1);
-        sdk.on('cookies:complete', guard$1((c) => {
+        sdk.on('cookies:complete', guard((c) => {
             if (c.$$completed !== false)
                 signal(c[vendor]);
         }));
@@ -1063,11 +1053,9 @@ const axeptio = {
  */
 const tarteaucitron = {
     _read(w, key, signal) {
-        const state = w.tarteaucitron?.state;
-        const v = state?.[key];
+        const v = w.tarteaucitron?.state?.[key];
         if (v === true || v === false)
             signal(v);
-        return state;
     },
     _option: 'mgt',
     _events: '#_added #_allowed #_disallowed tac.consent_updated',
@@ -1087,7 +1075,7 @@ const klaro = {
         if (m.confirmed)
             signal(m.getConsent(name));
         m.watch({
-            update: guard$1((_m, type, d) => {
+            update: guard((_m, type, d) => {
                 if (type == 'saveConsents') {
                     const v = d.consents[name];
                     if (v === true || v === false)
@@ -1109,10 +1097,8 @@ const klaro = {
  */
 const cookieconsent = {
     _read(w, category, signal) {
-        const chose = w.CookieConsent?.validConsent?.();
-        if (chose)
+        if (w.CookieConsent?.validConsent?.())
             signal(w.CookieConsent.acceptedCategory(category));
-        return chose != null;
     },
     _option: 'analytics',
     _events: 'cc:onConsent cc:onChange',
@@ -1129,7 +1115,6 @@ const onetrust = {
         const closed = w.OneTrust?.IsAlertBoxClosed?.();
         if (closed)
             signal(String(w.OnetrustActiveGroups || w.OptanonActiveGroups).split(',').includes(group));
-        return closed != null;
     },
     _option: 'C0002',
     _events: 'OneTrustGroupsUpdated',
@@ -1146,12 +1131,9 @@ const cookiebot = {
     _read(w, category, signal) {
         const C = w.Cookiebot?.consent ? w.Cookiebot : w.CookieConsent;
         const c = C?.consent;
-        if (!c)
-            return;
-        const v = !!c[category];
-        if (C.hasResponse && !(v && c.method == 'implied'))
+        const v = !!c?.[category];
+        if (c && C.hasResponse && !(v && c.method == 'implied'))
             signal(v);
-        return 1;
     },
     _option: 'statistics',
     _events: 'CookiebotOnAccept CookiebotOnDecline',
@@ -1174,19 +1156,16 @@ const usercentrics = {
         };
         const details = w.__ucCmp?.getConsentDetails?.();
         if (details) {
-            details.then(guard$1((d) => {
+            details.then(guard((d) => {
                 for (const id in d.services)
                     pick(id, d.services[id], d.consent.type, d.services[id].consent.given);
             }), () => 0);
-            return 1;
+            return;
         }
-        const services = w.UC_UI?.getServicesBaseInfo?.();
-        if (services)
-            for (const x of services) {
-                const history = x.consent.history;
-                pick(x.id, x, history[history.length - 1]?.type, x.consent.status);
-            }
-        return services;
+        for (const x of w.UC_UI?.getServicesBaseInfo?.() || []) {
+            const history = x.consent.history;
+            pick(x.id, x, history[history.length - 1]?.type, x.consent.status);
+        }
     },
     _option: 'mgt',
     _events: 'UC_UI_INITIALIZED UC_UI_CMP_EVENT UC_CONSENT',
@@ -1202,7 +1181,7 @@ const piwikpro = {
     _read(w, type, signal) {
         if (!w.ppms?.cm?.api)
             return;
-        const read = () => w.ppms.cm.api('getComplianceSettings', guard$1((r) => {
+        const read = () => w.ppms.cm.api('getComplianceSettings', guard((r) => {
             const st = r.consents[type]?.status;
             if (st >= 0)
                 signal(st > 0);
@@ -1229,12 +1208,11 @@ const cookieyes = {
                 signal(1);
             else if (d.rejected.includes(category))
                 signal(0);
-            return 1;
+            return;
         }
         const c = w.getCkyConsent?.();
         if (c?.isUserActionCompleted)
             signal(c.categories[category]);
-        return c;
     },
     _option: 'analytics',
     _events: 'cookieyes_banner_load cookieyes_consent_update',
@@ -1289,7 +1267,7 @@ function startAdapters(cfg, signal, w) {
         const option = a && (cfg[name] || a._option);
         if (option) {
             // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others
-            const read = guard$1((e) => a._read(w, option, (granted) => signal(!!granted, name), e));
+            const read = guard((e) => a._read(w, option, (granted) => signal(!!granted, name), e));
             if (a._events)
                 on(w, a._events.replace(/#/g, option), read);
             if (!read() && a._poll)
@@ -1464,16 +1442,6 @@ function decideVisit(s, v, explain) {
     };
 }
 
-// Reads third-party tracking IDs (_ga, _pk_id.*, custom ones) from the device. Only called once
-// consent allows storage: reading a tracker is access to the device as much as writing one. Every
-// read may throw (blocked cookies or storage): trackingIds() guards each one.
-const deviceReader = (w) => ({
-    _cookie: getCookie,
-    _cookieNames: cookieNames,
-    _local: (key) => localStorage.getItem(key),
-    _window: w,
-});
-
 /** Sets the debug sentences of the decision (source, condition, visit), and the storage one, at each decision. */
 function createVisits(s, w, consent) {
     let arrival; // this page load's arrival (see decide.ts)
@@ -1497,7 +1465,7 @@ function createVisits(s, w, consent) {
             if (first)
                 arrival = fresh;
             const p = consent._alive();
-            let stored = p ? readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
+            let stored = p ? readSession((n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
             if (!p || before === false)
                 before = p && stored;
             // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
@@ -1507,7 +1475,7 @@ function createVisits(s, w, consent) {
             const ids = consent._withIds();
             const v = decideVisit(s, {
                 _page: page, _view: p && newView ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
-                _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
+                _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, w) : {}, _now: Date.now(),
             }, explain);
             consent._explain();
             session = v._session;
@@ -1711,7 +1679,8 @@ function createEditor(classes, skipped, onSwap) {
         for (const o of was) {
             if (link && !LINK.test(o))
                 return undefined;
-            s += link ? o.replace(/%([\da-f]{2})|[^]/gi, (c, h) => (src.push(c), h ? String.fromCharCode(parseInt(h, 16)) : c)) : o;
+            // (unescape decodes one %XX escape to its character, and leaves any other character as it is.)
+            s += link ? o.replace(/%[\da-f]{2}|[^]/gi, (c) => (src.push(c), unescape(c))) : o;
         }
         const r = match && match(s, link);
         if (r && link)
@@ -1745,10 +1714,17 @@ function createEditor(classes, skipped, onSwap) {
         let at = 0;
         let changed = false;
         let mine = false;
+        /** The swaps made, each with the node where its number starts (an attribute: its element). */
+        const events = [];
         const pieces = nodes.map((n, i) => {
             const o = was[i];
+            const from = at;
             // Each text node takes its characters' slice; a link is one node, whose slice is all of out.
             const out = r ? (link ? r._out : r._out.slice(at, (at += o.length))) : o.split('');
+            if (r)
+                for (const [h, w, t] of r._hits)
+                    if (h >= from && (link || h < at))
+                        events.push({ original: w, tracked: t, node: n.nodeType === 2 ? el : n });
             const v = out.join('');
             if (v !== shown[i]) {
                 n.nodeValue = v;
@@ -1768,13 +1744,7 @@ function createEditor(classes, skipped, onSwap) {
         if (r) {
             classes._mark(el, d._copied);
             if (changed)
-                for (const [i, o, t] of r._hits) {
-                    // The node where the number starts; an attribute's element.
-                    let k = 0;
-                    for (let j = i; j >= was[k].length && k < nodes.length - 1;)
-                        j -= was[k++].length;
-                    onSwap({ original: o, tracked: t, node: nodes[k].nodeType === 2 ? el : nodes[k] });
-                }
+                events.forEach(onSwap);
         }
     }
     return { _memory: memory, _copies: copies, _edit: edit };
@@ -2000,37 +1970,24 @@ const IGNORE = 'data-mgt-ignore';
 const SKIP = `script,style,noscript,template,textarea,input,select,[contenteditable],[${IGNORE}]`;
 const ATTRS = ['href', 'title', 'alt', 'aria-label'];
 const DIGIT = /\d/;
-const NONE = /$^/;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
 /** The element (or shadow root) a text node or attribute is in. */
 const owner = (n) => (n.nodeType === 2 ? n.ownerElement : n.parentNode);
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
 const inRun = (n) => !!n && (n.nodeType === 3 || n.nodeType === 8);
-function guard(f, a) {
-    try {
-        f(a);
-    }
-    catch (e) {
-        // Never throw into the page: a swap that fails leaves the page as it is.
-    }
-}
 function createSwapper(doc, opts) {
     const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
-    const observer = new MutationObserver((records) => guard(handle, records));
+    const observer = new MutationObserver(handle);
     const classes = createClasses(observer);
-    const editor = createEditor(classes, skipped, (e) => guard(opts._onSwap, e));
+    // (The listeners of the swap event are guarded by the emitter.)
+    const editor = createEditor(classes, skipped, opts._onSwap);
     const memory = editor._memory;
-    const scan = createScan(doc, element, texts, (d) => any.test(d));
+    // (The matcher's pre-filter: most texts with digits, prices, dates…, hold no number.)
+    const scan = createScan(doc, element, texts, (d) => !!match && match._any.test(d));
     let match;
-    /** The matcher's pre-filter: most texts with digits (prices, dates…) hold no number. */
-    let any = NONE;
     /** Swapping and observing; off, edits write the originals back. */
     let on = false;
-    /** A frame callback is pending (while the page loads). */
-    let framing = false;
-    /** The last run handled, so that the records of one batch do not handle it again. */
-    let group = [];
     /**
      * When init began (the swapper is made at its start), until the first scan: that scan's first
      * slice shares its task with init (the settings, the decision, the matcher; after the slice, the
@@ -2055,7 +2012,7 @@ function createSwapper(doc, opts) {
                 return true;
         return false;
     }
-    /** Handles the run of text nodes around `t` (a text or comment node) as one string. */
+    /** Handles the run of text nodes around `t` (a text or comment node) as one string; returns its text nodes. */
     function text(t) {
         let a = t;
         let b;
@@ -2065,9 +2022,9 @@ function createSwapper(doc, opts) {
         for (b = a; inRun(b); b = b.nextSibling)
             if (b.nodeType === 3)
                 nodes.push(b);
-        group = nodes;
         if (nodes.length)
             editor._edit(nodes, t.parentNode, on && match);
+        return nodes;
     }
     /** Handles the text children of `el` worth reading: with digits, and an original, a copy, or a run going on. */
     function texts(el) {
@@ -2076,7 +2033,7 @@ function createSwapper(doc, opts) {
                 DIGIT.test((d = t.data)) &&
                 // A number, a text we wrote (a copy?), or a text or comment next: a number split by a
                 // framework starts in a node followed by another, or after one without digits ('+').
-                (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
+                ((match && match._any.test(d)) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
                 text(t);
                 // The rest of its run is handled.
                 while (inRun(t.nextSibling))
@@ -2121,83 +2078,73 @@ function createSwapper(doc, opts) {
                     attr(el, a);
             }
     }
-    /**
-     * While the page loads, takes the observer's pending records at every frame: an engine may paint
-     * before it delivers them (WebKit does, while the parser streams a long page in).
-     */
-    function frame() {
-        if (!framing && on && doc.readyState === 'loading') {
-            framing = true;
-            requestAnimationFrame(() => {
-                framing = false;
-                if (on) {
-                    guard(handle, observer.takeRecords());
-                    frame();
-                }
-            });
-        }
-    }
     /** Observed changes: edits handled at once, additions queued, then scanned at once. */
     function handle(records) {
-        scan._now(() => {
-            let last;
-            group = [];
-            /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
-            let moved = false;
-            for (const r of records) {
-                const t = r.target;
-                const name = r.attributeName;
-                if (name === IGNORE) {
-                    moved = true;
-                    // No longer ignored: swapped now (ignored: restored below).
-                    scan._queue(t);
-                }
-                else if (name === 'class')
-                    classes._place(t, r.oldValue);
-                else if (name)
-                    attr(t, name);
-                else if (t.nodeType === 3) {
-                    // A text edited, not to what we wrote: its run is read again (even without digits, its old
-                    // text may have kept the run's number from being one).
-                    const p = memory.get(t);
-                    if (!p || p._text !== t.nodeValue)
-                        text(t);
-                }
-                else {
-                    if (r.removedNodes.length)
+        try {
+            scan._now(() => {
+                let last;
+                /** The last run handled, so that the records of one batch do not handle it again. */
+                let group = [];
+                /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
+                let moved = false;
+                for (const r of records) {
+                    const t = r.target;
+                    const name = r.attributeName;
+                    if (name === IGNORE) {
                         moved = true;
-                    // The runs around what left or came: a run that lost part of a number, two runs now one,
-                    // or (a node inserted inside a run) one run now two, either of which may now hold a
-                    // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
-                    // (In this order, the parser's appends, nearly every record while the page loads, with no
-                    // next sibling and nothing removed, read nothing more here.)
-                    const split = inRun(r.nextSibling) && inRun(r.previousSibling);
-                    if (moved || split)
-                        for (const n of [r.previousSibling, r.nextSibling])
-                            if (inRun(n) && group.indexOf(n) < 0)
-                                text(n);
-                    r.addedNodes.forEach((n) => {
-                        if (last && last.contains(n))
-                            return;
-                        if (n.nodeType === 1)
-                            last = n;
-                        if (n.nodeType === 3)
-                            text(n);
-                        else
-                            scan._queue(n);
-                    });
+                        // No longer ignored: swapped now (ignored: restored below).
+                        scan._queue(t);
+                    }
+                    else if (name === 'class')
+                        classes._place(t, r.oldValue);
+                    else if (name)
+                        attr(t, name);
+                    else if (t.nodeType === 3) {
+                        // A text edited, not to what we wrote: its run is read again (even without digits, its old
+                        // text may have kept the run's number from being one).
+                        const p = memory.get(t);
+                        if (!p || p._text !== t.nodeValue)
+                            group = text(t);
+                    }
+                    else {
+                        if (r.removedNodes.length)
+                            moved = true;
+                        // The runs around what left or came: a run that lost part of a number, two runs now one,
+                        // or (a node inserted inside a run) one run now two, either of which may now hold a
+                        // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
+                        // (In this order, the parser's appends, nearly every record while the page loads, with no
+                        // next sibling and nothing removed, read nothing more here.)
+                        const split = inRun(r.nextSibling) && inRun(r.previousSibling);
+                        if (moved || split)
+                            for (const n of [r.previousSibling, r.nextSibling])
+                                if (inRun(n) && group.indexOf(n) < 0)
+                                    group = text(n);
+                        r.addedNodes.forEach((n) => {
+                            if (last && last.contains(n))
+                                return;
+                            if (n.nodeType === 1)
+                                last = n;
+                            if (n.nodeType === 3)
+                                group = text(n);
+                            else
+                                scan._queue(n);
+                        });
+                    }
                 }
-            }
-            if (moved)
-                memory.forEach((p, n) => {
-                    const e = owner(n);
-                    // (Its edit gives it its original and takes our class off.)
-                    if (e && e.isConnected && skipped(e))
-                        redo(p, n);
-                });
-        });
-        // (After the scans of what came, so that a copy in it is read whole first.)
-        reclass();
+                if (moved)
+                    memory.forEach((p, n) => {
+                        const e = owner(n);
+                        // (Its edit gives it its original and takes our class off.)
+                        if (e && e.isConnected && skipped(e))
+                            redo(p, n);
+                    });
+            });
+            // (After the scans of what came, so that a copy in it is read whole first.)
+            reclass();
+        }
+        catch (e) {
+            // Never throw into the page: a swap that fails leaves the page as it is.
+        }
     }
     function start() {
         on = true;
@@ -2211,13 +2158,13 @@ function createSwapper(doc, opts) {
         if (match)
             scan._run(doc, born);
         born = undefined;
-        frame();
     }
+    /** Handles the observer's pending records now. */
+    const flush = () => handle(observer.takeRecords());
     return {
         // (The tracker calls it only when the mapping changed, or to start again after a restore.)
         _set(numbers) {
             match = createMatcher(numbers, opts._country);
-            any = match ? match._any : NONE;
             start();
         },
         _scan(root) {
@@ -2226,9 +2173,10 @@ function createSwapper(doc, opts) {
             else
                 start();
         },
+        _flush: flush,
         _restore() {
             // Texts written by the page since the last callback are the originals to put back.
-            guard(handle, observer.takeRecords());
+            flush();
             observer.disconnect();
             on = false;
             // (A slice still scheduled finds no job.)
@@ -2263,11 +2211,13 @@ const WAITING = '#__next:not([data-mgt-hydrated]),#__nuxt:not([data-mgt-hydrated
  */
 const hydrated = (el) => el && (el.__vue_app__ || Object.keys(el).some((k) => /^__reactFiber/.test(k)));
 /**
- * Once per frame while the page is parsed or a root waits: a root found hydrated is marked and
- * handed to `swap`, in the frame it hydrated (rAF runs before the paint). Returns `unhide`, which
+ * Once per frame while the page is parsed or a root waits: `frame` first (the swapper takes its
+ * pending records: an engine may paint before the observer delivers them, as WebKit does while the
+ * parser streams a long page in), then a root found hydrated is marked and handed to `swap`, in the
+ * frame it hydrated (rAF runs before the paint). Returns `unhide`, which
  * ends the anti-flicker hiding once the page is parsed and no root waits (now or later).
  */
-function watchHydration(w, swap, debug) {
+function watchHydration(w, swap, debug, frame) {
     const doc = w.document;
     // Each look for the roots reads the whole document (a selector list with attributes has no
     // shortcut): one per frame, and one when the numbers are first final (issue 11).
@@ -2275,6 +2225,7 @@ function watchHydration(w, swap, debug) {
     const done = () => decided && doc.readyState != 'loading' && !doc.querySelector(WAITING) && unhide(doc);
     const tick = () => {
         let waiting;
+        frame();
         for (const root of doc.querySelectorAll(WAITING))
             if (hydrated(root) || hydrated(root.firstElementChild)) {
                 root.setAttribute('data-mgt-hydrated', '');
@@ -2308,14 +2259,14 @@ function createDisplay(s, w, emit) {
     const swapper = createSwapper(w.document, { _country: s._country, _ignore: (s._ignore ? s._ignore + ',' : '') + WAITING, _onSwap: (e) => emit('swap', e) });
     let swapping = true; // false after mgt('restore'), until mgt('swap')
     let shown; // undefined until the first decision, so that the first one is applied
-    // The numbers to the swap engine (a copy without prototype: it walks it with for…in, and
-    // Object.prototype may be polluted) and to the 'numbers' listeners.
+    // The numbers to the swap engine (its matcher reads own keys only: a polluted Object.prototype
+    // adds nothing) and to the 'numbers' listeners.
     const paint = (numbers) => {
-        swapper._set(Object.assign(Object.create(null), numbers));
+        swapper._set(numbers);
         emit('numbers', numbers);
     };
     // A root hydrated before the first decision is swapped by it.
-    const unhide = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log);
+    const unhide = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log, swapper._flush);
     return {
         _show(numbers, final, reason) {
             const json = JSON.stringify(numbers);

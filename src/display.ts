@@ -27,14 +27,14 @@ export function createDisplay(s: Settings, w: Window, emit: (name: string, paylo
   const swapper = createSwapper(w.document, { _country: s._country, _ignore: (s._ignore ? s._ignore + ',' : '') + WAITING, _onSwap: (e) => emit('swap', e) });
   let swapping = true; // false after mgt('restore'), until mgt('swap')
   let shown: Numbers; // undefined until the first decision, so that the first one is applied
-  // The numbers to the swap engine (a copy without prototype: it walks it with for…in, and
-  // Object.prototype may be polluted) and to the 'numbers' listeners.
+  // The numbers to the swap engine (its matcher reads own keys only: a polluted Object.prototype
+  // adds nothing) and to the 'numbers' listeners.
   const paint = (numbers: Numbers): void => {
-    swapper._set(Object.assign(Object.create(null), numbers));
+    swapper._set(numbers);
     emit('numbers', numbers);
   };
   // A root hydrated before the first decision is swapped by it.
-  const unhide = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log);
+  const unhide = watchHydration(w, (root) => swapping && shown && swapper._scan(root), log, swapper._flush);
   return {
     _show(numbers, final, reason) {
       const json = JSON.stringify(numbers);

@@ -21,11 +21,13 @@ export const WAITING = '#__next:not([data-mgt-hydrated]),#__nuxt:not([data-mgt-h
 const hydrated = (el: any): boolean => el && (el.__vue_app__ || Object.keys(el).some((k) => /^__reactFiber/.test(k)));
 
 /**
- * Once per frame while the page is parsed or a root waits: a root found hydrated is marked and
- * handed to `swap`, in the frame it hydrated (rAF runs before the paint). Returns `unhide`, which
+ * Once per frame while the page is parsed or a root waits: `frame` first (the swapper takes its
+ * pending records: an engine may paint before the observer delivers them, as WebKit does while the
+ * parser streams a long page in), then a root found hydrated is marked and handed to `swap`, in the
+ * frame it hydrated (rAF runs before the paint). Returns `unhide`, which
  * ends the anti-flicker hiding once the page is parsed and no root waits (now or later).
  */
-export function watchHydration(w: Window, swap: (root: Element) => void, debug: (...a: unknown[]) => void): () => void {
+export function watchHydration(w: Window, swap: (root: Element) => void, debug: (...a: unknown[]) => void, frame: () => void): () => void {
   const doc = w.document;
   // Each look for the roots reads the whole document (a selector list with attributes has no
   // shortcut): one per frame, and one when the numbers are first final (issue 11).
@@ -33,6 +35,7 @@ export function watchHydration(w: Window, swap: (root: Element) => void, debug: 
   const done = () => decided && doc.readyState != 'loading' && !doc.querySelector(WAITING) && unhide(doc);
   const tick = (): void => {
     let waiting: unknown;
+    frame();
     for (const root of doc.querySelectorAll(WAITING))
       if (hydrated(root) || hydrated(root.firstElementChild)) {
         root.setAttribute('data-mgt-hydrated', '');

@@ -9,7 +9,6 @@ import { classify } from './attribution/source';
 import { trackingIds } from './attribution/trackingIds';
 import { parsePhone } from './swap/phone';
 import { readSession, writeSession, type Session } from './storage/session';
-import { deviceReader } from './storage/device';
 import { explain } from './why';
 import { decideVisit, type Arrival, type Visit } from './decide';
 
@@ -44,7 +43,7 @@ export function createVisits(s: Settings, w: Window, consent: Consent): Visits {
       const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
       if (first) arrival = fresh;
       const p = consent._alive();
-      let stored = p ? readSession(log, (n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
+      let stored = p ? readSession((n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
       if (!p || before === false) before = p && stored;
       // A grant saves what this page computed before consent (SPEC 7), tracking IDs included, as if
       // the consent-free session this page wrote (rotation) had not been there.
@@ -52,7 +51,7 @@ export function createVisits(s: Settings, w: Window, consent: Consent): Visits {
       const ids = consent._withIds();
       const v = decideVisit(s, {
         _page: page, _view: p && newView ? fresh : arrival!, _first: first, _persistent: p, _withIds: ids,
-        _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, deviceReader(w)) : {}, _now: Date.now(),
+        _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, w) : {}, _now: Date.now(),
       }, explain);
       consent._explain();
       session = v._session;

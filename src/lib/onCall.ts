@@ -1,4 +1,4 @@
-import { log } from './log';
+import { guard } from './guard';
 
 /**
  * Calls `cb` with the number dialled when the visitor clicks a tel: or callto: link (captured, so
@@ -8,15 +8,11 @@ import { log } from './log';
 export function onCall(doc: Document, cb: (dialled: string) => void): void {
   doc.addEventListener(
     'click',
-    (e) => {
-      try {
-        const a = (e.target as Element).closest('a[href]');
-        const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href')!);
-        if (m) cb(decodeURIComponent(m[1]));
-      } catch (x) {
-        log('call not tracked:', x);
-      }
-    },
+    guard((e: Event) => {
+      const a = (e.target as Element).closest('a[href]');
+      const m = a && /^\s*(?:tel|callto):([^?]*)/i.exec(a.getAttribute('href')!);
+      if (m) cb(decodeURIComponent(m[1]));
+    }, 'call not tracked:'),
     true,
   );
 }

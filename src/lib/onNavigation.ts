@@ -1,4 +1,4 @@
-import { log } from './log';
+import { guard } from './guard';
 
 /**
  * Calls `cb` after every history.pushState/replaceState and on popstate: the page views of a
@@ -7,13 +7,7 @@ import { log } from './log';
  */
 export function onNavigation(w: Window, cb: () => void): void {
   const h = w.history;
-  const guarded = (): void => {
-    try {
-      cb();
-    } catch (x) {
-      log('page view not counted:', x);
-    }
-  };
+  const guarded = guard(cb, 'page view not counted:');
   for (const name of ['pushState', 'replaceState'] as const) {
     const original = h[name];
     h[name] = function (this: History) {

@@ -3,6 +3,7 @@
 // exactly what we write (a missing, extra or malformed field, another version) is discarded.
 import type { Source } from '../types';
 import { idText } from '../lib/idText';
+import { log } from '../lib/log';
 import { SOURCES } from '../lib/sources';
 
 export interface SwapEntry {
@@ -67,17 +68,20 @@ const store = (op: 'getItem' | 'setItem' | 'removeItem', value?: string): string
   }
 };
 
+/** localStorage[key] for the custom tracking ids read from it (attribution/trackingIds.ts); may throw. */
+export const getLocal = (key: string): string | null => localStorage.getItem(key);
+
 export const removeSession = (): void => {
   store('removeItem');
 };
 
 /**
- * The stored session, or undefined when absent; a damaged entry is removed and reported. `isNumber`
+ * The stored session, or undefined when absent; a damaged entry is removed and reported (debug). `isNumber`
  * tells a valid phone number of the configured country, `isTracked` one that may be shown (valid and
  * not one of the config's originals); both are given strings only. A `to_swap` entry holding
  * anything else, markup included, was not written by the module (SPEC 11).
  */
-export function readSession(onDamaged: (why: string) => void, isNumber: (n: string) => boolean, isTracked: (n: string) => boolean): Session | undefined {
+export function readSession(isNumber: (n: string) => boolean, isTracked: (n: string) => boolean): Session | undefined {
   const raw = store('getItem');
   if (raw == null) return;
   let s: any;
@@ -89,7 +93,7 @@ export function readSession(onDamaged: (why: string) => void, isNumber: (n: stri
   const entry = (e: SwapEntry): boolean => !!e && str(e.original) && str(e.tracked) && numOrNone(e.expires) && isNumber(e.original) && isTracked(e.tracked);
   if (object(s) && Object.keys(s).every((k) => NAMES.includes(k)) && NAMES.every((k) => FIELDS[k](s[k])) && s.to_swap.every(entry)) return s;
   removeSession();
-  onDamaged('mgt_session invalid: rebuilt');
+  log('mgt_session invalid: rebuilt');
 }
 
 /**

@@ -35,7 +35,8 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
     let s = '';
     for (const o of was) {
       if (link && !LINK.test(o)) return undefined;
-      s += link ? o.replace(/%([\da-f]{2})|[^]/gi, (c, h) => (src.push(c), h ? String.fromCharCode(parseInt(h, 16)) : c)) : o;
+      // (unescape decodes one %XX escape to its character, and leaves any other character as it is.)
+      s += link ? o.replace(/%[\da-f]{2}|[^]/gi, (c) => (src.push(c), unescape(c))) : o;
     }
     const r = match && match(s, link);
     if (r && link) r._out = r._out.map((c, k) => (c === s[k] ? src[k] : c));
@@ -66,10 +67,14 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
     let at = 0;
     let changed = false;
     let mine = false;
+    /** The swaps made, each with the node where its number starts (an attribute: its element). */
+    const events: SwapEvent[] = [];
     const pieces = nodes.map((n, i) => {
       const o = was[i];
+      const from = at;
       // Each text node takes its characters' slice; a link is one node, whose slice is all of out.
       const out = r ? (link ? r._out : r._out.slice(at, (at += o.length))) : o.split('');
+      if (r) for (const [h, w, t] of r._hits) if (h >= from && (link || h < at)) events.push({ original: w, tracked: t, node: n.nodeType === 2 ? (el as Element) : n });
       const v = out.join('');
       if (v !== shown[i]) {
         n.nodeValue = v;
@@ -87,13 +92,7 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
     nodes.forEach((n, i) => (mine ? memory.set(n, pieces[i]) : memory.delete(n)));
     if (r) {
       classes._mark(el, d._copied);
-      if (changed)
-        for (const [i, o, t] of r._hits) {
-          // The node where the number starts; an attribute's element.
-          let k = 0;
-          for (let j = i; j >= was[k].length && k < nodes.length - 1; ) j -= was[k++].length;
-          onSwap({ original: o, tracked: t, node: nodes[k].nodeType === 2 ? (el as Element) : nodes[k] });
-        }
+      if (changed) events.forEach(onSwap);
     }
   }
 

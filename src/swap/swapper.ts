@@ -29,6 +29,11 @@ export interface Swapper {
   _set(numbers: Record<string, string>): void;
   /** Scans now (the whole document, or `root`); after _restore, re-applies and observes again. */
   _scan(root?: Node): void;
+  /**
+   * Handles the observer's pending records now: called at every frame while the page loads, as an
+   * engine may paint before it delivers them (WebKit does, while the parser streams a long page in).
+   */
+  _flush(): void;
   /** Every swapped text and attribute back as it was; stops observing. */
   _restore(): void;
 }
@@ -37,7 +42,6 @@ const IGNORE = 'data-mgt-ignore';
 const SKIP = `script,style,noscript,template,textarea,input,select,[contenteditable],[${IGNORE}]`;
 const ATTRS = ['href', 'title', 'alt', 'aria-label'];
 const DIGIT = /\d/;
-const NONE = /$^/;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
 /** The element (or shadow root) a text node or attribute is in. */
@@ -45,30 +49,18 @@ const owner = (n: Node) => (n.nodeType === 2 ? (n as Attr).ownerElement : n.pare
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
 const inRun = (n: Node | null): n is Node => !!n && (n.nodeType === 3 || n.nodeType === 8);
 
-function guard<T>(f: (a: T) => void, a: T): void {
-  try {
-    f(a);
-  } catch (e) {
-    // Never throw into the page: a swap that fails leaves the page as it is.
-  }
-}
-
 export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
-  const observer = new MutationObserver((records) => guard(handle, records));
+  const observer = new MutationObserver(handle);
   const classes = createClasses(observer);
-  const editor = createEditor(classes, skipped, (e) => guard(opts._onSwap, e));
+  // (The listeners of the swap event are guarded by the emitter.)
+  const editor = createEditor(classes, skipped, opts._onSwap);
   const memory = editor._memory;
-  const scan = createScan(doc, element, texts, (d) => any.test(d));
+  // (The matcher's pre-filter: most texts with digits, prices, dates…, hold no number.)
+  const scan = createScan(doc, element, texts, (d) => !!match && match._any.test(d));
   let match: Matcher | undefined;
-  /** The matcher's pre-filter: most texts with digits (prices, dates…) hold no number. */
-  let any = NONE;
   /** Swapping and observing; off, edits write the originals back. */
   let on = false;
-  /** A frame callback is pending (while the page loads). */
-  let framing = false;
-  /** The last run handled, so that the records of one batch do not handle it again. */
-  let group: Node[] = [];
   /**
    * When init began (the swapper is made at its start), until the first scan: that scan's first
    * slice shares its task with init (the settings, the decision, the matcher; after the slice, the
@@ -94,15 +86,15 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     return false;
   }
 
-  /** Handles the run of text nodes around `t` (a text or comment node) as one string. */
-  function text(t: Node): void {
+  /** Handles the run of text nodes around `t` (a text or comment node) as one string; returns its text nodes. */
+  function text(t: Node): Node[] {
     let a = t;
     let b: Node | null;
     while (inRun((b = a.previousSibling))) a = b;
     const nodes: Node[] = [];
     for (b = a; inRun(b); b = b.nextSibling) if (b.nodeType === 3) nodes.push(b);
-    group = nodes;
     if (nodes.length) editor._edit(nodes, t.parentNode, on && match);
+    return nodes;
   }
 
   /** Handles the text children of `el` worth reading: with digits, and an original, a copy, or a run going on. */
@@ -113,7 +105,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
         DIGIT.test((d = (t as Text).data)) &&
         // A number, a text we wrote (a copy?), or a text or comment next: a number split by a
         // framework starts in a node followed by another, or after one without digits ('+').
-        (any.test(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))
+        ((match && match._any.test(d)) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))
       ) {
         text(t);
         // The rest of its run is handled.
@@ -157,70 +149,58 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       }
   }
 
-  /**
-   * While the page loads, takes the observer's pending records at every frame: an engine may paint
-   * before it delivers them (WebKit does, while the parser streams a long page in).
-   */
-  function frame(): void {
-    if (!framing && on && doc.readyState === 'loading') {
-      framing = true;
-      requestAnimationFrame(() => {
-        framing = false;
-        if (on) {
-          guard(handle, observer.takeRecords());
-          frame();
-        }
-      });
-    }
-  }
-
   /** Observed changes: edits handled at once, additions queued, then scanned at once. */
   function handle(records: MutationRecord[]): void {
-    scan._now(() => {
-      let last: Node | undefined;
-      group = [];
-      /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
-      let moved = false;
-      for (const r of records) {
-        const t = r.target;
-        const name = r.attributeName;
-        if (name === IGNORE) {
-          moved = true;
-          // No longer ignored: swapped now (ignored: restored below).
-          scan._queue(t);
-        } else if (name === 'class') classes._place(t as Element, r.oldValue);
-        else if (name) attr(t as Element, name);
-        else if (t.nodeType === 3) {
-          // A text edited, not to what we wrote: its run is read again (even without digits, its old
-          // text may have kept the run's number from being one).
-          const p = memory.get(t);
-          if (!p || p._text !== t.nodeValue) text(t);
-        } else {
-          if (r.removedNodes.length) moved = true;
-          // The runs around what left or came: a run that lost part of a number, two runs now one,
-          // or (a node inserted inside a run) one run now two, either of which may now hold a
-          // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
-          // (In this order, the parser's appends, nearly every record while the page loads, with no
-          // next sibling and nothing removed, read nothing more here.)
-          const split = inRun(r.nextSibling) && inRun(r.previousSibling);
-          if (moved || split) for (const n of [r.previousSibling, r.nextSibling]) if (inRun(n) && group.indexOf(n) < 0) text(n);
-          r.addedNodes.forEach((n) => {
-            if (last && last.contains(n)) return;
-            if (n.nodeType === 1) last = n;
-            if (n.nodeType === 3) text(n);
-            else scan._queue(n);
-          });
+    try {
+      scan._now(() => {
+        let last: Node | undefined;
+        /** The last run handled, so that the records of one batch do not handle it again. */
+        let group: Node[] = [];
+        /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
+        let moved = false;
+        for (const r of records) {
+          const t = r.target;
+          const name = r.attributeName;
+          if (name === IGNORE) {
+            moved = true;
+            // No longer ignored: swapped now (ignored: restored below).
+            scan._queue(t);
+          } else if (name === 'class') classes._place(t as Element, r.oldValue);
+          else if (name) attr(t as Element, name);
+          else if (t.nodeType === 3) {
+            // A text edited, not to what we wrote: its run is read again (even without digits, its old
+            // text may have kept the run's number from being one).
+            const p = memory.get(t);
+            if (!p || p._text !== t.nodeValue) group = text(t);
+          } else {
+            if (r.removedNodes.length) moved = true;
+            // The runs around what left or came: a run that lost part of a number, two runs now one,
+            // or (a node inserted inside a run) one run now two, either of which may now hold a
+            // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
+            // (In this order, the parser's appends, nearly every record while the page loads, with no
+            // next sibling and nothing removed, read nothing more here.)
+            const split = inRun(r.nextSibling) && inRun(r.previousSibling);
+            if (moved || split) for (const n of [r.previousSibling, r.nextSibling]) if (inRun(n) && group.indexOf(n) < 0) group = text(n);
+            r.addedNodes.forEach((n) => {
+              if (last && last.contains(n)) return;
+              if (n.nodeType === 1) last = n;
+              if (n.nodeType === 3) group = text(n);
+              else scan._queue(n);
+            });
+          }
         }
-      }
-      if (moved)
-        memory.forEach((p, n) => {
-          const e = owner(n);
-          // (Its edit gives it its original and takes our class off.)
-          if (e && e.isConnected && skipped(e)) redo(p, n);
-        });
-    });
-    // (After the scans of what came, so that a copy in it is read whole first.)
-    reclass();
+        if (moved)
+          memory.forEach((p, n) => {
+            const e = owner(n);
+            // (Its edit gives it its original and takes our class off.)
+            if (e && e.isConnected && skipped(e)) redo(p, n);
+          });
+      });
+      // (After the scans of what came, so that a copy in it is read whole first.)
+      reclass();
+    } catch (e) {
+      // Never throw into the page: a swap that fails leaves the page as it is.
+    }
   }
 
   function start(): void {
@@ -234,23 +214,25 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     // Nothing to swap: no need to read the page.
     if (match) scan._run(doc, born);
     born = undefined;
-    frame();
   }
+
+  /** Handles the observer's pending records now. */
+  const flush = () => handle(observer.takeRecords());
 
   return {
     // (The tracker calls it only when the mapping changed, or to start again after a restore.)
     _set(numbers) {
       match = createMatcher(numbers, opts._country);
-      any = match ? match._any : NONE;
       start();
     },
     _scan(root) {
       if (on && root) scan._run(root);
       else start();
     },
+    _flush: flush,
     _restore() {
       // Texts written by the page since the last callback are the originals to put back.
-      guard(handle, observer.takeRecords());
+      flush();
       observer.disconnect();
       on = false;
       // (A slice still scheduled finds no job.)

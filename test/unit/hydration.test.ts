@@ -11,7 +11,7 @@ function setup(body: string) {
   const w = { document, requestAnimationFrame: (f: FrameRequestCallback) => frames.push(f) } as unknown as Window;
   const swapped: Element[] = [];
   const debug = vi.fn();
-  const unhide = watchHydration(w, (root) => swapped.push(root), debug);
+  const unhide = watchHydration(w, (root) => swapped.push(root), debug, () => {});
   const frame = () => frames.splice(0).forEach((f) => f(0));
   return { swapped, unhide, frame, debug };
 }

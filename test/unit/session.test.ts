@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readSession, writeSession, removeSession, type Session } from '../../src/storage/session';
 import { parsePhone } from '../../src/swap/phone';
+import { setDebug } from '../../src/lib/log';
 
 const good: Session = {
   v: 1, condition: 'ads', landing: 'https://s.fr/?utm_source=g', last_action: 1700000000000, last_url: 'https://s.fr/a',
@@ -15,7 +16,7 @@ describe('mgt_session', () => {
   it('round-trips exactly the documented fields', () => {
     writeSession(good);
     expect(JSON.parse(localStorage.getItem('mgt_session')!)).toEqual(good);
-    expect(readSession(() => {}, () => true, () => true)).toEqual(good);
+    expect(readSession(() => true, () => true)).toEqual(good);
   });
 
   it('keeps numbers written in any form the config accepts (US parentheses, Unicode hyphens, non-breaking spaces, short LU numbers)', () => {
@@ -25,18 +26,18 @@ describe('mgt_session', () => {
       { original: '01\u201123\u201145\u201167\u201189', tracked: '09\u00a070\u202f00 00 01' },
     ] };
     writeSession(numbers);
-    expect(readSession(() => {}, () => true, () => true)).toEqual(numbers);
+    expect(readSession(() => true, () => true)).toEqual(numbers);
   });
 
   it("keeps URLs whose path has an apostrophe, as the URL parser leaves it (/l'offre)", () => {
     const landing = new URL("https://s.fr/l'offre-d'ete?utm_source=g").href;
     writeSession({ ...good, landing, last_url: landing });
-    expect(readSession(() => {}, () => true, () => true)).toMatchObject({ landing, last_url: landing });
+    expect(readSession(() => true, () => true)).toMatchObject({ landing, last_url: landing });
   });
 
   it.each(['http://[::1]:8080', 'https://xn--ggl-boa.fr', 'http://127.0.0.1:3000'])('keeps the referrer origin %s', (referrer) => {
     writeSession({ ...good, referrer });
-    expect(readSession(() => {}, () => true, () => true)).toMatchObject({ referrer });
+    expect(readSession(() => true, () => true)).toMatchObject({ referrer });
   });
 
   it('leaves out undefined fields (pageviews outside traffic and journey, expires of a number not leased)', () => {
@@ -45,7 +46,7 @@ describe('mgt_session', () => {
     const stored = JSON.parse(localStorage.getItem('mgt_session')!);
     expect(stored).not.toHaveProperty('pageviews');
     expect(stored.to_swap[0]).toEqual({ original: '01 23 45 67 89', tracked: '09 70 00 00 01' });
-    expect(readSession(() => {}, () => true, () => true)).toEqual(stored);
+    expect(readSession(() => true, () => true)).toEqual(stored);
   });
 
   it.each([
@@ -73,9 +74,13 @@ describe('mgt_session', () => {
     ['an empty string', ''],
   ])('discards %s and reports it', (_, raw) => {
     localStorage.setItem('mgt_session', raw);
-    const damaged = vi.fn();
-    expect(readSession(damaged, () => true, () => true)).toBeUndefined();
+    const damaged = vi.spyOn(console, 'info').mockImplementation(() => {});
+    setDebug(true);
+    expect(readSession(() => true, () => true)).toBeUndefined();
     expect(damaged).toHaveBeenCalledOnce();
+    expect(damaged.mock.calls[0].join(' ')).toBe('[mgt] mgt_session invalid: rebuilt');
+    setDebug(false);
+    damaged.mockRestore();
     expect(localStorage.getItem('mgt_session')).toBeNull();
   });
 
@@ -87,25 +92,25 @@ describe('mgt_session', () => {
     ['an empty tracking ID', { ...good, tracking_ids: { gclid: '' } }],
   ])('discards %s (not what the module captures, issue 14 §8)', (_, tampered) => {
     localStorage.setItem('mgt_session', JSON.stringify(tampered));
-    expect(readSession(() => {}, () => true, () => true)).toBeUndefined();
+    expect(readSession(() => true, () => true)).toBeUndefined();
   });
 
   it('discards a to_swap number that is not a valid number of the country, or markup (issue 14 §8)', () => {
     const valid = (n: string) => !!parsePhone(n, 'FR');
     localStorage.setItem('mgt_session', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: '00 00 00 00 00' }] }));
-    expect(readSession(() => {}, valid, valid)).toBeUndefined();
+    expect(readSession(valid, valid)).toBeUndefined();
     localStorage.setItem('mgt_session', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: '<img src=x>' }] }));
-    expect(readSession(() => {}, valid, valid)).toBeUndefined();
+    expect(readSession(valid, valid)).toBeUndefined();
     localStorage.setItem('mgt_session', JSON.stringify({ ...good, to_swap: [{ original: '01 23 45 67 89', tracked: 970000001 }] }));
-    expect(readSession(() => {}, valid, valid)).toBeUndefined();
+    expect(readSession(valid, valid)).toBeUndefined();
     localStorage.setItem('mgt_session', JSON.stringify(good));
-    expect(readSession(() => {}, valid, valid)).toEqual(good);
+    expect(readSession(valid, valid)).toEqual(good);
   });
 
   it('survives a localStorage that throws', () => {
     const spy = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => { throw new Error('denied'); });
     const set = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => { throw new Error('quota'); });
-    expect(readSession(() => {}, () => true, () => true)).toBeUndefined();
+    expect(readSession(() => true, () => true)).toBeUndefined();
     expect(() => writeSession(good)).not.toThrow();
     expect(() => removeSession()).not.toThrow();
     spy.mockRestore();

@@ -11,10 +11,8 @@ export const cookiebot: Adapter = {
   _read(w, category, signal) {
     const C = w.Cookiebot?.consent ? w.Cookiebot : w.CookieConsent;
     const c = C?.consent;
-    if (!c) return;
-    const v = !!c[category];
-    if (C.hasResponse && !(v && c.method == 'implied')) signal(v);
-    return 1;
+    const v = !!c?.[category];
+    if (c && C.hasResponse && !(v && c.method == 'implied')) signal(v);
   },
   _option: 'statistics',
   _events: 'CookiebotOnAccept CookiebotOnDecline',

@@ -8,9 +8,7 @@ import type { Adapter } from './types';
  */
 export const cookieconsent: Adapter = {
   _read(w, category, signal) {
-    const chose = w.CookieConsent?.validConsent?.();
-    if (chose) signal(w.CookieConsent.acceptedCategory(category));
-    return chose != null;
+    if (w.CookieConsent?.validConsent?.()) signal(w.CookieConsent.acceptedCategory(category));
   },
   _option: 'analytics',
   _events: 'cc:onConsent cc:onChange',

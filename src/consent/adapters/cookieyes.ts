@@ -13,11 +13,10 @@ export const cookieyes: Adapter = {
     if (d?.accepted) {
       if (d.accepted.includes(category)) signal(1);
       else if (d.rejected.includes(category)) signal(0);
-      return 1;
+      return;
     }
     const c = w.getCkyConsent?.();
     if (c?.isUserActionCompleted) signal(c.categories[category]);
-    return c;
   },
   _option: 'analytics',
   _events: 'cookieyes_banner_load cookieyes_consent_update',

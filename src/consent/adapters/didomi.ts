@@ -22,7 +22,7 @@ export const didomi: Adapter = {
       }
     });
     queue(w, 'didomiOnReady', read);
-    return queue(w, 'didomiEventListeners', { event: 'consent.changed', listener: read });
+    queue(w, 'didomiEventListeners', { event: 'consent.changed', listener: read });
   },
   _option: 'c:mgt-',
 };

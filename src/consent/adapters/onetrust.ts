@@ -10,7 +10,6 @@ export const onetrust: Adapter = {
   _read(w, group, signal) {
     const closed = w.OneTrust?.IsAlertBoxClosed?.();
     if (closed) signal(String(w.OnetrustActiveGroups || w.OptanonActiveGroups).split(',').includes(group));
-    return closed != null;
   },
   _option: 'C0002',
   _events: 'OneTrustGroupsUpdated',

@@ -9,10 +9,8 @@ import type { Adapter } from './types';
  */
 export const tarteaucitron: Adapter = {
   _read(w, key, signal) {
-    const state = w.tarteaucitron?.state;
-    const v = state?.[key];
+    const v = w.tarteaucitron?.state?.[key];
     if (v === true || v === false) signal(v);
-    return state;
   },
   _option: 'mgt',
   _events: '#_added #_allowed #_disallowed tac.consent_updated',

@@ -5,10 +5,11 @@ export type Signal = (granted: unknown) => void;
  * One CMP adapter, driven by startAdapters (index.ts).
  *
  * `_read(w, option, signal, event?)` looks for the CMP and, when it is there, reads its current
- * decision and calls `signal` only on an actual decision of the visitor. It returns something
- * truthy when the CMP was there, falsy when it is not (yet): looking for a CMP never throws on
- * the normal path. Adapters that subscribe through the CMP's own queue or listener API do it in
- * `_read`, which then runs only until it returns truthy.
+ * decision and calls `signal` only on an actual decision of the visitor: looking for a CMP never
+ * throws on the normal path. A polled adapter (`_poll`) returns something truthy once the CMP was
+ * there, falsy while it is not (yet): the poll stops calling it then, so an adapter that subscribes
+ * through the CMP's own queue or listener API in `_read` does it once. What the others return is
+ * not read: their queue or events find the CMP.
  */
 export interface Adapter {
   _read(w: any, option: any, signal: Signal, e?: any): unknown;

@@ -20,15 +20,12 @@ export const usercentrics: Adapter = {
       details.then(guard((d: any) => {
         for (const id in d.services) pick(id, d.services[id], d.consent.type, d.services[id].consent.given);
       }), () => 0);
-      return 1;
+      return;
     }
-    const services = w.UC_UI?.getServicesBaseInfo?.();
-    if (services)
-      for (const x of services) {
-        const history = x.consent.history;
-        pick(x.id, x, history[history.length - 1]?.type, x.consent.status);
-      }
-    return services;
+    for (const x of w.UC_UI?.getServicesBaseInfo?.() || []) {
+      const history = x.consent.history;
+      pick(x.id, x, history[history.length - 1]?.type, x.consent.status);
+    }
   },
   _option: 'mgt',
   _events: 'UC_UI_INITIALIZED UC_UI_CMP_EVENT UC_CONSENT',

@@ -1,17 +1,17 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
-import { CLICK_IDS, trackingIds as resolvedTrackingIds, type DeviceReader } from '../../../src/attribution/trackingIds';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CLICK_IDS, trackingIds as resolvedTrackingIds } from '../../../src/attribution/trackingIds';
 import type { Config, CustomId } from '../../../src/types';
 import { validate } from '../../../src/config';
 
 // The trackingIds section as settings.ts resolves it.
-const trackingIds = (cfg: Config['trackingIds'], page?: URL, device?: DeviceReader) =>
+const trackingIds = (cfg: Config['trackingIds'], page?: URL, device?: Window) =>
   resolvedTrackingIds({ _defaultIds: cfg?.defaults !== false, _customIds: cfg?.custom || [] }, page, device);
 
 // The tracker reads the URL and the device in separate calls: the URL on every page, the device
 // only with consent.
 const urlTrackingIds = (page: URL, cfg: Config['trackingIds']) => trackingIds(cfg, page);
-const deviceTrackingIds = (cfg: Config['trackingIds'], device: DeviceReader) => trackingIds(cfg, undefined, device);
+const deviceTrackingIds = (cfg: Config['trackingIds'], device: Window) => trackingIds(cfg, undefined, device);
 
 const url = (q: string) => new URL(`https://www.shop.fr/?${q}`);
 const long = 'x'.repeat(201);
@@ -62,13 +62,43 @@ describe('urlTrackingIds', () => {
   });
 });
 
-/** A device with cookies, localStorage and a window object; any of them may throw. */
-const device = (over: Partial<DeviceReader> = {}, cookies: Record<string, string> = {}, local: Record<string, string> = {}): DeviceReader => ({
-  _cookie: (n) => cookies[n],
-  _cookieNames: () => Object.keys(cookies),
-  _local: (k) => (k in local ? local[k] : null),
-  _window: {},
-  ...over,
+// The device is the jsdom one: its cookies (read through js-cookie, as the module does), its
+// localStorage, and a window object. `cookieFails(name)` makes the read of that cookie throw
+// (undefined name: the listing of the cookie names), as a blocked or hostile cookie jar may.
+const hooks = vi.hoisted(() => ({ cookieFails: (_name?: string): boolean => false }));
+vi.mock('../../../src/storage/cookies', async (original) => {
+  const real: typeof import('../../../src/storage/cookies') = await original();
+  const check = (name?: string) => {
+    if (hooks.cookieFails(name)) throw new Error('blocked');
+  };
+  return {
+    ...real,
+    getCookie: (name: string) => (check(name), real.getCookie(name)),
+    cookieNames: () => (check(), real.cookieNames()),
+  };
+});
+
+interface Device {
+  cookies?: Record<string, string>;
+  local?: Record<string, string>;
+  /** The window object whose own properties custom `window` ids read (default: jsdom's window). */
+  window?: unknown;
+  cookieFails?: (name?: string) => boolean;
+  localFails?: boolean;
+}
+/** Sets the device up as described and returns the window to read it through. */
+const device = ({ cookies = {}, local = {}, window: w = window, cookieFails = () => false, localFails }: Device = {}): Window => {
+  for (const [k, v] of Object.entries(cookies)) document.cookie = `${k}=${v}`;
+  for (const [k, v] of Object.entries(local)) localStorage.setItem(k, v);
+  hooks.cookieFails = cookieFails;
+  if (localFails) vi.spyOn(Storage.prototype, 'getItem').mockImplementation(boom);
+  return w as Window;
+};
+afterEach(() => {
+  for (const name of Object.keys(Object.fromEntries(document.cookie.split('; ').map((c) => c.split('='))))) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+  localStorage.clear();
+  hooks.cookieFails = () => false;
+  vi.restoreAllMocks();
 });
 const boom = () => {
   throw new Error('blocked');
@@ -77,25 +107,25 @@ const boom = () => {
 describe('deviceTrackingIds: defaults', () => {
   const cookies = { _ga: 'GA1.1.123.456', '_pk_id.1.ab12': 'abc.1700000000.', '_pk_id.7.cd34': 'def', _pk_ses: 'x', other: 'y', _gid: 'z' };
   it('reads _ga and every _pk_id.* cookie, keyed by cookie name', () => {
-    expect(deviceTrackingIds(undefined, device({}, cookies))).toEqual({
+    expect(deviceTrackingIds(undefined, device({ cookies }))).toEqual({
       _ga: 'GA1.1.123.456', '_pk_id.1.ab12': 'abc.1700000000.', '_pk_id.7.cd34': 'def',
     });
   });
   it('defaults: false reads none of them', () => {
-    expect(deviceTrackingIds({ defaults: false }, device({}, cookies))).toEqual({});
+    expect(deviceTrackingIds({ defaults: false }, device({ cookies }))).toEqual({});
   });
   it('absent cookies give nothing', () => {
     expect(deviceTrackingIds(undefined, device())).toEqual({});
   });
   it('drops cookie values over 200 characters and empty ones', () => {
-    expect(deviceTrackingIds(undefined, device({}, { _ga: long, '_pk_id.1.x': '' }))).toEqual({});
+    expect(deviceTrackingIds(undefined, device({ cookies: { _ga: long, '_pk_id.1.x': '' } }))).toEqual({});
   });
   it('a throwing cookie jar costs nothing else', () => {
-    const read = device({ _cookie: boom, _cookieNames: boom, _local: () => 'L' });
+    const read = device({ cookieFails: () => true, local: { k: 'L' } });
     expect(deviceTrackingIds({ custom: [{ name: 'l', from: 'localStorage', key: 'k' }] }, read)).toEqual({ l: 'L' });
   });
   it('one throwing cookie read does not lose the others', () => {
-    const read = device({ _cookie: (n) => (n == '_ga' ? boom() : 'pk'), _cookieNames: () => ['_pk_id.1.a'] });
+    const read = device({ cookies: { _ga: 'GA', '_pk_id.1.a': 'pk' }, cookieFails: (n) => n == '_ga' });
     expect(deviceTrackingIds(undefined, read)).toEqual({ '_pk_id.1.a': 'pk' });
   });
 });
@@ -109,12 +139,12 @@ describe('deviceTrackingIds: custom', () => {
   ];
   const win = { dataLayer: [{ userType: 'pro' }] };
   it('reads each place; url ids are left to urlTrackingIds', () => {
-    expect(deviceTrackingIds({ defaults: false, custom }, device({ _window: win }, { crm_id: 'C1' }, { ab_test: 'B' }))).toEqual({
+    expect(deviceTrackingIds({ defaults: false, custom }, device({ window: win, cookies: { crm_id: 'C1' }, local: { ab_test: 'B' } }))).toEqual({
       crm: 'C1', ab: 'B', userType: 'pro',
     });
   });
   it('a throwing localStorage gives nothing for that id only', () => {
-    expect(deviceTrackingIds({ custom }, device({ _local: boom, _window: win }, { crm_id: 'C1' }))).toEqual({ crm: 'C1', userType: 'pro' });
+    expect(deviceTrackingIds({ custom }, device({ localFails: true, window: win, cookies: { crm_id: 'C1' } }))).toEqual({ crm: 'C1', userType: 'pro' });
   });
   it.each([
     ['a', { a: 'text' }, 'text'],
@@ -141,7 +171,7 @@ describe('deviceTrackingIds: custom', () => {
     ['__proto__.x', {}, undefined],
     ['', {}, undefined],
   ])('window path %j in %o -> %j', (key, w, expected) => {
-    const ids = deviceTrackingIds({ defaults: false, custom: [{ name: 'v', from: 'window', key }] }, device({ _window: w }));
+    const ids = deviceTrackingIds({ defaults: false, custom: [{ name: 'v', from: 'window', key }] }, device({ window: w }));
     expect(ids.v).toBe(expected);
   });
   it('never runs a getter or a function on the way', () => {
@@ -155,7 +185,7 @@ describe('deviceTrackingIds: custom', () => {
     };
     const ids = deviceTrackingIds(
       { defaults: false, custom: [{ name: 'g', from: 'window', key: 'secret' }, { name: 'f', from: 'window', key: 'fn.id' }] },
-      device({ _window: w }),
+      device({ window: w }),
     );
     expect(ids).toEqual({ f: 'own-prop-of-function' });
     expect(calls).toBe(0);
@@ -164,26 +194,23 @@ describe('deviceTrackingIds: custom', () => {
     const w = { p: new Proxy({}, { getOwnPropertyDescriptor: boom, get: boom }), ok: 'yes' };
     const ids = deviceTrackingIds(
       { defaults: false, custom: [{ name: 'p', from: 'window', key: 'p.x' }, { name: 'ok', from: 'window', key: 'ok' }] },
-      device({ _window: w }),
+      device({ window: w }),
     );
     expect(ids).toEqual({ ok: 'yes' });
   });
-  it('a missing window object gives nothing', () => {
-    expect(deviceTrackingIds({ custom: [{ name: 'x', from: 'window', key: 'a' }] }, device({ _window: undefined }))).toEqual({});
-  });
   it('reads the real jsdom window through own properties', () => {
     (window as any).dataLayer = [{ userType: 'vip' }];
-    const ids = deviceTrackingIds({ defaults: false, custom: [{ name: 'u', from: 'window', key: 'dataLayer.0.userType' }] }, device({ _window: window }));
+    const ids = deviceTrackingIds({ defaults: false, custom: [{ name: 'u', from: 'window', key: 'dataLayer.0.userType' }] }, device({ window }));
     expect(ids).toEqual({ u: 'vip' });
     delete (window as any).dataLayer;
   });
   it('a malformed custom entry is skipped (one that is not an object never gets here: config validation rejects it)', () => {
     expect(validate({ mode: 'rotation', trackingIds: { custom: [null] } })).toBe('config.trackingIds.custom[0]: an object (got null)');
     const bad = [{ name: 'x' }, { name: 'y', from: 'window' }] as unknown as CustomId[];
-    expect(deviceTrackingIds({ defaults: false, custom: bad.concat([{ name: 'ok', from: 'cookie', key: 'c' }]) }, device({}, { c: '1' }))).toEqual({ ok: '1' });
+    expect(deviceTrackingIds({ defaults: false, custom: bad.concat([{ name: 'ok', from: 'cookie', key: 'c' }]) }, device({ cookies: { c: '1' } }))).toEqual({ ok: '1' });
   });
   it('a later custom id with a default name overrides the default', () => {
-    expect(deviceTrackingIds({ custom: [{ name: '_ga', from: 'cookie', key: 'mine' }] }, device({}, { _ga: 'GA', mine: 'M' }))).toEqual({ _ga: 'M' });
+    expect(deviceTrackingIds({ custom: [{ name: '_ga', from: 'cookie', key: 'mine' }] }, device({ cookies: { _ga: 'GA', mine: 'M' } }))).toEqual({ _ga: 'M' });
   });
 });
 
@@ -193,9 +220,9 @@ describe('trackingIds: places given', () => {
     expect(trackingIds({ custom }, url('aff=1&gclid=G'))).toEqual({ aff: '1', gclid: 'G' });
   });
   it('without a page, URL ids are absent and the device ones are read', () => {
-    expect(trackingIds({ custom }, undefined, device({}, { crm_id: 'C', _ga: 'GA' }))).toEqual({ crm: 'C', _ga: 'GA' });
+    expect(trackingIds({ custom }, undefined, device({ cookies: { crm_id: 'C', _ga: 'GA' } }))).toEqual({ crm: 'C', _ga: 'GA' });
   });
   it('with both, both are read', () => {
-    expect(trackingIds({ custom }, url('aff=1'), device({}, { crm_id: 'C' }))).toEqual({ aff: '1', crm: 'C' });
+    expect(trackingIds({ custom }, url('aff=1'), device({ cookies: { crm_id: 'C' } }))).toEqual({ aff: '1', crm: 'C' });
   });
 });

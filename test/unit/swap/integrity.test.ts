@@ -2,6 +2,7 @@
 // The swap engine's integrity under DOM surgery (issue 14): a visitor only ever sees an original or
 // its tracked number, never a mix, and restore gives the page as it is without mgt, byte for byte.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { watchHydration } from '../../../src/hydration';
 import { createSwapper, type Swapper } from '../../../src/swap/swapper';
 
 const ORIGINAL = '05 56 00 11 22';
@@ -565,13 +566,15 @@ describe('custom elements defined after load', () => {
 });
 
 describe('while the page loads', () => {
-  it("takes the parser's pending records at every frame, so the frame never shows an original", () => {
+  it("takes the parser's pending records at every frame (the hydration watch's), so the frame never shows an original", () => {
     const frames: FrameRequestCallback[] = [];
-    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    const w = { document, requestAnimationFrame: (cb: FrameRequestCallback) => frames.push(cb) } as unknown as Window;
     Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
     try {
       document.body.innerHTML = '<p>début</p>';
-      start();
+      // As display.ts wires them: the swapper's pending records are handled at each frame of the watch.
+      const s = start();
+      watchHydration(w, () => {}, () => {}, s._flush);
       expect(frames.length).toBe(1);
       // The parser adds content; the frame comes before the observer's records are delivered.
       const p = document.body.appendChild(document.createElement('p'));

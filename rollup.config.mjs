@@ -20,9 +20,10 @@ const banner = `/*! mgt ${pkg.version} | consent-aware call tracking | MIT */`;
 
 const minify = terser({
   ecma: 2020,
+  // passes: 4 is 9 B smaller than 3; more passes change nothing (December 2026).
   // unsafe_methods stays off: it rewrites `{ f: (x) => x == 1 }` as the longer `{ f(x) { return x == 1 } }`
   // (tables of checks such as storage/session.ts's; 6 B gzip more when it was on).
-  compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_proto: true, unsafe: true },
+  compress: { passes: 4, pure_getters: true, unsafe_arrows: true, unsafe_proto: true, unsafe: true },
   mangle: { properties: { regex: /^_/, reserved: ['__tcfapi', '__ucCmp', '_axcb', '__vue_app__', '__next_f'] } },
   format: { comments: /^!|^# allFunctionsCalledOnLoad$/ },
 });

@@ -257,8 +257,6 @@ const print = (level, gated) => (...args) => {
         /* nowhere to print */
     }
 };
-/** A debug sentence of state().why, in one shape: 'Numbers: {…} — condition ads.' */
-const sentence = (label, what, why) => `${label}: ${what} — ${why}.`;
 /** Explains a decision; silent unless debug is on. */
 const log = print('info', 1);
 const warn = print('warn');
@@ -740,6 +738,12 @@ function crossCheck(c, s) {
             fail('config.numbers', 'no tracked number that is also an original', tracked[t]);
 }
 
+const why = {};
+/** Sets and prints the sentence `k`; all but the condition's read 'Numbers: {…} — condition ads.' */
+const explain = (k, what, because) => {
+    log((why[k] = because == null ? what : `${k[0].toUpperCase() + k.slice(1)}: ${what} — ${because}.`));
+};
+
 /**
  * `f`, guarded: whatever it throws stays here (a CMP, a page's hostile value or a failing listener
  * must never throw into the page nor stop the rest), printed in debug mode after `why` when given.
@@ -860,10 +864,10 @@ function deleteVisitor() {
 }
 
 /**
- * `explain` sets (and prints) the storage sentence of state().why; `lost` runs when another tab
+ * Sets the storage sentence of state().why; `lost` runs when another tab
  * withdraws consent (it removes mgt_session), so that this page decides again without storage.
  */
-function createConsent(s, w, explain, lost) {
+function createConsent(s, w, lost) {
     const forget = (why) => {
         c._persistent = false;
         c._visitor = undefined;
@@ -877,12 +881,12 @@ function createConsent(s, w, explain, lost) {
         let id = readVisitor();
         if (!id) {
             removeSession();
-            id = createVisitor(s._days, s._domain);
-            c._created = !!id;
+            c._created = !!(id = createVisitor(s._days, s._domain));
         }
+        if (!id)
+            return forget('cookies blocked');
         c._visitor = id;
-        c._persistent = !!id;
-        c._blocked = id ? '' : 'cookies blocked';
+        c._persistent = true;
     };
     const c = {
         _state: 'unknown',
@@ -907,7 +911,7 @@ function createConsent(s, w, explain, lost) {
         },
         _withIds: () => c._persistent && c._state == 'granted',
         _start: ensure,
-        _explain: () => explain('storage', sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state)),
+        _explain: () => explain('storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state),
         _mute: () => !c._persistent && s._probabilistic == 'off',
         _waiting: () => !c._persistent && c._state == 'unknown' && s._probabilistic == 'fallback',
         _alive() {
@@ -1372,26 +1376,17 @@ function keepAttribution(prev, current, entry) {
 const cleanFor = (s, persistent, withIds) => (url) => cleanUrl(url, persistent ? urlFilter(s, withIds) : undefined);
 /** mgt_session.to_swap: the numbers shown, leased ones with their expiry. */
 const toSwap = (numbers, leased, until) => Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? until : undefined }));
-/** The source sentence, from classify()'s terse reason ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer'). */
-const sourceWhy = (source, why, stored) => sentence('Source', source, stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why);
-function decideVisit(s, v) {
-    const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
+function decideVisit(s, v, explain) {
+    const { _view: a, _stored: stored, _persistent: p, _now: now } = v;
     const clean = cleanFor(s, p, v._withIds);
-    // The arrival decided now: the view when persistent, this page load's arrival when cookieless.
-    const a = p ? view : v._arrival;
     let isNew = v._first && !a._internal;
     let kept = a;
     if (p) {
         // An existing visitor arriving by internal navigation without a session here comes from a
         // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
-        const sibling = view._internal && !stored && !v._created;
-        isNew = !sibling && isNewVisit(view._internal, stored && stored.last_action, now, s._timeout);
-        const mine = {
-            landing: clean(view.landing),
-            referrer: view.referrer,
-            source: view.source,
-            tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {},
-        };
+        const sibling = a._internal && !stored && !v._created;
+        isNew = !sibling && isNewVisit(a._internal, stored?.last_action, now, s._timeout);
+        const mine = { ...a, landing: clean(a.landing), tracking_ids: v._withIds ? { ...a.tracking_ids, ...v._deviceIds } : {} };
         kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
     }
     const from = a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer;
@@ -1401,14 +1396,14 @@ function decideVisit(s, v) {
     const id = cond ? cond.id : null;
     // The condition's own numbers: none with probabilistic 'off' without storage, which swaps the
     // default numbers only (SPEC 8).
-    const own = (p || s._probabilistic != 'off') && cond && cond.numbers;
+    const own = (p || s._probabilistic != 'off') && cond?.numbers;
     const numbers = { ...s._numbers, ...own };
-    const pool = p ? cond && cond.pool : undefined;
-    const wanted = Object.keys((cond && cond.numbers) || s._numbers);
+    const pool = p ? cond?.pool : undefined;
+    const wanted = Object.keys(cond?.numbers || s._numbers);
     // Leased numbers still valid in mgt_session are reused, when there is one for every original.
     const leased = {};
     let until = 0;
-    for (const e of (pool && stored && stored.to_swap) || []) {
+    for (const e of (pool && stored?.to_swap) || []) {
         if (e.expires > now && wanted.includes(e.original) && usableNumber(s, e.tracked)) {
             leased[e.original] = e.tracked;
             until = e.expires;
@@ -1430,6 +1425,10 @@ function decideVisit(s, v) {
             pageviews: s._collecting && s._mode != 'origin' ? (isNew || !stored ? 0 : stored.pageviews || 0) + 1 : undefined,
         }
         : undefined;
+    // The source's reason from classify()'s terse one ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer').
+    explain('source', kept.source, kept == stored ? 'stored with the visit' : a._why.includes(' ') ? a._why : 'the landing URL has ' + a._why);
+    explain('condition', pick._why);
+    explain('visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last);
     return {
         _kept: kept,
         _new: isNew,
@@ -1438,15 +1437,13 @@ function decideVisit(s, v) {
         _numbers: numbers,
         _pool: pool,
         _wanted: wanted,
-        _leased: reuse,
-        _leasedUntil: until,
+        _leasedUntil: reuse ? until : 0,
         _session: session,
-        _why: { source: sourceWhy(kept.source, a._why, kept == stored), condition: pick._why, visit: sentence('Visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last) },
     };
 }
 
-/** `explain` sets (and prints) a debug sentence of state().why: the decision's three, and the storage one. */
-function createVisits(s, w, consent, explain) {
+/** Sets the debug sentences of the decision (source, condition, visit), and the storage one, at each decision. */
+function createVisits(s, w, consent) {
     let arrival; // this page load's arrival (see decide.ts)
     let session; // the latest one stored
     let before = false; // mgt_session as found when the page became persistent (false: not read)
@@ -1459,14 +1456,14 @@ function createVisits(s, w, consent, explain) {
     return {
         _decide(page, referrer, newView, grant) {
             const here = classify(page, referrer, s._domain);
-            const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
             const first = !arrival;
-            if (!arrival) {
-                // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
-                // Timing 2 list no entry: a normal navigation.)
-                const again = performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test(n.type));
-                arrival = { ...fresh, _internal: here._internal || again };
-            }
+            // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
+            // Timing 2 list no entry: a normal navigation.)
+            if (first)
+                here._internal || (here._internal = performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test(n.type)));
+            const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
+            if (first)
+                arrival = fresh;
             const p = consent._alive();
             let stored = p ? readSession((n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
             if (!p || before === false)
@@ -1477,12 +1474,9 @@ function createVisits(s, w, consent, explain) {
                 stored = before;
             const ids = consent._withIds();
             const v = decideVisit(s, {
-                _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
+                _page: page, _view: p && newView ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
                 _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, w) : {}, _now: Date.now(),
-            });
-            // Own keys: a polluted Object.prototype must not add a sentence.
-            for (const k of Object.keys(v._why))
-                explain(k, v._why[k]); // source, condition, visit
+            }, explain);
             consent._explain();
             session = v._session;
             save();
@@ -2259,8 +2253,8 @@ function watchHydration(w, swap, debug, frame) {
     };
 }
 
-/** `explain` sets (and prints) the numbers sentence of state().why; `emit` tells the page's listeners. */
-function createDisplay(s, w, emit, explain) {
+/** Sets the numbers sentence of state().why; `emit` tells the page's listeners. */
+function createDisplay(s, w, emit) {
     // Framework roots are not swapped until hydrated (hydration.ts): they join the ignored subtrees.
     const swapper = createSwapper(w.document, { _country: s._country, _ignore: (s._ignore ? s._ignore + ',' : '') + WAITING, _onSwap: (e) => emit('swap', e) });
     let swapping = true; // false after mgt('restore'), until mgt('swap')
@@ -2282,7 +2276,7 @@ function createDisplay(s, w, emit, explain) {
             shown = numbers;
             if (final)
                 unhide();
-            explain('numbers', sentence('Numbers', json, reason));
+            explain('numbers', json, reason);
         },
         // What is shown is valid numbers of the country only (config.ts, usableNumber).
         _tracked: () => Object.values(shown).map((t) => e164(parsePhone(t, s._country))),
@@ -2329,53 +2323,66 @@ const lease = (endpoint, body, timeout) => new Promise((resolve) => {
     });
 });
 
-// Pools (SPEC 9.3): numbers leased per visitor from `${endpoint}/lease`, and their renewal while
-// the page is visible. Only the newest request counts: an answer to an older one is ignored.
-/**
- * `visit()`: the decision of the moment, whose condition's pool is leased while `consent` is
- * persistent; `answered` shows `numbers`: the fallback with the valid leased numbers `got` over it
- * (`until` is 0 when nothing was leased).
- */
-function createPools(s, doc, consent, visit, answered) {
-    let latest = 0;
-    let renewal;
-    const pools = {
-        _lease(fallback) {
-            const v = visit();
-            if (!consent._alive() || !v._pool)
-                return;
-            const body = { pool: v._pool, visitor: consent._visitor, source: v._kept.source, condition: v._id, numbers: v._wanted };
+// The numbers of a decision (SPEC 10, 9.3): shown at once, or, for a condition with a pool, once
+// its lease answers (leased per visitor from `${endpoint}/lease`), then renewed while the page is
+// visible. Only the newest decision counts: a lease or a renewal of an older one is dropped.
+/** A condition's pool is leased while `consent` is persistent; the leased numbers are stored with the session (`visits`). */
+function createPools(s, doc, consent, display, visits) {
+    let latest = 0; // the newest decision
+    return {
+        _show(v, report) {
             const id = ++latest;
-            lease(s._endpoint, { site: s._site, ...body }, s._leaseTimeout).then((answer) => {
-                if (id != latest)
+            /** Leases numbers; `fallback` is what shows on timeout, error or an invalid answer. */
+            const leaseNow = (fallback) => {
+                if (!consent._alive())
                     return;
-                const got = {};
-                if (answer)
-                    for (const o of body.numbers)
-                        if (usableNumber(s, answer.numbers[o]))
-                            got[o] = answer.numbers[o];
-                const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
-                const numbers = { ...fallback, ...got };
-                answered(numbers, got, until);
-                if (until)
-                    pools._renew(until, numbers);
-            });
-        },
-        _renew(until, numbers) {
-            clearTimeout(renewal);
-            renewal = setTimeout(function renew() {
-                if (doc.visibilityState == 'hidden')
-                    doc.addEventListener('visibilitychange', renew, { once: true });
-                else
-                    pools._lease(numbers);
-            }, Math.max(1000, until - Date.now() - 30000));
-        },
-        _stop() {
-            clearTimeout(renewal);
-            latest++;
+                const body = { site: s._site, pool: v._pool, visitor: consent._visitor, source: v._kept.source, condition: v._id, numbers: v._wanted };
+                lease(s._endpoint, body, s._leaseTimeout).then((answer) => {
+                    if (id != latest)
+                        return;
+                    const got = {};
+                    if (answer)
+                        for (const o of body.numbers)
+                            if (usableNumber(s, answer.numbers[o]))
+                                got[o] = answer.numbers[o];
+                    const until = answer && Object.keys(got).length ? Date.now() + answer.ttl * 1000 : 0;
+                    // The fallback with the valid leased numbers over it.
+                    const numbers = { ...fallback, ...got };
+                    display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + v._pool);
+                    if (until) {
+                        visits._update({ to_swap: toSwap(numbers, got, until) });
+                        renew(until, numbers);
+                    }
+                    report();
+                });
+            };
+            /** Renews the lease 30 s before `until` (at the earliest in 1 s), once the page is visible; `numbers` (shown now) are the fallback. */
+            const renew = (until, numbers) => {
+                setTimeout(function again() {
+                    if (id != latest)
+                        return;
+                    if (doc.visibilityState == 'hidden')
+                        doc.addEventListener('visibilitychange', again, { once: true });
+                    else
+                        leaseNow(numbers);
+                }, Math.max(1000, until - Date.now() - 30000));
+            };
+            if (v._pool && !v._leasedUntil) {
+                // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
+                const meanwhile = { ...v._numbers };
+                for (const o of v._wanted)
+                    delete meanwhile[o];
+                display._show(meanwhile, false, 'waiting for pool ' + v._pool);
+                leaseNow(v._numbers);
+            }
+            else {
+                display._show(v._numbers, true, v._from);
+                if (v._leasedUntil)
+                    renew(v._leasedUntil, v._numbers);
+                report();
+            }
         },
     };
-    return pools;
 }
 
 // Event batches to `${endpoint}/events` (SPEC 9). One batch per page in the common case: events
@@ -2424,16 +2431,16 @@ function createBatch(endpoint, site) {
 }
 
 /**
- * `explain` sets (and prints) the debug sentence about events; `base()`: the fields every event
+ * Sets the debug sentence about events; `base()`: the fields every event
  * carries from the decision of the moment (source, condition, number shown). Created in every
  * mode, so that the tracker needs no checks: only the collecting modes ever queue an event.
  */
-function createReporter(s, consent, w, explain, base) {
+function createReporter(s, consent, w, base) {
     const doc = w.document;
     const batch = createBatch(s._endpoint, s._site);
     let reported = false;
     let held = [];
-    let calls = [];
+    let calls = []; // built when sent: with the consent and the decision of that moment
     /** Completes an event as consent allows now: identified, or anonymous (SPEC 8, 9.1). */
     const finish = (e) => {
         const p = consent._persistent;
@@ -2457,14 +2464,17 @@ function createReporter(s, consent, w, explain, base) {
             if (reported || !s._collecting)
                 return;
             reported = true;
-            const events = [];
+            const types = [];
+            const add = (type, fields) => {
+                types.push(type);
+                held.push(event(type, fields));
+            };
             if (visit)
-                events.push(event('visit', { landing: visit.landing, referrer: visit.referrer, tracking_ids: visit.tracking_ids }));
+                add('visit', { landing: visit.landing, referrer: visit.referrer, tracking_ids: visit.tracking_ids });
             // origin reports visits only; traffic counts page views, journey names them.
             if (s._mode != 'origin')
-                events.push(event('pageview', s._mode == 'traffic' ? { count } : { url, title: doc.title.slice(0, 2000) }));
-            held.push(...events);
-            explain('events', sentence('Events', events.map((e) => e.type).join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent'));
+                add('pageview', s._mode == 'traffic' ? { count } : { url, title: doc.title.slice(0, 2000) });
+            explain('events', types.join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent');
             r._release();
         },
         _again(grant) {
@@ -2473,7 +2483,7 @@ function createReporter(s, consent, w, explain, base) {
                 held = [];
         },
         _call(number, page) {
-            calls.push(() => event('call', { number, page }));
+            calls.push({ number, page });
             r._release();
         },
         _release(force) {
@@ -2483,7 +2493,7 @@ function createReporter(s, consent, w, explain, base) {
                 for (const e of held)
                     batch._push(e);
                 for (const c of calls)
-                    batch._push(c(), true);
+                    batch._push(event('call', c), true);
             }
             held = [];
             calls = [];
@@ -2503,6 +2513,14 @@ function createReporter(s, consent, w, explain, base) {
     return r;
 }
 
+/**
+ * Starts the tracker of this page: init's work, in order. Invisible needs no attribution for its
+ * numbers: it swaps first (issue 11). GPC and the consent signals given before init are applied
+ * before the first decision, which sees them. The CMP adapters start a microtask later, so that
+ * code right after init (mgt('on', 'consent', …)) hears a CMP that answers at once, still before
+ * the first paint; in every mode (even invisible, which never stores, reports the visitor's choice
+ * in its state).
+ */
 function createTracker(s, w, emit, early) {
     setDebug(s._debug);
     itpNote(w.navigator); // Safari caps the cookie: said in debug (lib/itp.ts)
@@ -2510,55 +2528,29 @@ function createTracker(s, w, emit, early) {
     let page = new URL(loc.href);
     let referrer = w.document.referrer;
     let visit; // the latest decision
-    let report; // reports the latest page view: built by each decision, once its numbers are final
     let views = 0; // page views of this page load, for the cookieless counter
-    // The debug sentences (state().why), each also printed when set.
-    const why = { events: sentence('Events', 'none', s._mode + ' mode') };
-    const explain = (k, sentence) => {
-        log((why[k] = sentence));
-    };
-    const consent = createConsent(s, w, explain, () => decide(false));
-    const visits = createVisits(s, w, consent, explain);
-    const display = createDisplay(s, w, emit, explain);
-    const reporter = createReporter(s, consent, w, explain, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
-    const pools = createPools(s, w.document, consent, () => visit, (numbers, got, until) => {
-        display._show(numbers, true, (until ? 'leased from pool ' : 'no lease from pool ') + visit._pool);
-        if (until)
-            visits._update({ to_swap: toSwap(numbers, got, until) });
-        report();
-    });
+    explain('events', 'none', s._mode + ' mode'); // until the first report, in the collecting modes
+    const consent = createConsent(s, w, () => decide(false));
+    const visits = createVisits(s, w, consent);
+    const display = createDisplay(s, w, emit);
+    const reporter = createReporter(s, consent, w, () => ({ source: visit._kept.source, condition: visit._id, number: display._tracked()[0] }));
+    const pools = createPools(s, w.document, consent, display, visits);
     function decide(newView, grant) {
         const v = (visit = visits._decide(page, referrer, newView, grant));
         const stored = v._session;
         if (!stored && newView)
             views++;
-        // Page events are built once the numbers are final, so that they carry the number shown.
-        report = () => reporter._view(v._new && v._kept, stored ? stored.pageviews : views, page.href);
-        if (v._pool && !v._leased) {
-            // Until the lease answers, the pooled originals are left as they are (hidden by anti-flicker).
-            const meanwhile = { ...v._numbers };
-            for (const o of v._wanted)
-                delete meanwhile[o];
-            display._show(meanwhile, false, 'waiting for pool ' + v._pool);
-            pools._lease(v._numbers); // reports when it answers
-        }
-        else {
-            display._show(v._numbers, true, v._from);
-            if (v._leased)
-                pools._renew(v._leasedUntil, v._numbers);
-            report();
-        }
+        // The view is reported once its numbers are final, so that its events carry the number shown.
+        pools._show(v, () => reporter._view(v._new && v._kept, stored ? stored.pageviews : views, page.href));
     }
     function setConsent(granted, source) {
         const was = consent._persistent;
         // Repeated signals are no-ops; the storage sentence is set before the event, for a listener reading state().why.
         if (!consent._set(granted, source))
             return;
-        if (!granted) {
-            // Withdrawal takes effect now: no renewal, and queued events lose their identifiers.
-            pools._stop();
+        // Withdrawal takes effect now: queued events lose their identifiers (and the decision below drops any lease).
+        if (!granted)
             reporter._anonymise();
-        }
         emit('consent', { state: consent._state, source });
         if (!visit)
             return; // before the first decision: it will see this consent
@@ -2574,8 +2566,6 @@ function createTracker(s, w, emit, early) {
         reporter._again();
         decide(true);
     }
-    // --- start -------------------------------------------------------------------------------
-    // invisible needs no attribution for its numbers: swap first (issue 11).
     if (s._mode == 'invisible')
         display._show(s._numbers, true, 'defaults');
     if (s._gpc && w.navigator.globalPrivacyControl === true)
@@ -2584,46 +2574,35 @@ function createTracker(s, w, emit, early) {
         setConsent(g, 'command');
     consent._start();
     decide(true);
-    // A microtask later, so that code right after init (mgt('on', 'consent', …)) hears a CMP that
-    // answers at once; still before the first paint. In every mode: even invisible, which never
-    // stores, reports the visitor's choice in its state.
     Promise.resolve().then(() => startAdapters(s._consent, setConsent, w));
-    // Calls: a click on a tel:/callto: link that shows one of our tracked numbers.
+    // Calls: a click on a tel:/callto: link that shows one of our tracked numbers (with probabilistic
+    // 'off' without storage, the reporter drops it).
     if (s._collecting)
         onCall(w.document, (dialled) => {
             const p = parsePhone(dialled, s._country);
             const number = p && e164(p);
-            // (Nothing is sent with probabilistic 'off' without storage: the reporter drops it.)
             if (display._tracked().includes(number)) {
                 reporter._call(number, page.href);
                 visits._update({ last_action: Date.now() });
             }
         });
+    // A virtual page view: the URL changed other than by its fragment.
     if (s._spa)
-        onNavigation(w, () => {
-            if (loc.href.split('#')[0] != page.href.split('#')[0])
-                view();
-        });
-    const state = () => Object.freeze({
-        mode: s._mode,
-        consent: consent._state,
-        persistent: consent._persistent,
-        source: visit._kept.source,
-        condition: visit._id,
-        landing: cleanFor(s, consent._persistent, consent._withIds())(visit._kept.landing),
-        referrer: visit._kept.referrer,
-        numbers: display._numbers(),
-        ...(consent._visitor ? { visitor: consent._visitor } : {}),
-        ...(s._debug ? { why: { ...why } } : {}),
-    });
-    emit('ready', state());
-    return {
-        _consent: setConsent,
-        _swap: display._swap,
-        _restore: display._restore,
-        _pageview: view,
-        _state: state,
+        onNavigation(w, () => { if (loc.href.split('#')[0] != page.href.split('#')[0])
+            view(); });
+    const state = () => {
+        const st = {
+            mode: s._mode, consent: consent._state, persistent: consent._persistent, source: visit._kept.source, condition: visit._id,
+            landing: cleanFor(s, consent._persistent, consent._withIds())(visit._kept.landing), referrer: visit._kept.referrer, numbers: display._numbers(),
+        };
+        if (consent._visitor)
+            st.visitor = consent._visitor;
+        if (s._debug)
+            st.why = { ...why };
+        return Object.freeze(st);
     };
+    emit('ready', state());
+    return { _consent: setConsent, _swap: display._swap, _restore: display._restore, _pageview: view, _state: state };
 }
 
 /** Kept equal to package.json's version (a unit test checks it). */

@@ -4,7 +4,7 @@
 // so it is tested with tables (test/unit/decide.test.ts). "A new visit" is decided here, and only here.
 import type { Session, SwapEntry } from './storage/session';
 import { usableNumber, type Numbers, type Settings } from './settings';
-import { sentence } from './lib/log';
+import type { Explain } from './why';
 import { pickCondition } from './attribution/conditions';
 import { cleanUrl, urlFilter } from './attribution/url';
 import { isNewVisit, keepAttribution, type Attribution } from './attribution/visit';
@@ -14,9 +14,10 @@ export type Arrival = Attribution & { _internal: boolean; _why: string };
 
 export interface VisitInput {
   _page: URL;
-  /** This page load's arrival: the cookieless attribution, and what a later grant saves. */
-  _arrival: Arrival;
-  /** The view decided now: the arrival, or a virtual page view's own. */
+  /**
+   * The arrival decided now: when persistent, this view's own (the page load's arrival, or a
+   * virtual page view's); cookieless, the page load's arrival (the attribution kept in memory).
+   */
   _view: Arrival;
   /** The first decision of this page load. */
   _first: boolean;
@@ -45,12 +46,10 @@ export interface Visit {
   _pool?: string;
   /** The originals the condition's pool leases numbers for. */
   _wanted: string[];
-  /** Leased numbers reused from mgt_session, and when they expire. */
-  _leased?: Numbers;
+  /** When the leased numbers reused from mgt_session expire; 0 when none are (a lease is needed). */
   _leasedUntil: number;
   /** The session to store (persistent only). */
   _session?: Session;
-  _why: { source: string; condition: string; visit: string };
 }
 
 /** A URL as stored and sent: redacted (SPEC 9.2), or only its path when cookieless (SPEC 8). */
@@ -61,28 +60,17 @@ export const cleanFor = (s: Settings, persistent: boolean, withIds: boolean) => 
 export const toSwap = (numbers: Numbers, leased: Numbers | undefined, until: number): SwapEntry[] =>
   Object.keys(numbers).map((original) => ({ original, tracked: numbers[original], expires: leased && leased[original] ? until : undefined }));
 
-/** The source sentence, from classify()'s terse reason ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer'). */
-const sourceWhy = (source: string, why: string, stored: boolean): string =>
-  sentence('Source', source, stored ? 'stored with the visit' : why.includes(' ') ? why : 'the landing URL has ' + why);
-
-export function decideVisit(s: Settings, v: VisitInput): Visit {
-  const { _view: view, _stored: stored, _persistent: p, _now: now } = v;
+export function decideVisit(s: Settings, v: VisitInput, explain: Explain): Visit {
+  const { _view: a, _stored: stored, _persistent: p, _now: now } = v;
   const clean = cleanFor(s, p, v._withIds);
-  // The arrival decided now: the view when persistent, this page load's arrival when cookieless.
-  const a = p ? view : v._arrival;
   let isNew = v._first && !a._internal;
   let kept: Attribution = a;
   if (p) {
     // An existing visitor arriving by internal navigation without a session here comes from a
     // sibling subdomain under cookie.domain (localStorage is per origin): same visit.
-    const sibling = view._internal && !stored && !v._created;
-    isNew = !sibling && isNewVisit(view._internal, stored && stored.last_action, now, s._timeout);
-    const mine: Attribution = {
-      landing: clean(view.landing),
-      referrer: view.referrer,
-      source: view.source,
-      tracking_ids: v._withIds ? { ...view.tracking_ids, ...v._deviceIds } : {},
-    };
+    const sibling = a._internal && !stored && !v._created;
+    isNew = !sibling && isNewVisit(a._internal, stored?.last_action, now, s._timeout);
+    const mine: Attribution = { ...a, landing: clean(a.landing), tracking_ids: v._withIds ? { ...a.tracking_ids, ...v._deviceIds } : {} };
     kept = isNew ? keepAttribution(stored, mine, s._entry) : stored || mine;
   }
   const from = a._internal ? 'internal navigation' : a.referrer == 'direct' ? 'no referrer' : 'from ' + a.referrer;
@@ -93,14 +81,14 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
   const id = cond ? cond.id : null;
   // The condition's own numbers: none with probabilistic 'off' without storage, which swaps the
   // default numbers only (SPEC 8).
-  const own = (p || s._probabilistic != 'off') && cond && cond.numbers;
+  const own = (p || s._probabilistic != 'off') && cond?.numbers;
   const numbers: Numbers = { ...s._numbers, ...own };
-  const pool = p ? cond && cond.pool : undefined;
-  const wanted = Object.keys((cond && cond.numbers) || s._numbers);
+  const pool = p ? cond?.pool : undefined;
+  const wanted = Object.keys(cond?.numbers || s._numbers);
   // Leased numbers still valid in mgt_session are reused, when there is one for every original.
   const leased: Numbers = {};
   let until = 0;
-  for (const e of (pool && stored && stored.to_swap) || []) {
+  for (const e of (pool && stored?.to_swap) || []) {
     if (e.expires! > now && wanted.includes(e.original) && usableNumber(s, e.tracked)) {
       leased[e.original] = e.tracked;
       until = e.expires!;
@@ -123,6 +111,10 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
         pageviews: s._collecting && s._mode != 'origin' ? (isNew || !stored ? 0 : stored.pageviews || 0) + 1 : undefined,
       }
     : undefined;
+  // The source's reason from classify()'s terse one ('gclid', 'utm_medium=cpc', 'referrer www.google.fr', 'no referrer').
+  explain('source', kept.source, kept == stored ? 'stored with the visit' : a._why.includes(' ') ? a._why : 'the landing URL has ' + a._why);
+  explain('condition', pick._why);
+  explain('visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last);
   return {
     _kept: kept,
     _new: isNew,
@@ -131,9 +123,7 @@ export function decideVisit(s: Settings, v: VisitInput): Visit {
     _numbers: numbers,
     _pool: pool,
     _wanted: wanted,
-    _leased: reuse,
-    _leasedUntil: until,
+    _leasedUntil: reuse ? until : 0,
     _session: session,
-    _why: { source: sourceWhy(kept.source, a._why, kept == stored), condition: pick._why, visit: sentence('Visit', p ? (isNew ? 'new' : 'same') + ' visit' : 'cookieless', from + last) },
   };
 }

@@ -2,7 +2,8 @@
 // to the 'numbers' listeners; mgt('restore') puts the page back as written until mgt('swap'). The
 // anti-flicker ends once the numbers are final and no framework root waits for hydration.
 import type { Numbers, Settings } from './settings';
-import { log, sentence } from './lib/log';
+import { log } from './lib/log';
+import { explain } from './why';
 import { createSwapper } from './swap/swapper';
 import { e164, parsePhone } from './swap/phone';
 import { watchHydration, WAITING } from './hydration';
@@ -20,8 +21,8 @@ export interface Display {
   _restore(): void;
 }
 
-/** `explain` sets (and prints) the numbers sentence of state().why; `emit` tells the page's listeners. */
-export function createDisplay(s: Settings, w: Window, emit: (name: string, payload: unknown) => void, explain: (k: 'numbers', sentence: string) => void): Display {
+/** Sets the numbers sentence of state().why; `emit` tells the page's listeners. */
+export function createDisplay(s: Settings, w: Window, emit: (name: string, payload: unknown) => void): Display {
   // Framework roots are not swapped until hydrated (hydration.ts): they join the ignored subtrees.
   const swapper = createSwapper(w.document, { _country: s._country, _ignore: (s._ignore ? s._ignore + ',' : '') + WAITING, _onSwap: (e) => emit('swap', e) });
   let swapping = true; // false after mgt('restore'), until mgt('swap')
@@ -41,7 +42,7 @@ export function createDisplay(s: Settings, w: Window, emit: (name: string, paylo
       if (swapping && json != JSON.stringify(shown)) paint(numbers);
       shown = numbers;
       if (final) unhide();
-      explain('numbers', sentence('Numbers', json, reason));
+      explain('numbers', json, reason);
     },
     // What is shown is valid numbers of the country only (config.ts, usableNumber).
     _tracked: () => Object.values(shown).map((t) => e164(parsePhone(t, s._country)!)),

@@ -4,7 +4,7 @@
 import type { Settings } from './settings';
 import type { Consent } from './consent/state';
 import type { Attribution } from './attribution/visit';
-import { sentence } from './lib/log';
+import { explain } from './why';
 import { createBatch } from './transport/batch';
 import { cleanFor } from './decide';
 
@@ -24,16 +24,16 @@ export interface Reporter {
 }
 
 /**
- * `explain` sets (and prints) the debug sentence about events; `base()`: the fields every event
+ * Sets the debug sentence about events; `base()`: the fields every event
  * carries from the decision of the moment (source, condition, number shown). Created in every
  * mode, so that the tracker needs no checks: only the collecting modes ever queue an event.
  */
-export function createReporter(s: Settings, consent: Consent, w: Window, explain: (k: 'events', sentence: string) => void, base: () => Ev): Reporter {
+export function createReporter(s: Settings, consent: Consent, w: Window, base: () => Ev): Reporter {
   const doc = w.document;
   const batch = createBatch(s._endpoint, s._site);
   let reported = false;
   let held: Ev[] = [];
-  let calls: Array<() => Ev> = [];
+  let calls: Ev[] = []; // built when sent: with the consent and the decision of that moment
   /** Completes an event as consent allows now: identified, or anonymous (SPEC 8, 9.1). */
   const finish = (e: Ev): Ev => {
     const p = consent._persistent;
@@ -54,12 +54,15 @@ export function createReporter(s: Settings, consent: Consent, w: Window, explain
       // Only the collecting modes report (the others keep their 'none in … mode' sentence).
       if (reported || !s._collecting) return;
       reported = true;
-      const events: Ev[] = [];
-      if (visit) events.push(event('visit', { landing: visit.landing, referrer: visit.referrer, tracking_ids: visit.tracking_ids }));
+      const types: string[] = [];
+      const add = (type: string, fields: Ev): void => {
+        types.push(type);
+        held.push(event(type, fields));
+      };
+      if (visit) add('visit', { landing: visit.landing, referrer: visit.referrer, tracking_ids: visit.tracking_ids });
       // origin reports visits only; traffic counts page views, journey names them.
-      if (s._mode != 'origin') events.push(event('pageview', s._mode == 'traffic' ? { count } : { url, title: doc.title.slice(0, 2000) }));
-      held.push(...events);
-      explain('events', sentence('Events', events.map((e) => e.type).join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent'));
+      if (s._mode != 'origin') add('pageview', s._mode == 'traffic' ? { count } : { url, title: doc.title.slice(0, 2000) });
+      explain('events', types.join(', ') || 'none', consent._waiting() ? 'wait for the consent decision' : consent._mute() ? "not sent (probabilistic 'off')" : 'sent');
       r._release();
     },
     _again(grant) {
@@ -67,14 +70,14 @@ export function createReporter(s: Settings, consent: Consent, w: Window, explain
       if (grant) held = [];
     },
     _call(number, page) {
-      calls.push(() => event('call', { number, page }));
+      calls.push({ number, page });
       r._release();
     },
     _release(force) {
       if (!force && consent._waiting()) return;
       if (!consent._mute()) {
         for (const e of held) batch._push(e);
-        for (const c of calls) batch._push(c(), true);
+        for (const c of calls) batch._push(event('call', c), true);
       }
       held = [];
       calls = [];

@@ -1,7 +1,6 @@
 // The visit decision at work on this page: decide.ts decides (pure); this module reads what it
 // decides on (the page's attribution, how it was reached, mgt_session, the device's tracking IDs,
 // the clock) and stores the session it decided. The session is written only here.
-import type { Why } from './types';
 import type { Settings } from './settings';
 import { usableNumber } from './settings';
 import type { Consent } from './consent/state';
@@ -10,6 +9,7 @@ import { classify } from './attribution/source';
 import { trackingIds } from './attribution/trackingIds';
 import { parsePhone } from './swap/phone';
 import { readSession, writeSession, type Session } from './storage/session';
+import { explain } from './why';
 import { decideVisit, type Arrival, type Visit } from './decide';
 
 export interface Visits {
@@ -22,8 +22,8 @@ export interface Visits {
   _update(fields: Partial<Session>): void;
 }
 
-/** `explain` sets (and prints) a debug sentence of state().why: the decision's three, and the storage one. */
-export function createVisits(s: Settings, w: Window, consent: Consent, explain: (k: keyof Why, sentence: string) => void): Visits {
+/** Sets the debug sentences of the decision (source, condition, visit), and the storage one, at each decision. */
+export function createVisits(s: Settings, w: Window, consent: Consent): Visits {
   let arrival: Arrival | undefined; // this page load's arrival (see decide.ts)
   let session: Session | undefined; // the latest one stored
   let before: Session | undefined | false = false; // mgt_session as found when the page became persistent (false: not read)
@@ -36,14 +36,12 @@ export function createVisits(s: Settings, w: Window, consent: Consent, explain: 
   return {
     _decide(page, referrer, newView, grant) {
       const here = classify(page, referrer, s._domain);
-      const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
       const first = !arrival;
-      if (!arrival) {
-        // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
-        // Timing 2 list no entry: a normal navigation.)
-        const again = performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test((n as PerformanceNavigationTiming).type));
-        arrival = { ...fresh, _internal: here._internal || again };
-      }
+      // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
+      // Timing 2 list no entry: a normal navigation.)
+      if (first) here._internal ||= performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test((n as PerformanceNavigationTiming).type));
+      const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
+      if (first) arrival = fresh;
       const p = consent._alive();
       let stored = p ? readSession((n) => !!parsePhone(n, s._country), (t) => usableNumber(s, t)) : undefined;
       if (!p || before === false) before = p && stored;
@@ -52,11 +50,9 @@ export function createVisits(s: Settings, w: Window, consent: Consent, explain: 
       if (grant && before !== false) stored = before;
       const ids = consent._withIds();
       const v = decideVisit(s, {
-        _page: page, _arrival: arrival, _view: newView && !first ? fresh : arrival, _first: first, _persistent: p, _withIds: ids,
+        _page: page, _view: p && newView ? fresh : arrival!, _first: first, _persistent: p, _withIds: ids,
         _created: consent._created, _stored: stored, _deviceIds: ids ? trackingIds(s, undefined, w) : {}, _now: Date.now(),
-      });
-      // Own keys: a polluted Object.prototype must not add a sentence.
-      for (const k of Object.keys(v._why)) explain(k as keyof Why, v._why[k as keyof Visit['_why']]); // source, condition, visit
+      }, explain);
       consent._explain();
       session = v._session;
       save();

@@ -4,7 +4,8 @@
 // stores and reads mgt_session and reports the visitor ID.
 import type { ConsentState } from '../types';
 import type { Settings } from '../settings';
-import { log, sentence } from '../lib/log';
+import { log } from '../lib/log';
+import { explain } from '../why';
 import { storageBlocked } from './gate';
 import { createVisitor, deleteVisitor, readVisitor } from '../storage/visitor';
 import { removeSession } from '../storage/session';
@@ -36,10 +37,10 @@ export interface Consent {
 }
 
 /**
- * `explain` sets (and prints) the storage sentence of state().why; `lost` runs when another tab
+ * Sets the storage sentence of state().why; `lost` runs when another tab
  * withdraws consent (it removes mgt_session), so that this page decides again without storage.
  */
-export function createConsent(s: Settings, w: Window, explain: (k: 'storage', sentence: string) => void, lost: () => void): Consent {
+export function createConsent(s: Settings, w: Window, lost: () => void): Consent {
   const forget = (why: string): void => {
     c._persistent = false;
     c._visitor = undefined;
@@ -52,12 +53,11 @@ export function createConsent(s: Settings, w: Window, explain: (k: 'storage', se
     let id = readVisitor();
     if (!id) {
       removeSession();
-      id = createVisitor(s._days, s._domain);
-      c._created = !!id;
+      c._created = !!(id = createVisitor(s._days, s._domain));
     }
+    if (!id) return forget('cookies blocked');
     c._visitor = id;
-    c._persistent = !!id;
-    c._blocked = id ? '' : 'cookies blocked';
+    c._persistent = true;
   };
   const c: Consent = {
     _state: 'unknown',
@@ -81,7 +81,7 @@ export function createConsent(s: Settings, w: Window, explain: (k: 'storage', se
     _withIds: () => c._persistent && c._state == 'granted',
     _start: ensure,
     _explain: () =>
-      explain('storage', sentence('Storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state)),
+      explain('storage', c._persistent ? 'mgt_visitor and mgt_session' : 'nothing', (!c._persistent && (storageBlocked(s, c._state) || c._blocked)) || 'consent ' + c._state),
     _mute: () => !c._persistent && s._probabilistic == 'off',
     _waiting: () => !c._persistent && c._state == 'unknown' && s._probabilistic == 'fallback',
     _alive() {

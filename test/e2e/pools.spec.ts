@@ -174,3 +174,18 @@ test('(DOM) the leased number is shown in the page', async ({ page, server }) =>
   await page.goto(server.url('/landing?gclid=G'));
   await expect(page.locator('#n')).toHaveText(LEASED);
 });
+
+test('a lease still awaited when the page view changes (SPA) is dropped: its answer shows nothing, stores nothing', async ({ page, server, errors }) => {
+  server.onLease = () => ({ delay: 1000, body: { numbers: { [ORIGINAL]: LEASED }, ttl: 600 } });
+  pooled(server, { spa: true }, { page: '/landing' });
+  const answer = page.waitForResponse((r) => r.url().endsWith('/lease'));
+  await page.goto(server.url('/landing?gclid=G'));
+  // The next view matches no condition: the default numbers, at once.
+  await page.evaluate(() => history.pushState({}, '', '/products'));
+  expect((await state(page)).numbers).toEqual({ [ORIGINAL]: TRACKED });
+  await (await answer).finished();
+  await settle(page, 200); // the answer is read
+  expect((await state(page)).numbers).toEqual({ [ORIGINAL]: TRACKED });
+  expect((await session(page)).to_swap).toEqual([{ original: ORIGINAL, tracked: TRACKED }]);
+  expect(errors).toEqual([]);
+});

@@ -4,18 +4,18 @@
 // mgt_visitor present), with what follows from it: tracking IDs, muted or waiting events.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConsent } from '../../src/consent/state';
+import { why } from '../../src/why';
 import { loadConfig } from '../../src/config';
 import type { Settings } from '../../src/settings';
 import type { Config } from '../../src/types';
 
 const settings = (over: Partial<Config>) => loadConfig({ numbers: { '01 23 45 67 89': '09 70 00 00 01' }, ...over } as Config) as Settings;
 const start = (over: Partial<Config>, signals: boolean[] = []) => {
-  const why: string[] = [];
   const lost = vi.fn();
-  const c = createConsent(settings(over), window, (_k, sentence) => why.push(sentence), lost);
+  const c = createConsent(settings(over), window, lost);
   for (const g of signals) c._set(g, 'command');
   c._start();
-  return { c, why, lost };
+  return { c, lost };
 };
 const visitorCookie = () => /(^|; )mgt_visitor=/.test(document.cookie);
 
@@ -35,7 +35,7 @@ describe('createConsent: persistent or not, and what follows', () => {
     ["probabilistic 'always', granted: never stores", { mode: 'rotation', probabilistic: 'always' }, [true], false, false, false, false, "Storage: nothing — probabilistic 'always'."],
     ['invisible, granted: never stores', { mode: 'invisible' }, [true], false, false, false, false, 'Storage: nothing — invisible mode.'],
   ] as const)('%s', (_name, over, signals, persistent, ids, mute, waiting, sentence) => {
-    const { c, why } = start(over as Partial<Config>, [...signals]);
+    const { c } = start(over as Partial<Config>, [...signals]);
     expect(c._persistent).toBe(persistent);
     expect(visitorCookie()).toBe(persistent);
     expect(!!c._visitor).toBe(persistent);
@@ -43,7 +43,7 @@ describe('createConsent: persistent or not, and what follows', () => {
     expect(c._mute()).toBe(mute);
     expect(c._waiting()).toBe(waiting);
     c._explain();
-    expect(why.at(-1)).toBe(sentence);
+    expect(why.storage).toBe(sentence);
   });
 
   it('a repeated signal is a no-op; a denial erases the visitor at once', () => {
@@ -57,12 +57,12 @@ describe('createConsent: persistent or not, and what follows', () => {
   });
 
   it('another tab withdrew consent (mgt_visitor and mgt_session gone): not persistent any more, and the page decides again', () => {
-    const { c, why, lost } = start({ mode: 'rotation' }, [true]);
+    const { c, lost } = start({ mode: 'rotation' }, [true]);
     document.cookie = 'mgt_visitor=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
     window.dispatchEvent(new StorageEvent('storage', { key: 'mgt_session', newValue: null }));
     expect(lost).toHaveBeenCalledTimes(1);
     expect(c._persistent).toBe(false);
     c._explain();
-    expect(why.at(-1)).toBe('Storage: nothing — mgt_visitor gone.');
+    expect(why.storage).toBe('Storage: nothing — mgt_visitor gone.');
   });
 });

@@ -1,9 +1,10 @@
 // The visit decision (decide.ts) as a pure function: tables of page, stored session, consent and
 // time -> attribution, new visit or not, condition, numbers, session to store, sentences.
 import { describe, expect, it, vi } from 'vitest';
-import { decideVisit, type Arrival, type VisitInput } from '../../src/decide';
+import { decideVisit as decideWith, type Arrival, type VisitInput } from '../../src/decide';
 import { loadConfig } from '../../src/config';
 import type { Settings } from '../../src/settings';
+import { explain, why } from '../../src/why';
 import type { Config } from '../../src/types';
 import type { Session } from '../../src/storage/session';
 
@@ -20,9 +21,14 @@ const arrival = (over: Partial<Arrival> = {}): Arrival => ({
 const stored = (over: Partial<Session> = {}): Session => ({
   v: 1, condition: null, landing: 'https://shop.fr/', last_action: NOW - 5 * 6e4, last_url: 'https://shop.fr/', referrer: 'direct', source: 'direct', to_swap: [], tracking_ids: {}, ...over,
 });
+// The decision with the sentences it explains (state().why: source, condition, visit) as `_why`.
+const decideVisit = (s: Settings, i: VisitInput) => {
+  const v = decideWith(s, i, explain);
+  return { ...v, _why: { source: why.source, condition: why.condition, visit: why.visit } };
+};
 const input = (over: Partial<VisitInput> = {}): VisitInput => {
   const a = arrival();
-  return { _page: new URL(a.landing), _arrival: a, _view: a, _first: true, _persistent: true, _withIds: true, _created: false, _deviceIds: { _ga: 'GA1' }, _now: NOW, ...over };
+  return { _page: new URL(a.landing), _view: a, _first: true, _persistent: true, _withIds: true, _created: false, _deviceIds: { _ga: 'GA1' }, _now: NOW, ...over };
 };
 
 describe('decideVisit: new visit or same visit (SPEC 6.3)', () => {
@@ -35,7 +41,7 @@ describe('decideVisit: new visit or same visit (SPEC 6.3)', () => {
     ['internal navigation, nothing stored, existing visitor (sibling subdomain)', { _view: arrival({ _internal: true }) }, false],
     ['cookieless, first decision from outside', { _persistent: false, _withIds: false }, true],
     ['cookieless, a later decision', { _persistent: false, _withIds: false, _first: false }, false],
-    ['cookieless, internal arrival', { _persistent: false, _withIds: false, _arrival: arrival({ _internal: true }) }, false],
+    ['cookieless, internal arrival', { _persistent: false, _withIds: false, _view: arrival({ _internal: true }) }, false],
   ] as const)('%s -> new visit: %s', (_name, over, isNew) => {
     expect(decideVisit(settings(), input(over as Partial<VisitInput>))._new).toBe(isNew);
   });
@@ -49,7 +55,7 @@ describe('decideVisit: attribution kept', () => {
   });
   it('last_entry: a direct visit never replaces a known source', () => {
     const direct = arrival({ source: 'direct', referrer: 'direct', _why: 'no referrer', tracking_ids: {} });
-    expect(decideVisit(settings({ entry: 'last_entry' }), input({ _view: direct, _arrival: direct, _stored: stored({ source: 'email' }) }))._kept.source).toBe('email');
+    expect(decideVisit(settings({ entry: 'last_entry' }), input({ _view: direct, _stored: stored({ source: 'email' }) }))._kept.source).toBe('email');
   });
   it('tracking IDs (URL and device) are kept only with consent for them; the stored landing keeps gclid only then', () => {
     const withIds = decideVisit(settings(), input());
@@ -84,10 +90,10 @@ describe('decideVisit: condition and numbers', () => {
   it('a pool: leased numbers still valid in mgt_session are reused; an original or invalid number never is', () => {
     const s = settings({ mode: 'origin', endpoint: 'https://c.example', conditions: [{ id: 'ads', source: 'paid', pool: 'p1', numbers: { [O]: '09 70 00 00 02' } }] });
     const lease = (tracked: string, expires = NOW + 6e4) => input({ _stored: stored({ source: 'paid', to_swap: [{ original: O, tracked, expires }] }) });
-    expect(decideVisit(s, lease('09 70 00 00 07'))).toMatchObject({ _pool: 'p1', _leased: { [O]: '09 70 00 00 07' }, _leasedUntil: NOW + 6e4 });
-    expect(decideVisit(s, lease('09 70 00 00 07', NOW - 1))._leased).toBeUndefined();
-    expect(decideVisit(s, lease(O))._leased).toBeUndefined();
-    expect(decideVisit(s, lease('00 00 00 00 00'))._leased).toBeUndefined();
+    expect(decideVisit(s, lease('09 70 00 00 07'))).toMatchObject({ _pool: 'p1', _numbers: { [O]: '09 70 00 00 07' }, _leasedUntil: NOW + 6e4, _from: 'leased from pool p1' });
+    // Not reused: a lease is needed (nothing leased, the condition's numbers as the fallback).
+    for (const v of [lease('09 70 00 00 07', NOW - 1), lease(O), lease('00 00 00 00 00')])
+      expect(decideVisit(s, v)).toMatchObject({ _pool: 'p1', _numbers: { [O]: '09 70 00 00 02' }, _leasedUntil: 0 });
   });
   it('pageviews are counted in traffic and journey, restarted on a new visit', () => {
     const s = settings({ mode: 'traffic', endpoint: 'https://c.example' });

@@ -19,9 +19,6 @@ const print =
     }
   };
 
-/** A debug sentence of state().why, in one shape: 'Numbers: {…} — condition ads.' */
-export const sentence = (label: string, what: string, why: string): string => `${label}: ${what} — ${why}.`;
-
 /** Explains a decision; silent unless debug is on. */
 export const log = print('info', 1);
 export const warn = print('warn');

@@ -118,9 +118,10 @@ export function createMatcher(numbers: Record<string, string>, iso: string): Mat
     }
     return out && { _out: out, _hits: hits };
   }) as Matcher;
-  // The pre-filter: the first three tokens of some form, an original's or a tracked number's, then
-  // enough digits for the shortest form.
-  const heads = new Set(keys.concat(wants).map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')));
-  matcher._any = new RegExp(`(?:${[...heads].join('|')})(?:${GAP}\\d){${min - 3}}`);
+  // The pre-filter: the first four tokens of some form, an original's or a tracked number's, then
+  // enough digits for the shortest form. (Three let through a tenth of the texts with digit runs,
+  // IBANs, dates, references: each then read by the matcher, and its subtree scanned element by element.)
+  const heads = new Set(keys.concat(wants).map((key) => [...key.slice(0, 4)].join(GAP).replace('+', '\\+')));
+  matcher._any = new RegExp(`(?:${[...heads].join('|')})(?:${GAP}\\d){${min - 4}}`);
   return matcher;
 }

@@ -1574,7 +1574,7 @@ function createClasses(observer) {
             if (mine.length && (first || v === CLASS))
                 el.setAttribute('class', v === CLASS ? withClass('') : v);
         },
-        _copy: (el) => !!el && el.nodeType === 1 && el.classList.contains(CLASS) && !ours.has(el),
+        _copy: (el) => el?.nodeType === 1 && el.classList.contains(CLASS) && !ours.has(el),
     };
 }
 
@@ -1849,10 +1849,14 @@ function createMatcher(numbers, iso) {
         }
         return out && { _out: out, _hits: hits };
     });
-    // The pre-filter: the first three tokens of some form, an original's or a tracked number's, then
-    // enough digits for the shortest form.
-    const heads = new Set(keys.concat(wants).map((key) => [...key.slice(0, 3)].join(GAP).replace('+', '\\+')));
-    matcher._any = new RegExp(`(?:${[...heads].join('|')})(?:${GAP}\\d){${min - 3}}`);
+    // The pre-filter: the first four digits of some form, an original's or a tracked number's, then
+    // enough digits for the shortest form. (Three let through ten times as many texts with digit runs,
+    // IBANs, dates, each then read by the matcher, and its subtree scanned element by element.) Between
+    // them, up to three of any non-word character ('+' among them): a superset of the separators whose
+    // class is far smaller than theirs (`\s` alone is a dozen Unicode ranges), and the regex's first run
+    // on the page is its compile.
+    const heads = new Set(keys.concat(wants).map((key) => [...key.replace('+', '').slice(0, 4)].join('\\W{0,3}')));
+    matcher._any = new RegExp(`(?:${[...heads].join('|')})(?:\\W{0,3}\\d){${min - 4}}`);
     return matcher;
 }
 
@@ -1984,7 +1988,7 @@ function createSwapper(doc, opts) {
     const editor = createEditor(classes, skipped, opts._onSwap);
     const memory = editor._memory;
     // (The matcher's pre-filter: most texts with digits, prices, dates…, hold no number.)
-    const scan = createScan(doc, element, texts, (d) => !!match && match._any.test(d));
+    const scan = createScan(doc, element, texts, (d) => match?._any.test(d));
     let match;
     /** Swapping and observing; off, edits write the originals back. */
     let on = false;
@@ -2033,7 +2037,7 @@ function createSwapper(doc, opts) {
                 DIGIT.test((d = t.data)) &&
                 // A number, a text we wrote (a copy?), or a text or comment next: a number split by a
                 // framework starts in a node followed by another, or after one without digits ('+').
-                ((match && match._any.test(d)) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
+                (match?._any.test(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
                 text(t);
                 // The rest of its run is handled.
                 while (inRun(t.nextSibling))
@@ -2042,7 +2046,7 @@ function createSwapper(doc, opts) {
     }
     /** Handles one attribute of `el`. */
     function attr(el, name) {
-        const a = el && el.getAttributeNode(name);
+        const a = el?.getAttributeNode(name);
         if (a)
             editor._edit([a], el, on && match, name === 'href');
     }
@@ -2120,7 +2124,7 @@ function createSwapper(doc, opts) {
                                 if (inRun(n) && group.indexOf(n) < 0)
                                     group = text(n);
                         r.addedNodes.forEach((n) => {
-                            if (last && last.contains(n))
+                            if (last?.contains(n))
                                 return;
                             if (n.nodeType === 1)
                                 last = n;
@@ -2135,7 +2139,7 @@ function createSwapper(doc, opts) {
                     memory.forEach((p, n) => {
                         const e = owner(n);
                         // (Its edit gives it its original and takes our class off.)
-                        if (e && e.isConnected && skipped(e))
+                        if (e?.isConnected && skipped(e))
                             redo(p, n);
                     });
             });

@@ -96,6 +96,6 @@ export function createClasses(observer: MutationObserver): Classes {
       if (mine.length && (first || v === CLASS)) el.setAttribute('class', v === CLASS ? withClass('') : v);
     },
 
-    _copy: (el) => !!el && el.nodeType === 1 && (el as Element).classList.contains(CLASS) && !ours.has(el),
+    _copy: (el) => el?.nodeType === 1 && (el as Element).classList.contains(CLASS) && !ours.has(el),
   };
 }

@@ -29,7 +29,7 @@ export interface Scan {
  * and `texts` (its text children), unless `may` says that a subtree's whole text (textContent)
  * cannot hold a number: its texts are then not read.
  */
-export function createScan(doc: Document, element: (el: Element) => void, texts: (el: Element) => void, may: (text: string) => boolean): Scan {
+export function createScan(doc: Document, element: (el: Element) => void, texts: (el: Element) => void, may: (text: string) => boolean | undefined): Scan {
   /** Pending scans of roots, each a walker over the root's elements. */
   let jobs: TreeWalker[] = [];
   let pumping = false;

@@ -57,7 +57,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   const editor = createEditor(classes, skipped, opts._onSwap);
   const memory = editor._memory;
   // (The matcher's pre-filter: most texts with digits, prices, dates…, hold no number.)
-  const scan = createScan(doc, element, texts, (d) => !!match && match._any.test(d));
+  const scan = createScan(doc, element, texts, (d) => match?._any.test(d));
   let match: Matcher | undefined;
   /** Swapping and observing; off, edits write the originals back. */
   let on = false;
@@ -105,7 +105,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
         DIGIT.test((d = (t as Text).data)) &&
         // A number, a text we wrote (a copy?), or a text or comment next: a number split by a
         // framework starts in a node followed by another, or after one without digits ('+').
-        ((match && match._any.test(d)) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))
+        (match?._any.test(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))
       ) {
         text(t);
         // The rest of its run is handled.
@@ -115,7 +115,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
 
   /** Handles one attribute of `el`. */
   function attr(el: Element | null, name: string): void {
-    const a = el && el.getAttributeNode(name);
+    const a = el?.getAttributeNode(name);
     if (a) editor._edit([a], el, on && match, name === 'href');
   }
 
@@ -182,7 +182,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
             const split = inRun(r.nextSibling) && inRun(r.previousSibling);
             if (moved || split) for (const n of [r.previousSibling, r.nextSibling]) if (inRun(n) && group.indexOf(n) < 0) group = text(n);
             r.addedNodes.forEach((n) => {
-              if (last && last.contains(n)) return;
+              if (last?.contains(n)) return;
               if (n.nodeType === 1) last = n;
               if (n.nodeType === 3) group = text(n);
               else scan._queue(n);
@@ -193,7 +193,7 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
           memory.forEach((p, n) => {
             const e = owner(n);
             // (Its edit gives it its original and takes our class off.)
-            if (e && e.isConnected && skipped(e)) redo(p, n);
+            if (e?.isConnected && skipped(e)) redo(p, n);
           });
       });
       // (After the scans of what came, so that a copy in it is read whole first.)

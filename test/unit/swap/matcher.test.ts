@@ -57,6 +57,11 @@ describe('every usual written form of SPEC 10.1, for every country', () => {
     it.each(forms)(`${iso} ${original}: finds %j and keeps its separators`, (form, digits) => {
       expect(swap({ [original]: tracked }, `Appelez le ${form} maintenant`, iso)).toBe(`Appelez le ${place(form, digits)} maintenant`);
     });
+    it.each(forms)(`${iso} ${original}: the pre-filter passes %j, and its swapped text (a copy of ours)`, (form, digits) => {
+      const any = createMatcher({ [original]: tracked }, iso)!._any;
+      expect(any.test(`Appelez le ${form} maintenant`)).toBe(true);
+      expect(any.test(`Appelez le ${place(form, digits)} maintenant`)).toBe(true);
+    });
   }
 });
 
@@ -143,6 +148,15 @@ describe('near-misses that must not match', () => {
 
   it('still finds the number right next to punctuation', () => {
     expect(swap(fr, '(01 23 45 67 89), 01 23 45 67 89. Tél:0123456789; «01 23 45 67 89»')).toBe('(09 70 00 00 01), 09 70 00 00 01. Tél:0970000001; «09 70 00 00 01»');
+  });
+});
+
+describe('the pre-filter (_any)', () => {
+  it('rejects a run that shares only the first three tokens of a form (an IBAN, a date): the scan skips its subtree', () => {
+    const any = createMatcher({ '01 10 00 79 19': '09 70 00 00 01' }, 'FR')!._any;
+    expect(any.test('IBAN FR76 3000 6000 0112 3456 7890 189')).toBe(false);
+    expect(any.test('le 01/12/2024 à 14:30')).toBe(false);
+    expect(any.test('IBAN FR76 3000 6000 0110 0079 1900 189')).toBe(true);
   });
 });
 

@@ -13,8 +13,9 @@ const BUDGET = 12800;
 // fixes and the tracker's split. Until the budget is met or changed (issue 9 stays open), this check
 // fails on any growth above CEILING and says by how much the budget is missed; `npm run bench`
 // fails on BUDGET itself. CEILING moved from 14,700 to 14,800 B on 2026-12-05 for the tracker's
-// split by responsibility (+76 B, issue 9 §4) and the copy rule of issue 14 (+27 B).
-const CEILING = 14800;
+// split by responsibility (+76 B, issue 9 §4) and the copy rule of issue 14 (+27 B), and back to
+// 14,600 B the same evening, after a design pass on every area brought the file to 14,514 B.
+const CEILING = 14600;
 
 /** The size `gzip -9 -c file | wc -c` prints; zlib (a few dozen bytes more) where gzip is missing. */
 const gzipSize = (file) => {

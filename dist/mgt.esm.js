@@ -2163,8 +2163,12 @@ function createSwapper(doc, opts) {
             scan._run(doc, born);
         born = undefined;
     }
-    /** Handles the observer's pending records now. */
-    const flush = () => handle(observer.takeRecords());
+    /** Handles the observer's pending records now, if any (called every frame while a root waits: no reclass per frame). */
+    const flush = () => {
+        const pending = observer.takeRecords();
+        if (pending.length)
+            handle(pending);
+    };
     return {
         // (The tracker calls it only when the mapping changed, or to start again after a restore.)
         _set(numbers) {

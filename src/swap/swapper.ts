@@ -216,8 +216,11 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
     born = undefined;
   }
 
-  /** Handles the observer's pending records now. */
-  const flush = () => handle(observer.takeRecords());
+  /** Handles the observer's pending records now, if any (called every frame while a root waits: no reclass per frame). */
+  const flush = (): void => {
+    const pending = observer.takeRecords();
+    if (pending.length) handle(pending);
+  };
 
   return {
     // (The tracker calls it only when the mapping changed, or to start again after a restore.)

@@ -178,13 +178,19 @@ test('(DOM) the leased number is shown in the page', async ({ page, server }) =>
 test('a lease still awaited when the page view changes (SPA) is dropped: its answer shows nothing, stores nothing', async ({ page, server, errors }) => {
   server.onLease = () => ({ delay: 1000, body: { numbers: { [ORIGINAL]: LEASED }, ttl: 600 } });
   pooled(server, { spa: true }, { page: '/landing' });
-  const answer = page.waitForResponse((r) => r.url().endsWith('/lease'));
+  // The lease's answer has been read by the module once its JSON resolved and the promise callbacks
+  // chained on it ran (microtasks, all before the next task): the page marks that moment.
+  await page.addInitScript(() => {
+    const json = Response.prototype.json;
+    Response.prototype.json = function (this: Response) {
+      return json.call(this).then((v) => (setTimeout(() => ((window as any).__answerRead = true)), v));
+    };
+  });
   await page.goto(server.url('/landing?gclid=G'));
   // The next view matches no condition: the default numbers, at once.
   await page.evaluate(() => history.pushState({}, '', '/products'));
   expect((await state(page)).numbers).toEqual({ [ORIGINAL]: TRACKED });
-  await (await answer).finished();
-  await settle(page, 200); // the answer is read
+  await page.waitForFunction(() => (window as any).__answerRead);
   expect((await state(page)).numbers).toEqual({ [ORIGINAL]: TRACKED });
   expect((await session(page)).to_swap).toEqual([{ original: ORIGINAL, tracked: TRACKED }]);
   expect(errors).toEqual([]);

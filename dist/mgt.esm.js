@@ -1773,7 +1773,9 @@ const BEFORE = `[^\\w+${NEAR_CHARS}]|\\D${NEAR}`;
  */
 const RUN = new RegExp(`(?:${BEFORE})((?:\\+${GAP})?\\d(?:${GAP}\\d)*)`, 'g');
 const ENDS_INSIDE = new RegExp(`^(?:[\\w+]|${NEAR}\\d)`);
-const TOKEN = /[\d+]/;
+// (Global: used by replace() only, which starts at 0 and leaves lastIndex at 0. Two regexes, not
+// three: each is compiled on its first run, on a cold page.)
+const TOKEN = /[\d+]/g;
 const NOT_TOKEN = /[^\d+]/g;
 /**
  * Builds the matcher of a mapping original -> tracked (both as written in the config, in the
@@ -1832,7 +1834,7 @@ function createMatcher(numbers, iso) {
                 // The end: just after the len-th token.
                 let e = i;
                 for (let c = 0; c < len; e++)
-                    if (TOKEN.test(s[e]))
+                    if (s[e].replace(NOT_TOKEN, ''))
                         c++;
                 if (ENDS_INSIDE.test(s.slice(e, e + 2)))
                     continue;
@@ -1840,7 +1842,7 @@ function createMatcher(numbers, iso) {
                 const [to, want, prefix] = form;
                 let j = 0;
                 // Same token count: every separator keeps its place, the tokens take the original's places.
-                const r = want ? w.replace(/[\d+]/g, () => want[j++]) : formatPhone(to, prefix, compact);
+                const r = want ? w.replace(TOKEN, () => want[j++]) : formatPhone(to, prefix, compact);
                 out = out || s.split('');
                 for (let x = 0; x < w.length; x++)
                     out[i + x] = r.length === w.length ? r[x] : x ? '' : r;

@@ -2140,11 +2140,11 @@ function createSwapper(doc, opts) {
             customElements.whenDefined(el.localName).then(() => on && scan._run(el), () => 0);
         if (el.hasAttributes())
             for (const a of ATTRS) {
-                const n = el.getAttributeNode(a);
-                const v = n?.value;
-                // Most hrefs with digits are paths: only links that dial are read further.
+                const v = el.getAttribute(a);
+                // Most hrefs with digits are paths: only links that dial are read further. (The value, not
+                // the Attr node, which the engine creates on first access: one for every attribute read.)
                 if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v)))
-                    editor._read(n);
+                    editor._read(el.getAttributeNode(a));
             }
     }
     /** Observed changes: edits handled at once, additions queued, then scanned at once. */

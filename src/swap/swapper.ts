@@ -105,10 +105,10 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
       customElements.whenDefined(el.localName).then(() => on && scan._run(el), () => 0);
     if (el.hasAttributes())
       for (const a of ATTRS) {
-        const n = el.getAttributeNode(a);
-        const v = n?.value;
-        // Most hrefs with digits are paths: only links that dial are read further.
-        if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v))) editor._read(n);
+        const v = el.getAttribute(a);
+        // Most hrefs with digits are paths: only links that dial are read further. (The value, not
+        // the Attr node, which the engine creates on first access: one for every attribute read.)
+        if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v))) editor._read(el.getAttributeNode(a));
       }
   }
 

@@ -1492,21 +1492,9 @@ function createVisits(s, w, consent) {
     };
 }
 
-// The class mgt-number on the elements we swapped (SPEC 10.3), given and taken off so that restore
-// gives the page's class attribute back byte for byte (SPEC 10.4): ours is written after the
-// attribute as it is (classList would rewrite it: duplicates, odd whitespace), and restore puts back
-// the exact string, or removes the attribute where there was none. A class the page changed since
-// keeps the page's change, without ours.
-//
-// A copy of a marked element (cloneNode) carries nothing but the attribute's bytes, so the bytes
-// alone tell what the class was without ours: exactly `mgt-number` is an attribute we created and
-// the page never wrote; the page's empty class with ours is ` mgt-number`, which is also what a page
-// write that leaves only ours (classList.remove of its last class) is turned into.
-//
-// Our class is also how a copy is known: an element that carries it where we never wrote it, not
-// read yet, was copied from one we marked (edit.ts). So it is on every element that shows something
-// of ours, put back after a page write that dropped it (swapper.ts: reclass).
 const CLASS = 'mgt-number';
+/** The element (or shadow root) a text node or attribute is in. */
+const owner = (n) => (n.nodeType === 2 ? n.ownerElement : n.parentNode);
 /** A class attribute with ours added after it as it is (null: we create it). */
 const withClass = (was) => (was === null ? CLASS : `${was} ${CLASS}`);
 /** Class writes are observed on every element we marked (see _place). */
@@ -1516,7 +1504,7 @@ function createClasses(observer) {
     const classed = [];
     /** The elements marked as ours (a copy carries our class, written by cloneNode, and is not, until read). */
     const ours = new WeakSet();
-    return {
+    const classes = {
         _mark(el, copy) {
             if (!el || el.nodeType !== 1)
                 return;
@@ -1576,8 +1564,16 @@ function createClasses(observer) {
             if (mine.length && (first || v === CLASS))
                 el.setAttribute('class', v === CLASS ? withClass('') : v);
         },
+        _follow(memory) {
+            const shows = new Set();
+            memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
+            classes._unmark((e) => !shows.has(e));
+            // (A page write of the class attribute that dropped ours gets it back; a copy read is ours now.)
+            shows.forEach((e) => classes._mark(e));
+        },
         _copy: (el) => el?.nodeType === 1 && el.classList.contains(CLASS) && !ours.has(el),
     };
+    return classes;
 }
 
 // The memory of originals: what the page wrote in each text node and attribute we changed, and how
@@ -1666,30 +1662,48 @@ function derive(nodes, memory, copies) {
 
 /** A link that dials: the only hrefs read. */
 const LINK = /^\s*(?:tel|sms|callto):/i;
-function createEditor(classes, skipped, onSwap) {
+/** A text or comment node: comments (frameworks' markers) do not end a run of text. */
+const inRun = (n) => !!n && (n.nodeType === 3 || n.nodeType === 8);
+/** Whether `n` is in a zone never swapped (`skip`), in its tree or around the shadow hosts above it. */
+function ignored(n, skip) {
+    for (; n; n = n.getRootNode().host)
+        if (n.nodeType === 1 && n.closest(skip))
+            return true;
+    return false;
+}
+/**
+ * The swap of a run's originals `was`, or undefined when nothing is to be swapped there. A link
+ * (href) is read with its percent escapes decoded; the escapes of characters not swapped are
+ * written back as they were.
+ */
+function apply(was, match, link) {
+    /** For a link: what the page wrote for each decoded character. */
+    const src = [];
+    let s = '';
+    for (const o of was) {
+        if (link && !LINK.test(o))
+            return undefined;
+        // (unescape decodes one %XX escape to its character, and leaves any other character as it is.)
+        s += link ? o.replace(/%[\da-f]{2}|[^]/gi, (c) => (src.push(c), unescape(c))) : o;
+    }
+    const r = match && match(s, link);
+    if (r && link)
+        r._out = r._out.map((c, k) => (c === s[k] ? src[k] : c));
+    return r;
+}
+/**
+ * The edits of one swapper: `live()` gives the numbers to show now (undefined: none; false: restored,
+ * the originals are written back); nothing is swapped in the zones `skip` selects.
+ */
+function createEditor(classes, skip, onSwap, live) {
     const memory = new Map();
     const copies = new Map();
     /**
-     * The swap of a run's originals `was`, or undefined when nothing is to be swapped there. A link
-     * (href) is read with its percent escapes decoded; the escapes of characters not swapped are
-     * written back as they were.
+     * Swaps `nodes` of `el` with the numbers of the moment and remembers what it wrote; restored, in an
+     * ignored zone, or where nothing is to be swapped, writes back what the page wrote.
      */
-    function apply(was, match, link) {
-        /** For a link: what the page wrote for each decoded character. */
-        const src = [];
-        let s = '';
-        for (const o of was) {
-            if (link && !LINK.test(o))
-                return undefined;
-            // (unescape decodes one %XX escape to its character, and leaves any other character as it is.)
-            s += link ? o.replace(/%[\da-f]{2}|[^]/gi, (c) => (src.push(c), unescape(c))) : o;
-        }
-        const r = match && match(s, link);
-        if (r && link)
-            r._out = r._out.map((c, k) => (c === s[k] ? src[k] : c));
-        return r;
-    }
-    function edit(nodes, el, match, link) {
+    function edit(nodes, el, link) {
+        const match = live();
         const shown = nodes.map((n) => n.nodeValue);
         // A text we wrote, found in a node we never wrote, is a copy of swapped content only inside a
         // copy of an element we marked (our class, where we never wrote it: cloneNode copied it). Written
@@ -1705,7 +1719,7 @@ function createEditor(classes, skipped, onSwap) {
         // Nothing to swap here and nothing swapped before: nothing to write (the common case).
         if (!r && !d._copied && !nodes.some((n) => memory.has(n)))
             return;
-        if (match && skipped(el)) {
+        if (match && ignored(el, skip)) {
             // An ignored zone shows the page's text, a copy of swapped content put there too (like a
             // swapped node moved there); our class, copied with it, comes off at once.
             if (r && d._copied)
@@ -1749,7 +1763,31 @@ function createEditor(classes, skipped, onSwap) {
                 events.forEach(onSwap);
         }
     }
-    return { _memory: memory, _copies: copies, _edit: edit };
+    return {
+        _memory: memory,
+        _copies: copies,
+        _read(n) {
+            const nodes = [];
+            if (n?.nodeType === 2) {
+                const el = n.ownerElement;
+                // (An attribute no longer on its element has no owner.)
+                if (el)
+                    edit([n], el, n.name === 'href');
+            }
+            else if (n) {
+                let a = n;
+                let b;
+                while (inRun((b = a.previousSibling)))
+                    a = b;
+                for (b = a; inRun(b); b = b.nextSibling)
+                    if (b.nodeType === 3)
+                        nodes.push(b);
+                if (nodes.length)
+                    edit(nodes, n.parentNode);
+            }
+            return nodes;
+        },
+    };
 }
 
 // Finds the configured original numbers in a string, in every usual written form, and computes
@@ -1867,6 +1905,76 @@ function createMatcher(numbers, iso) {
     return matcher;
 }
 
+// What a batch of the observer's records means for the page (SPEC 10.3): the runs, attributes and
+// class attributes read again at once, the added nodes to scan, and the swapped nodes now in an
+// ignored zone. The runs around what the page inserted or removed are read again: either part may
+// now hold a number, or a fragment of ours (ARCHITECTURE.md, "Runs that change shape").
+/** The attribute that makes a subtree never swapped: observed, so that adding or removing it restores or swaps it. */
+const IGNORE = 'data-mgt-ignore';
+/**
+ * Handles `records`: edits read again at once, additions queued on `scan` (its caller runs them),
+ * swapped nodes now in an ignored zone (`skip`) given their original.
+ */
+function readRecords(records, scan, editor, classes, skip) {
+    const memory = editor._memory;
+    let last;
+    /** The last run handled, so that the records of one batch do not handle it again. */
+    let group = [];
+    /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
+    let moved = false;
+    for (const r of records) {
+        const t = r.target;
+        const name = r.attributeName;
+        if (name === IGNORE) {
+            moved = true;
+            // No longer ignored: swapped now (ignored: restored below).
+            scan._queue(t);
+        }
+        else if (name === 'class')
+            classes._place(t, r.oldValue);
+        else if (name)
+            editor._read(t.getAttributeNode(name));
+        else if (t.nodeType === 3) {
+            // A text edited, not to what we wrote: its run is read again (even without digits, its old
+            // text may have kept the run's number from being one).
+            const p = memory.get(t);
+            if (!p || p._text !== t.nodeValue)
+                group = editor._read(t);
+        }
+        else {
+            if (r.removedNodes.length)
+                moved = true;
+            // The runs around what left or came: a run that lost part of a number, two runs now one,
+            // or (a node inserted inside a run) one run now two, either of which may now hold a
+            // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
+            // (In this order, the parser's appends, nearly every record while the page loads, with no
+            // next sibling and nothing removed, read nothing more here.)
+            const split = inRun(r.nextSibling) && inRun(r.previousSibling);
+            if (moved || split)
+                for (const n of [r.previousSibling, r.nextSibling])
+                    if (inRun(n) && group.indexOf(n) < 0)
+                        group = editor._read(n);
+            r.addedNodes.forEach((n) => {
+                if (last?.contains(n))
+                    return;
+                if (n.nodeType === 1)
+                    last = n;
+                if (n.nodeType === 3)
+                    group = editor._read(n);
+                else
+                    scan._queue(n);
+            });
+        }
+    }
+    if (moved)
+        memory.forEach((_, n) => {
+            const e = owner(n);
+            // (Its edit gives it its original and takes our class off; a node in a connected element is connected.)
+            if (e?.isConnected && ignored(e, skip))
+                editor._read(n);
+        });
+}
+
 // The scan of a document: one pass over each root's elements, each visited once (its shadow root,
 // attributes and text children), in slices of about BUDGET ms, so that a long document never makes a
 // long task. Observed additions are queued first: new content is not kept waiting behind a long
@@ -1951,7 +2059,7 @@ function createScan(doc, element, texts, may) {
                 }
             }
         }
-        catch (e) {
+        catch {
             // Never throw into the page: a scan that fails leaves the page as it is.
         }
         finally {
@@ -1977,22 +2085,19 @@ function createScan(doc, element, texts, may) {
     };
 }
 
-const IGNORE = 'data-mgt-ignore';
-const SKIP = `script,style,noscript,template,textarea,input,select,[contenteditable],[${IGNORE}]`;
 const ATTRS = ['href', 'title', 'alt', 'aria-label'];
 const DIGIT = /\d/;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
-/** The element (or shadow root) a text node or attribute is in. */
-const owner = (n) => (n.nodeType === 2 ? n.ownerElement : n.parentNode);
-/** A text or comment node: comments (frameworks' markers) do not end a run of text. */
-const inRun = (n) => !!n && (n.nodeType === 3 || n.nodeType === 8);
+const SKIP = `script,style,noscript,template,textarea,input,select,[contenteditable],[${IGNORE}]`;
 function createSwapper(doc, opts) {
     const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
     const observer = new MutationObserver(handle);
     const classes = createClasses(observer);
+    /** The numbers every edit shows: none while off (false), so that edits write the originals back. */
+    const live = () => on && match;
     // (The listeners of the swap event are guarded by the emitter.)
-    const editor = createEditor(classes, skipped, opts._onSwap);
+    const editor = createEditor(classes, skip, opts._onSwap, live);
     const memory = editor._memory;
     // (The matcher's pre-filter: most texts with digits, prices, dates…, hold no number.)
     const scan = createScan(doc, element, texts, (d) => match?._any.test(d));
@@ -2005,37 +2110,11 @@ function createSwapper(doc, opts) {
      * adapters' start), so its budget counts from here: init does not make the task a long one.
      */
     let born = performance.now();
-    /**
-     * Our class is where something of ours shows now, and only there (SPEC 10.3): a copy made later
-     * carries it exactly when it copies something of ours, which is how it is known (edit.ts).
-     */
-    function reclass() {
-        const shows = new Set();
-        memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
-        classes._unmark((e) => !shows.has(e));
-        // (A page write of the class attribute that dropped ours gets it back; a copy read is ours now.)
-        shows.forEach((e) => classes._mark(e));
-    }
-    /** Whether `n` is in a zone never swapped, in its tree or around the shadow hosts above it. */
-    function skipped(n) {
-        for (; n; n = n.getRootNode().host)
-            if (n.nodeType === 1 && n.closest(skip))
-                return true;
-        return false;
-    }
-    /** Handles the run of text nodes around `t` (a text or comment node) as one string; returns its text nodes. */
-    function text(t) {
-        let a = t;
-        let b;
-        while (inRun((b = a.previousSibling)))
-            a = b;
-        const nodes = [];
-        for (b = a; inRun(b); b = b.nextSibling)
-            if (b.nodeType === 3)
-                nodes.push(b);
-        if (nodes.length)
-            editor._edit(nodes, t.parentNode, on && match);
-        return nodes;
+    /** Re-applies what we wrote in `n` (a text node, with its run, or an attribute); off, undoes it. */
+    function redo(_, n) {
+        // A text node out of the document is swapped again when it comes back.
+        if (n.nodeType !== 3 || !on || n.isConnected)
+            editor._read(n);
     }
     /** Handles the text children of `el` worth reading: with digits, and an original, a copy, or a run going on. */
     function texts(el) {
@@ -2045,26 +2124,11 @@ function createSwapper(doc, opts) {
                 // A number, a text we wrote (a copy?), or a text or comment next: a number split by a
                 // framework starts in a node followed by another, or after one without digits ('+').
                 (match?._any.test(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
-                text(t);
+                editor._read(t);
                 // The rest of its run is handled.
                 while (inRun(t.nextSibling))
                     t = t.nextSibling;
             }
-    }
-    /** Handles one attribute of `el`. */
-    function attr(el, name) {
-        const a = el?.getAttributeNode(name);
-        if (a)
-            editor._edit([a], el, on && match, name === 'href');
-    }
-    /** Re-applies what we wrote in `n` (a text node, with its run, or an attribute); off, undoes it. */
-    function redo(_, n) {
-        // (An attribute no longer on its element has no owner.)
-        if (n.nodeType !== 3)
-            attr(n.ownerElement, n.name);
-        // A text node out of the document is swapped again when it comes back.
-        else if (!on || n.isConnected)
-            text(n);
     }
     /**
      * An element's own open shadow root and phone attributes. A custom element not defined yet gets
@@ -2084,76 +2148,20 @@ function createSwapper(doc, opts) {
         if (el.hasAttributes())
             for (const a of ATTRS) {
                 const v = el.getAttribute(a);
-                // Most hrefs with digits are paths: only links that dial are read further.
+                // Most hrefs with digits are paths: only links that dial are read further. (The value, not
+                // the Attr node, which the engine creates on first access: one for every attribute read.)
                 if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v)))
-                    attr(el, a);
+                    editor._read(el.getAttributeNode(a));
             }
     }
     /** Observed changes: edits handled at once, additions queued, then scanned at once. */
     function handle(records) {
         try {
-            scan._now(() => {
-                let last;
-                /** The last run handled, so that the records of one batch do not handle it again. */
-                let group = [];
-                /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
-                let moved = false;
-                for (const r of records) {
-                    const t = r.target;
-                    const name = r.attributeName;
-                    if (name === IGNORE) {
-                        moved = true;
-                        // No longer ignored: swapped now (ignored: restored below).
-                        scan._queue(t);
-                    }
-                    else if (name === 'class')
-                        classes._place(t, r.oldValue);
-                    else if (name)
-                        attr(t, name);
-                    else if (t.nodeType === 3) {
-                        // A text edited, not to what we wrote: its run is read again (even without digits, its old
-                        // text may have kept the run's number from being one).
-                        const p = memory.get(t);
-                        if (!p || p._text !== t.nodeValue)
-                            group = text(t);
-                    }
-                    else {
-                        if (r.removedNodes.length)
-                            moved = true;
-                        // The runs around what left or came: a run that lost part of a number, two runs now one,
-                        // or (a node inserted inside a run) one run now two, either of which may now hold a
-                        // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
-                        // (In this order, the parser's appends, nearly every record while the page loads, with no
-                        // next sibling and nothing removed, read nothing more here.)
-                        const split = inRun(r.nextSibling) && inRun(r.previousSibling);
-                        if (moved || split)
-                            for (const n of [r.previousSibling, r.nextSibling])
-                                if (inRun(n) && group.indexOf(n) < 0)
-                                    group = text(n);
-                        r.addedNodes.forEach((n) => {
-                            if (last?.contains(n))
-                                return;
-                            if (n.nodeType === 1)
-                                last = n;
-                            if (n.nodeType === 3)
-                                group = text(n);
-                            else
-                                scan._queue(n);
-                        });
-                    }
-                }
-                if (moved)
-                    memory.forEach((p, n) => {
-                        const e = owner(n);
-                        // (Its edit gives it its original and takes our class off.)
-                        if (e?.isConnected && skipped(e))
-                            redo(p, n);
-                    });
-            });
+            scan._now(() => readRecords(records, scan, editor, classes, skip));
             // (After the scans of what came, so that a copy in it is read whole first.)
-            reclass();
+            classes._follow(memory);
         }
-        catch (e) {
+        catch {
             // Never throw into the page: a swap that fails leaves the page as it is.
         }
     }
@@ -2164,7 +2172,7 @@ function createSwapper(doc, opts) {
         scan._clear();
         // What we swapped, first: a new mapping may restore it or swap it differently.
         memory.forEach(redo);
-        reclass();
+        classes._follow(memory);
         // Nothing to swap: no need to read the page.
         if (match)
             scan._run(doc, born);

@@ -11,8 +11,12 @@
 //
 // Our class is also how a copy is known: an element that carries it where we never wrote it, not
 // read yet, was copied from one we marked (edit.ts). So it is on every element that shows something
-// of ours, put back after a page write that dropped it (swapper.ts: reclass).
+// of ours, put back after a page write that dropped it (_follow).
+import type { Piece } from './memory';
+
 const CLASS = 'mgt-number';
+/** The element (or shadow root) a text node or attribute is in. */
+export const owner = (n: Node) => (n.nodeType === 2 ? (n as Attr).ownerElement : n.parentNode);
 /** A class attribute with ours added after it as it is (null: we create it). */
 const withClass = (was: string | null) => (was === null ? CLASS : `${was} ${CLASS}`);
 /** Class writes are observed on every element we marked (see _place). */
@@ -39,6 +43,12 @@ export interface Classes {
   _place(el: Element, old: string | null): void;
   /** Whether `el` carries our class and is not ours: a copy (cloneNode) of an element we marked, not read yet. */
   _copy(el: Node | null): boolean;
+  /**
+   * Puts our class where something of ours shows now (a piece of `memory` whose text is not the
+   * page's), and only there: a copy made later carries it exactly when it copies something of ours,
+   * which is how it is known (edit.ts).
+   */
+  _follow(memory: Map<Node, Piece>): void;
 }
 
 /** The class bookkeeping of one swapper; `observer` delivers the class records of the elements it watches. */
@@ -46,7 +56,7 @@ export function createClasses(observer: MutationObserver): Classes {
   const classed: Classed[] = [];
   /** The elements marked as ours (a copy carries our class, written by cloneNode, and is not, until read). */
   const ours = new WeakSet<Node>();
-  return {
+  const classes: Classes = {
     _mark(el, copy) {
       if (!el || el.nodeType !== 1) return;
       const e = el as Element;
@@ -96,6 +106,15 @@ export function createClasses(observer: MutationObserver): Classes {
       if (mine.length && (first || v === CLASS)) el.setAttribute('class', v === CLASS ? withClass('') : v);
     },
 
+    _follow(memory) {
+      const shows = new Set<Node | null>();
+      memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
+      classes._unmark((e) => !shows.has(e));
+      // (A page write of the class attribute that dropped ours gets it back; a copy read is ours now.)
+      shows.forEach((e) => classes._mark(e));
+    },
+
     _copy: (el) => el?.nodeType === 1 && (el as Element).classList.contains(CLASS) && !ours.has(el),
   };
+  return classes;
 }

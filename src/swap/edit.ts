@@ -1,5 +1,7 @@
-// The edit of one run: a run of text nodes of one element read as one string, or one attribute,
-// swapped and remembered (memory.ts), or written back as the page wrote it.
+// The edit of one run: the text nodes of one parent that follow each other (comments between them
+// transparent) read as one string, or one attribute, swapped with the numbers of the moment and
+// remembered (memory.ts), or written back as the page wrote it. Which runs are read, and when, is
+// the callers' (swapper.ts, records.ts).
 import type { SwapEvent } from '../types';
 import type { Classes } from './classes';
 import type { Matcher } from './matcher';
@@ -7,6 +9,33 @@ import { derive, type Piece } from './memory';
 
 /** A link that dials: the only hrefs read. */
 export const LINK = /^\s*(?:tel|sms|callto):/i;
+/** A text or comment node: comments (frameworks' markers) do not end a run of text. */
+export const inRun = (n: Node | null): n is Node => !!n && (n.nodeType === 3 || n.nodeType === 8);
+
+/** Whether `n` is in a zone never swapped (`skip`), in its tree or around the shadow hosts above it. */
+export function ignored(n: Node | null, skip: string): boolean {
+  for (; n; n = (n.getRootNode() as ShadowRoot).host) if (n.nodeType === 1 && (n as Element).closest(skip)) return true;
+  return false;
+}
+
+/**
+ * The swap of a run's originals `was`, or undefined when nothing is to be swapped there. A link
+ * (href) is read with its percent escapes decoded; the escapes of characters not swapped are
+ * written back as they were.
+ */
+function apply(was: string[], match: Matcher | false | undefined, link?: boolean) {
+  /** For a link: what the page wrote for each decoded character. */
+  const src: string[] = [];
+  let s = '';
+  for (const o of was) {
+    if (link && !LINK.test(o)) return undefined;
+    // (unescape decodes one %XX escape to its character, and leaves any other character as it is.)
+    s += link ? o.replace(/%[\da-f]{2}|[^]/gi, (c) => (src.push(c), unescape(c))) : o;
+  }
+  const r = match && match(s, link);
+  if (r && link) r._out = r._out.map((c, k) => (c === s[k] ? src[k] : c));
+  return r;
+}
 
 export interface Editor {
   /** The memory of originals: a Piece for every node of a run we changed. */
@@ -14,36 +43,26 @@ export interface Editor {
   /** Each text we wrote -> the page's text it stands for: to recognise copies of swapped content. */
   _copies: Map<string, string>;
   /**
-   * Swaps `nodes` of `el` with `match` and remembers what it wrote; without `match`, in an ignored
-   * zone, or where nothing is to be swapped, writes back what the page wrote.
+   * Handles the place `n` is part of: an attribute, or the run of text nodes around a text or comment
+   * node, read as one string; returns the run's text nodes.
    */
-  _edit(nodes: Node[], el: Node | null, match: Matcher | false | undefined, link?: boolean): void;
+  _read(n: Node | null): Node[];
 }
 
-export function createEditor(classes: Classes, skipped: (n: Node | null) => boolean, onSwap: (e: SwapEvent) => void): Editor {
+/**
+ * The edits of one swapper: `live()` gives the numbers to show now (undefined: none; false: restored,
+ * the originals are written back); nothing is swapped in the zones `skip` selects.
+ */
+export function createEditor(classes: Classes, skip: string, onSwap: (e: SwapEvent) => void, live: () => Matcher | false | undefined): Editor {
   const memory = new Map<Node, Piece>();
   const copies = new Map<string, string>();
 
   /**
-   * The swap of a run's originals `was`, or undefined when nothing is to be swapped there. A link
-   * (href) is read with its percent escapes decoded; the escapes of characters not swapped are
-   * written back as they were.
+   * Swaps `nodes` of `el` with the numbers of the moment and remembers what it wrote; restored, in an
+   * ignored zone, or where nothing is to be swapped, writes back what the page wrote.
    */
-  function apply(was: string[], match: Matcher | false | undefined, link?: boolean) {
-    /** For a link: what the page wrote for each decoded character. */
-    const src: string[] = [];
-    let s = '';
-    for (const o of was) {
-      if (link && !LINK.test(o)) return undefined;
-      // (unescape decodes one %XX escape to its character, and leaves any other character as it is.)
-      s += link ? o.replace(/%[\da-f]{2}|[^]/gi, (c) => (src.push(c), unescape(c))) : o;
-    }
-    const r = match && match(s, link);
-    if (r && link) r._out = r._out.map((c, k) => (c === s[k] ? src[k] : c));
-    return r;
-  }
-
-  function edit(nodes: Node[], el: Node | null, match: Matcher | false | undefined, link?: boolean): void {
+  function edit(nodes: Node[], el: Node | null, link?: boolean): void {
+    const match = live();
     const shown = nodes.map((n) => n.nodeValue!);
     // A text we wrote, found in a node we never wrote, is a copy of swapped content only inside a
     // copy of an element we marked (our class, where we never wrote it: cloneNode copied it). Written
@@ -57,7 +76,7 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
     const was = d._was;
     // Nothing to swap here and nothing swapped before: nothing to write (the common case).
     if (!r && !d._copied && !nodes.some((n) => memory.has(n))) return;
-    if (match && skipped(el)) {
+    if (match && ignored(el, skip)) {
       // An ignored zone shows the page's text, a copy of swapped content put there too (like a
       // swapped node moved there); our class, copied with it, comes off at once.
       if (r && d._copied) classes._mark(el, true);
@@ -96,5 +115,23 @@ export function createEditor(classes: Classes, skipped: (n: Node | null) => bool
     }
   }
 
-  return { _memory: memory, _copies: copies, _edit: edit };
+  return {
+    _memory: memory,
+    _copies: copies,
+    _read(n) {
+      const nodes: Node[] = [];
+      if (n?.nodeType === 2) {
+        const el = (n as Attr).ownerElement;
+        // (An attribute no longer on its element has no owner.)
+        if (el) edit([n], el, (n as Attr).name === 'href');
+      } else if (n) {
+        let a = n;
+        let b: Node | null;
+        while (inRun((b = a.previousSibling))) a = b;
+        for (b = a; inRun(b); b = b.nextSibling) if (b.nodeType === 3) nodes.push(b);
+        if (nodes.length) edit(nodes, n.parentNode);
+      }
+      return nodes;
+    },
+  };
 }

@@ -92,7 +92,7 @@ export function createScan(doc: Document, element: (el: Element) => void, texts:
           }
         }
       }
-    } catch (e) {
+    } catch {
       // Never throw into the page: a scan that fails leaves the page as it is.
     } finally {
       pumping = false;

@@ -1504,7 +1504,7 @@ function createClasses(observer) {
     const classed = [];
     /** The elements marked as ours (a copy carries our class, written by cloneNode, and is not, until read). */
     const ours = new WeakSet();
-    const classes = {
+    return {
         _mark(el, copy) {
             if (!el || el.nodeType !== 1)
                 return;
@@ -1567,13 +1567,12 @@ function createClasses(observer) {
         _follow(memory) {
             const shows = new Set();
             memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
-            classes._unmark((e) => !shows.has(e));
+            this._unmark((e) => !shows.has(e));
             // (A page write of the class attribute that dropped ours gets it back; a copy read is ours now.)
-            shows.forEach((e) => classes._mark(e));
+            shows.forEach((e) => this._mark(e));
         },
         _copy: (el) => el?.nodeType === 1 && el.classList.contains(CLASS) && !ours.has(el),
     };
-    return classes;
 }
 
 // The memory of originals: what the page wrote in each text node and attribute we changed, and how
@@ -1905,76 +1904,6 @@ function createMatcher(numbers, iso) {
     return matcher;
 }
 
-// What a batch of the observer's records means for the page (SPEC 10.3): the runs, attributes and
-// class attributes read again at once, the added nodes to scan, and the swapped nodes now in an
-// ignored zone. The runs around what the page inserted or removed are read again: either part may
-// now hold a number, or a fragment of ours (ARCHITECTURE.md, "Runs that change shape").
-/** The attribute that makes a subtree never swapped: observed, so that adding or removing it restores or swaps it. */
-const IGNORE = 'data-mgt-ignore';
-/**
- * Handles `records`: edits read again at once, additions queued on `scan` (its caller runs them),
- * swapped nodes now in an ignored zone (`skip`) given their original.
- */
-function readRecords(records, scan, editor, classes, skip) {
-    const memory = editor._memory;
-    let last;
-    /** The last run handled, so that the records of one batch do not handle it again. */
-    let group = [];
-    /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
-    let moved = false;
-    for (const r of records) {
-        const t = r.target;
-        const name = r.attributeName;
-        if (name === IGNORE) {
-            moved = true;
-            // No longer ignored: swapped now (ignored: restored below).
-            scan._queue(t);
-        }
-        else if (name === 'class')
-            classes._place(t, r.oldValue);
-        else if (name)
-            editor._read(t.getAttributeNode(name));
-        else if (t.nodeType === 3) {
-            // A text edited, not to what we wrote: its run is read again (even without digits, its old
-            // text may have kept the run's number from being one).
-            const p = memory.get(t);
-            if (!p || p._text !== t.nodeValue)
-                group = editor._read(t);
-        }
-        else {
-            if (r.removedNodes.length)
-                moved = true;
-            // The runs around what left or came: a run that lost part of a number, two runs now one,
-            // or (a node inserted inside a run) one run now two, either of which may now hold a
-            // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
-            // (In this order, the parser's appends, nearly every record while the page loads, with no
-            // next sibling and nothing removed, read nothing more here.)
-            const split = inRun(r.nextSibling) && inRun(r.previousSibling);
-            if (moved || split)
-                for (const n of [r.previousSibling, r.nextSibling])
-                    if (inRun(n) && group.indexOf(n) < 0)
-                        group = editor._read(n);
-            r.addedNodes.forEach((n) => {
-                if (last?.contains(n))
-                    return;
-                if (n.nodeType === 1)
-                    last = n;
-                if (n.nodeType === 3)
-                    group = editor._read(n);
-                else
-                    scan._queue(n);
-            });
-        }
-    }
-    if (moved)
-        memory.forEach((_, n) => {
-            const e = owner(n);
-            // (Its edit gives it its original and takes our class off; a node in a connected element is connected.)
-            if (e?.isConnected && ignored(e, skip))
-                editor._read(n);
-        });
-}
-
 // The scan of a document: one pass over each root's elements, each visited once (its shadow root,
 // attributes and text children), in slices of about BUDGET ms, so that a long document never makes a
 // long task. Observed additions are queued first: new content is not kept waiting behind a long
@@ -2085,37 +2014,23 @@ function createScan(doc, element, texts, may) {
     };
 }
 
+// What a scan reads in each element it visits (scan.ts walks): its text children worth reading, its
+// phone attributes, and its open shadow root, observed and scanned in turn (a custom element's once
+// it is defined). Each place is handed to the editor (edit.ts).
+const IGNORE = 'data-mgt-ignore';
 const ATTRS = ['href', 'title', 'alt', 'aria-label'];
 const DIGIT = /\d/;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
-const SKIP = `script,style,noscript,template,textarea,input,select,[contenteditable],[${IGNORE}]`;
-function createSwapper(doc, opts) {
-    const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
-    const observer = new MutationObserver(handle);
-    const classes = createClasses(observer);
-    /** The numbers every edit shows: none while off (false), so that edits write the originals back. */
-    const live = () => on && match;
-    // (The listeners of the swap event are guarded by the emitter.)
-    const editor = createEditor(classes, skip, opts._onSwap, live);
-    const memory = editor._memory;
-    // (The matcher's pre-filter: most texts with digits, prices, dates…, hold no number.)
-    const scan = createScan(doc, element, texts, (d) => match?._any.test(d));
-    let match;
-    /** Swapping and observing; off, edits write the originals back. */
-    let on = false;
-    /**
-     * When init began (the swapper is made at its start), until the first scan: that scan's first
-     * slice shares its task with init (the settings, the decision, the matcher; after the slice, the
-     * adapters' start), so its budget counts from here: init does not make the task a long one.
-     */
-    let born = performance.now();
-    /** Re-applies what we wrote in `n` (a text node, with its run, or an attribute); off, undoes it. */
-    function redo(_, n) {
-        // A text node out of the document is swapped again when it comes back.
-        if (n.nodeType !== 3 || !on || n.isConnected)
-            editor._read(n);
-    }
+/**
+ * The scans of `doc` and of the roots found in it: `live()` gives the numbers to show now
+ * (undefined: none; false: restored), `observer` is given the open shadow roots outside the zones
+ * `skip` selects.
+ */
+function createVisit(doc, editor, observer, skip, live) {
+    // (The matcher's pre-filter: most texts with digits, prices, dates…, hold no number. False has no _any.)
+    const any = (d) => live()?._any.test(d);
+    const scan = createScan(doc, element, texts, any);
     /** Handles the text children of `el` worth reading: with digits, and an original, a copy, or a run going on. */
     function texts(el) {
         for (let t = el.firstChild, d; t; t = t.nextSibling)
@@ -2123,7 +2038,7 @@ function createSwapper(doc, opts) {
                 DIGIT.test((d = t.data)) &&
                 // A number, a text we wrote (a copy?), or a text or comment next: a number split by a
                 // framework starts in a node followed by another, or after one without digits ('+').
-                (match?._any.test(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
+                (any(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))) {
                 editor._read(t);
                 // The rest of its run is handled.
                 while (inRun(t.nextSibling))
@@ -2144,15 +2059,111 @@ function createSwapper(doc, opts) {
         }
         else if (el.localName.indexOf('-') > 0 && !customElements.get(el.localName))
             // (A name that is not a valid custom element name rejects: nothing to wait for.)
-            customElements.whenDefined(el.localName).then(() => on && scan._run(el), () => 0);
+            customElements.whenDefined(el.localName).then(() => live() !== false && scan._run(el), () => 0);
         if (el.hasAttributes())
             for (const a of ATTRS) {
                 const v = el.getAttribute(a);
-                // Most hrefs with digits are paths: only links that dial are read further. (The value, not
-                // the Attr node, which the engine creates on first access: one for every attribute read.)
+                // Most hrefs with digits are paths: only links that dial are read further.
                 if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v)))
                     editor._read(el.getAttributeNode(a));
             }
+    }
+    return scan;
+}
+
+// What a batch of the observer's records means for the page: the runs, attributes and class
+// attributes read again at once, the added nodes to scan, and the swapped nodes that are now in an
+// ignored zone (SPEC 10.3). The runs around what the
+// page inserted or removed are read again: either part may now hold a number, or a fragment of ours
+// (ARCHITECTURE.md, "Runs that change shape").
+/**
+ * Handles `records`: edits read again at once, additions queued on `scan` (its caller runs them),
+ * swapped nodes now in an ignored zone (`skip`) given their original.
+ */
+function readRecords(records, scan, editor, classes, skip) {
+    const memory = editor._memory;
+    let last;
+    /** The last run handled, so that the records of one batch do not handle it again. */
+    let group = [];
+    /** Nodes removed or moved, or an ignore attribute changed: swapped nodes may now be in an ignored zone. */
+    let moved = false;
+    for (const r of records) {
+        const t = r.target;
+        const name = r.attributeName;
+        if (name === IGNORE) {
+            moved = true;
+            // No longer ignored: swapped now (ignored: restored below).
+            scan._queue(t);
+        }
+        else if (name === 'class')
+            classes._place(t, r.oldValue);
+        else if (name)
+            editor._read(t.getAttributeNode(name));
+        else if (t.nodeType === 3) {
+            // A text edited, not to what we wrote: its run is read again (even without digits, its old
+            // text may have kept the run's number from being one).
+            const p = memory.get(t);
+            if (!p || p._text !== t.nodeValue)
+                group = editor._read(t);
+        }
+        else {
+            if (r.removedNodes.length)
+                moved = true;
+            // The runs around what left or came: a run that lost part of a number, two runs now one,
+            // or (a node inserted inside a run) one run now two, either of which may now hold a
+            // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
+            // (In this order, the parser's appends, nearly every record while the page loads, with no
+            // next sibling and nothing removed, read nothing more here.)
+            const split = inRun(r.nextSibling) && inRun(r.previousSibling);
+            if (moved || split)
+                for (const n of [r.previousSibling, r.nextSibling])
+                    if (inRun(n) && group.indexOf(n) < 0)
+                        group = editor._read(n);
+            r.addedNodes.forEach((n) => {
+                if (last?.contains(n))
+                    return;
+                if (n.nodeType === 1)
+                    last = n;
+                if (n.nodeType === 3)
+                    group = editor._read(n);
+                else
+                    scan._queue(n);
+            });
+        }
+    }
+    if (moved)
+        memory.forEach((_, n) => {
+            const e = owner(n);
+            // (Its edit gives it its original and takes our class off; a node in a connected element is connected.)
+            if (e?.isConnected && ignored(e, skip))
+                editor._read(n);
+        });
+}
+
+const SKIP = `script,style,noscript,template,textarea,input,select,[contenteditable],[${IGNORE}]`;
+function createSwapper(doc, opts) {
+    const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
+    const observer = new MutationObserver(handle);
+    const classes = createClasses(observer);
+    // (The listeners of the swap event are guarded by the emitter.)
+    const live = () => on && match;
+    const editor = createEditor(classes, skip, opts._onSwap, live);
+    const memory = editor._memory;
+    const scan = createVisit(doc, editor, observer, skip, live);
+    let match;
+    /** Swapping and observing; off, edits write the originals back. */
+    let on = false;
+    /**
+     * When init began (the swapper is made at its start), until the first scan: that scan's first
+     * slice shares its task with init (the settings, the decision, the matcher; after the slice, the
+     * adapters' start), so its budget counts from here: init does not make the task a long one.
+     */
+    let born = performance.now();
+    /** Re-applies what we wrote in `n` (a text node, with its run, or an attribute); off, undoes it. */
+    function redo(_, n) {
+        // A text node out of the document is swapped again when it comes back.
+        if (n.nodeType !== 3 || !on || n.isConnected)
+            editor._read(n);
     }
     /** Observed changes: edits handled at once, additions queued, then scanned at once. */
     function handle(records) {

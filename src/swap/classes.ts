@@ -56,7 +56,7 @@ export function createClasses(observer: MutationObserver): Classes {
   const classed: Classed[] = [];
   /** The elements marked as ours (a copy carries our class, written by cloneNode, and is not, until read). */
   const ours = new WeakSet<Node>();
-  const classes: Classes = {
+  return {
     _mark(el, copy) {
       if (!el || el.nodeType !== 1) return;
       const e = el as Element;
@@ -109,12 +109,11 @@ export function createClasses(observer: MutationObserver): Classes {
     _follow(memory) {
       const shows = new Set<Node | null>();
       memory.forEach((p, n) => p._text !== p._orig && shows.add(owner(n)));
-      classes._unmark((e) => !shows.has(e));
+      this._unmark((e) => !shows.has(e));
       // (A page write of the class attribute that dropped ours gets it back; a copy read is ours now.)
-      shows.forEach((e) => classes._mark(e));
+      shows.forEach((e) => this._mark(e));
     },
 
     _copy: (el) => el?.nodeType === 1 && (el as Element).classList.contains(CLASS) && !ours.has(el),
   };
-  return classes;
 }

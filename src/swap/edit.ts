@@ -1,7 +1,7 @@
 // The edit of one run: the text nodes of one parent that follow each other (comments between them
 // transparent) read as one string, or one attribute, swapped with the numbers of the moment and
 // remembered (memory.ts), or written back as the page wrote it. Which runs are read, and when, is
-// the callers' (swapper.ts, records.ts).
+// the callers' (visit.ts, records.ts, swapper.ts).
 import type { SwapEvent } from '../types';
 import type { Classes } from './classes';
 import type { Matcher } from './matcher';

@@ -1,13 +1,12 @@
-// What a batch of the observer's records means for the page (SPEC 10.3): the runs, attributes and
-// class attributes read again at once, the added nodes to scan, and the swapped nodes now in an
-// ignored zone. The runs around what the page inserted or removed are read again: either part may
-// now hold a number, or a fragment of ours (ARCHITECTURE.md, "Runs that change shape").
+// What a batch of the observer's records means for the page: the runs, attributes and class
+// attributes read again at once, the added nodes to scan, and the swapped nodes that are now in an
+// ignored zone (SPEC 10.3). The runs around what the
+// page inserted or removed are read again: either part may now hold a number, or a fragment of ours
+// (ARCHITECTURE.md, "Runs that change shape").
 import { owner, type Classes } from './classes';
 import { ignored, inRun, type Editor } from './edit';
 import type { Scan } from './scan';
-
-/** The attribute that makes a subtree never swapped: observed, so that adding or removing it restores or swaps it. */
-export const IGNORE = 'data-mgt-ignore';
+import { IGNORE } from './visit';
 
 /**
  * Handles `records`: edits read again at once, additions queued on `scan` (its caller runs them),

@@ -7,16 +7,15 @@
 // text nodes of its run. A node's original is derived from that memory each time it is read, so a
 // rescan is idempotent, a framework that writes a new text makes it the new original, and the page
 // splitting, merging or moving what we wrote carries the originals along. Restoring is the same
-// edit with the swap turned off. The parts: scan.ts walks, edit.ts finds and writes a run,
-// classes.ts keeps our class, records.ts reads the observer's records; this file decides what of an
-// element is read, and when (on, off, the numbers of the moment).
+// edit with the swap turned off. The parts: scan.ts walks, edit.ts writes a run, classes.ts keeps
+// our class; this file decides what is read, and when.
 import type { SwapEvent } from '../types';
 import { createClasses } from './classes';
-import { createEditor, inRun, LINK } from './edit';
+import { createEditor } from './edit';
 import { createMatcher, type Matcher } from './matcher';
 import type { Piece } from './memory';
-import { IGNORE, readRecords } from './records';
-import { createScan } from './scan';
+import { readRecords } from './records';
+import { createVisit, IGNORE, OBSERVE } from './visit';
 
 export interface SwapperOptions {
   /** ISO country of the configured numbers' national format. */
@@ -40,23 +39,17 @@ export interface Swapper {
   _restore(): void;
 }
 
-const ATTRS = ['href', 'title', 'alt', 'aria-label'];
-const DIGIT = /\d/;
-/** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
 const SKIP = `script,style,noscript,template,textarea,input,select,[contenteditable],[${IGNORE}]`;
 
 export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   const skip = SKIP + (opts._ignore ? `,${opts._ignore}` : '');
   const observer = new MutationObserver(handle);
   const classes = createClasses(observer);
-  /** The numbers every edit shows: none while off (false), so that edits write the originals back. */
-  const live = () => on && match;
   // (The listeners of the swap event are guarded by the emitter.)
+  const live = () => on && match;
   const editor = createEditor(classes, skip, opts._onSwap, live);
   const memory = editor._memory;
-  // (The matcher's pre-filter: most texts with digits, prices, dates…, hold no number.)
-  const scan = createScan(doc, element, texts, (d) => match?._any.test(d));
+  const scan = createVisit(doc, editor, observer, skip, live);
   let match: Matcher | undefined;
   /** Swapping and observing; off, edits write the originals back. */
   let on = false;
@@ -71,45 +64,6 @@ export function createSwapper(doc: Document, opts: SwapperOptions): Swapper {
   function redo(_: Piece, n: Node): void {
     // A text node out of the document is swapped again when it comes back.
     if (n.nodeType !== 3 || !on || n.isConnected) editor._read(n);
-  }
-
-  /** Handles the text children of `el` worth reading: with digits, and an original, a copy, or a run going on. */
-  function texts(el: Element): void {
-    for (let t = el.firstChild, d; t; t = t.nextSibling)
-      if (
-        t.nodeType === 3 &&
-        DIGIT.test((d = (t as Text).data)) &&
-        // A number, a text we wrote (a copy?), or a text or comment next: a number split by a
-        // framework starts in a node followed by another, or after one without digits ('+').
-        (match?._any.test(d) || editor._copies.has(d) || inRun(t.nextSibling) || inRun(t.previousSibling))
-      ) {
-        editor._read(t);
-        // The rest of its run is handled.
-        while (inRun(t.nextSibling)) t = t.nextSibling;
-      }
-  }
-
-  /**
-   * An element's own open shadow root and phone attributes. A custom element not defined yet gets
-   * its shadow root when it is (as Lit's do): it is scanned then.
-   */
-  function element(el: Element): void {
-    const sr = el.shadowRoot;
-    if (sr) {
-      if (!el.closest(skip)) {
-        observer.observe(sr, OBSERVE);
-        scan._queue(sr);
-      }
-    } else if (el.localName.indexOf('-') > 0 && !customElements.get(el.localName))
-      // (A name that is not a valid custom element name rejects: nothing to wait for.)
-      customElements.whenDefined(el.localName).then(() => on && scan._run(el), () => 0);
-    if (el.hasAttributes())
-      for (const a of ATTRS) {
-        const v = el.getAttribute(a);
-        // Most hrefs with digits are paths: only links that dial are read further. (The value, not
-        // the Attr node, which the engine creates on first access: one for every attribute read.)
-        if (v && DIGIT.test(v) && (a !== 'href' || LINK.test(v))) editor._read(el.getAttributeNode(a));
-      }
   }
 
   /** Observed changes: edits handled at once, additions queued, then scanned at once. */

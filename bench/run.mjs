@@ -18,7 +18,7 @@
 // CPU is thread time at 1x; under 4x throttling (CDP Emulation.setCPUThrottlingRate, a mid-range
 // phone) the thread is suspended, not slowed, so the 4x figures are wall times of the same events.
 //
-// Environment: BENCH_RUNS (default 5; 10k uses min(runs, 5), 100k min(runs, 3)), BENCH_ONLY (any of
+// Environment: BENCH_RUNS (default 5; 100k uses min(runs, 3)), BENCH_ONLY (any of
 // cold,scale,warm,extras; default all), BENCH_THROTTLE (default '1,4'), BENCH_PAGES (ids like
 // '1k/5,2.5k/50'), MGT_JS (the script measured, default dist/mgt.js), BENCH_OUT (where the JSON goes),
 // BENCH_DUMP=1 (print every script event counted).
@@ -43,7 +43,7 @@ const ONLY = new Set((env.BENCH_ONLY || 'cold,scale,warm,extras').split(','));
 const THROTTLES = (env.BENCH_THROTTLE || '1,4').split(',').map(Number);
 const SMALL = [['1k/5', 1000, 5], ['1k/50', 1000, 50], ['2.5k/5', 2500, 5], ['2.5k/50', 2500, 50]]
   .filter(([id]) => !env.BENCH_PAGES || env.BENCH_PAGES.split(',').includes(id));
-const SCALE = [['10k', 10000, 50, Math.min(RUNS, 5)], ['100k', 100000, 50, Math.min(RUNS, 3)]]
+const SCALE = [['10k', 10000, 50, RUNS], ['100k', 100000, 50, Math.min(RUNS, 3)]]
   .filter(([id]) => !env.BENCH_PAGES || env.BENCH_PAGES.split(',').includes(id));
 const SCRIPT = resolve(ROOT, env.MGT_JS || 'dist/mgt.js');
 const BUDGET = { ideal1k: 2, ideal10k: 1.3, coldWarm: 1.5, task100k: 50, gzip: 12800 };

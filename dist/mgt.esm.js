@@ -38,13 +38,24 @@ const valid = (k, d) => new RegExp(`^(?:${k._nsn})$`).test(d);
  * number: config validation relies on this to reject a tracked number that could not be dialled.
  */
 function parsePhone(text, iso) {
-    const m = /^(\+|00)?(\d+)$/.exec(text.replace(STRIP, ''));
-    let d = m ? m[2] : '';
-    const k = m && (m[1] ? countryOf(d) : country(iso));
+    // Remembered: the config's check, the matcher, each event's numbers parse the same few texts (a
+    // cold page pays each parse).
+    const key = iso + text;
+    if (!PARSED.has(key))
+        PARSED.set(key, parse(text, iso));
+    return PARSED.get(key);
+}
+const PARSED = new Map();
+function parse(text, iso) {
+    let d = text.replace(STRIP, '');
+    // '+' or '00' starts an international form. (Anything but digits left in d fails valid() below,
+    // which every path ends with: no regex of its own to compile on a cold page.)
+    const intl = d[0] == '+' ? 1 : d.startsWith('00') && 2;
+    const k = intl ? countryOf((d = d.slice(intl))) : country(iso);
     if (!k)
         return undefined;
     const t = k._trunk;
-    if (m[1]) {
+    if (intl) {
         d = d.slice(k._cc.length);
         // '+33 (0)1 23…' and the common mistake '+33 01 23…' both carry the trunk after the code.
         if (t && !k._opt && !d.indexOf(t) && !valid(k, d))
@@ -405,14 +416,14 @@ function trackingIds(cfg, page, device) {
 const clip = (s) => String(s).slice(0, 2000);
 /** Parses an http(s) URL (relative to `base` if given); anything else (javascript:, data:, garbage) is undefined. */
 const httpUrl = (s, base) => {
-    // Most referrers are '' or 'direct': no exception on the normal path (issue 11). test() reads a URL
-    // as its href, which starts with the protocol: the same regex for both tests (V8 compiles a source
-    // once per page, and each compile counts on a cold page).
-    if (!base && !/^https?:/i.test(s))
+    // Most referrers are '' or 'direct': no exception on the normal path (issue 11). (String tests, not
+    // a regex: each regex compiles on its first run, and each compile counts on a cold page.)
+    const scheme = String(s).slice(0, 6).toLowerCase();
+    if (!base && scheme != 'https:' && !scheme.startsWith('http:'))
         return;
     try {
         const u = new URL(s, base);
-        if (/^https?:/i.test(u.href))
+        if (u.protocol == 'http:' || u.protocol == 'https:')
             return u;
     }
     catch {
@@ -454,7 +465,9 @@ function cleanUrl(url, keep) {
         // The origin has no credentials; the fragment is left out.
         // A cut inside '%4', or between the bytes of '%C3%A9', would leave an escape a strict decoder
         // (decodeURIComponent on the collector) rejects: drop the unfinished character.
-        return clip(keep ? u.origin + u.pathname + u.search : u.pathname).replace(/(%([cd][\da-f]|e[\da-f](%[89ab][\da-f])?|f[0-7](%[89ab][\da-f]){0,2}))?(%[\da-f]?)?$/i, '');
+        // (Such an escape is in the last 12 characters: most URLs, without '%' there, skip the regex's compile.)
+        const out = clip(keep ? u.origin + u.pathname + u.search : u.pathname);
+        return out.slice(-12).includes('%') ? out.replace(/(%([cd][\da-f]|e[\da-f](%[89ab][\da-f])?|f[0-7](%[89ab][\da-f]){0,2}))?(%[\da-f]?)?$/i, '') : out;
     }
     catch {
         // Also undefined from httpUrl: anything that is not an http(s) URL.
@@ -482,12 +495,12 @@ function classify(page, referrer, cookieDomain) {
     const click = CLICK_IDS.find(get);
     const utm = ['utm_source', 'utm_medium', 'utm_campaign'].find(get);
     const medium = (get('utm_medium') || '').trim().toLowerCase();
-    // The listed utm_medium values, each read as its source (anchored: linear on a 100 KB value); others as they are.
-    const bymedium = /^(cpc|ppc|cpm|display|paid_?search|paid_social)$/.test(medium)
+    // The listed utm_medium values, each read as its source; others as they are.
+    const bymedium = ['cpc', 'ppc', 'cpm', 'display', 'paid_search', 'paidsearch', 'paid_social'].includes(medium)
         ? 'paid'
-        : /^(e-mail|newsletter)$/.test(medium)
+        : ['e-mail', 'newsletter'].includes(medium)
             ? 'email'
-            : /^social(-network|_media)$/.test(medium)
+            : ['social-network', 'social_media'].includes(medium)
                 ? 'social'
                 : medium;
     const ref = httpUrl(referrer);
@@ -553,7 +566,7 @@ function resolveSettings(c, search) {
         _urlParams: c.urlParams || [],
         _ignore: c.ignore,
         _spa: !!c.spa,
-        _debug: !!c.debug || /[?&]mgt_debug=1(&|$)/.test(search),
+        _debug: !!c.debug || new URLSearchParams(search).get('mgt_debug') == '1',
         _originals: {},
     };
 }
@@ -800,7 +813,7 @@ function onNavigation(w, cb) {
 // with debug on is told so (docs/privacy.md, "Safari"). The cookie is never extended (SPEC 6.5).
 /** In debug mode, in WebKit (navigator.vendor is Apple's there only), says that ITP shortens the cookie. */
 const itpNote = (nav) => {
-    if (/Apple/.test(nav.vendor))
+    if (String(nav.vendor).includes('Apple'))
         log('Safari ITP: cookie 7 days max, 24 h after ad clicks');
 };
 
@@ -889,6 +902,14 @@ function createConsent(s, w, lost) {
             return forget('cookies blocked');
         c._visitor = id;
         c._persistent = true;
+        // From the first time this page stores (the same listener is added once): a listener for storage
+        // events opens the origin's storage, 1–2.5 ms on a cold page that may never store (issue 11).
+        w.addEventListener('storage', onStorage);
+    };
+    // Another tab withdrew consent and removed mgt_session: this page stops storing too, at once.
+    const onStorage = (e) => {
+        if (e.key == 'mgt_session' && e.newValue == null && c._persistent && !c._alive())
+            lost();
     };
     const c = {
         _state: 'unknown',
@@ -922,13 +943,6 @@ function createConsent(s, w, lost) {
             return c._persistent;
         },
     };
-    // Another tab withdrew consent and removed mgt_session: this page stops storing too, at once.
-    // Only where this page may store at all (the listener has a cost at init).
-    if (!storageBlocked(s, 'granted'))
-        w.addEventListener('storage', (e) => {
-            if (e.key == 'mgt_session' && e.newValue == null && c._persistent && !c._alive())
-                lost();
-        });
     return c;
 }
 
@@ -1271,7 +1285,7 @@ function startAdapters(cfg, signal, w) {
             // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others
             const read = guard((e) => a._read(w, option, (granted) => signal(!!granted, name), e));
             if (a._events)
-                on(w, a._events.replace(/#/g, option), read);
+                on(w, a._events.split('#').join(option), read);
             if (!read() && a._poll)
                 waiting.push(read);
         }
@@ -1462,7 +1476,7 @@ function createVisits(s, w, consent) {
             // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
             // Timing 2 list no entry: a normal navigation.)
             if (first)
-                here._internal || (here._internal = performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test(n.type)));
+                here._internal || (here._internal = performance.getEntriesByType('navigation').some((n) => ['reload', 'back_forward'].includes(n.type)));
             const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
             if (first)
                 arrival = fresh;
@@ -1659,6 +1673,7 @@ function derive(nodes, memory, copies) {
     return { _was: was, _copied: copied };
 }
 
+const DIGIT = /\d/;
 /** A link that dials: the only hrefs read. */
 const LINK = /^\s*(?:tel|sms|callto):/i;
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
@@ -1704,6 +1719,9 @@ function createEditor(classes, skip, onSwap, live) {
     function edit(nodes, el, link) {
         const match = live();
         const shown = nodes.map((n) => n.nodeValue);
+        // No digit and nothing of ours: no number, nor a copy of one (the parser's whitespace between blocks).
+        if (!DIGIT.test(shown.join('')) && !nodes.some((n) => memory.has(n)))
+            return;
         // A text we wrote, found in a node we never wrote, is a copy of swapped content only inside a
         // copy of an element we marked (our class, where we never wrote it: cloneNode copied it). Written
         // by the page anywhere else (an attribute set, a new element rendered), it is the page's own
@@ -1810,10 +1828,8 @@ const BEFORE = `[^\\w+${NEAR_CHARS}]|\\D${NEAR}`;
  */
 const RUN = new RegExp(`(?:${BEFORE})((?:\\+${GAP})?\\d(?:${GAP}\\d)*)`, 'g');
 const ENDS_INSIDE = new RegExp(`^(?:[\\w+]|${NEAR}\\d)`);
-// (Global: used by replace() only, which starts at 0 and leaves lastIndex at 0. Two regexes, not
-// three: each is compiled on its first run, on a cold page.)
-const TOKEN = /[\d+]/g;
-const NOT_TOKEN = /[^\d+]/g;
+/** A token of a run: a digit or '+' (a character test, not a regex: each regex compiles on its first run, on a cold page). */
+const isToken = (c) => c == '+' || (c >= '0' && c <= '9');
 /**
  * Builds the matcher of a mapping original -> tracked (both as written in the config, in the
  * national format of `iso` or international). Undefined when no pair is usable.
@@ -1863,7 +1879,7 @@ function createMatcher(numbers, iso) {
             const run = m[1];
             // Where the run starts in s; unless a number is found here, the next may start further in.
             const i = (RUN.lastIndex -= run.length) - 1;
-            const tokens = run.replace(NOT_TOKEN, '');
+            const tokens = run.split('').filter(isToken).join('');
             for (const len of lengths) {
                 const form = len <= tokens.length && forms.get(tokens.slice(0, len));
                 if (!form)
@@ -1871,7 +1887,7 @@ function createMatcher(numbers, iso) {
                 // The end: just after the len-th token.
                 let e = i;
                 for (let c = 0; c < len; e++)
-                    if (s[e].replace(NOT_TOKEN, ''))
+                    if (isToken(s[e]))
                         c++;
                 if (ENDS_INSIDE.test(s.slice(e, e + 2)))
                     continue;
@@ -1879,7 +1895,7 @@ function createMatcher(numbers, iso) {
                 const [to, want, prefix] = form;
                 let j = 0;
                 // Same token count: every separator keeps its place, the tokens take the original's places.
-                const r = want ? w.replace(TOKEN, () => want[j++]) : formatPhone(to, prefix, compact);
+                const r = want ? w.split('').map((c) => (isToken(c) ? want[j++] : c)).join('') : formatPhone(to, prefix, compact);
                 out = out || s.split('');
                 for (let x = 0; x < w.length; x++)
                     out[i + x] = r.length === w.length ? r[x] : x ? '' : r;
@@ -2019,7 +2035,6 @@ function createScan(doc, element, texts, may) {
 // it is defined). Each place is handed to the editor (edit.ts).
 const IGNORE = 'data-mgt-ignore';
 const ATTRS = ['href', 'title', 'alt', 'aria-label'];
-const DIGIT = /\d/;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 const OBSERVE = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
 /**
@@ -2097,13 +2112,16 @@ function readRecords(records, scan, editor, classes, skip) {
         }
         else if (name === 'class')
             classes._place(t, r.oldValue);
-        else if (name)
-            editor._read(t.getAttributeNode(name));
+        else if (name) {
+            // An attribute set, not to what we wrote (our own writes come back as records too).
+            const a = t.getAttributeNode(name);
+            if (a && memory.get(a)?._text !== a.value)
+                editor._read(a);
+        }
         else if (t.nodeType === 3) {
             // A text edited, not to what we wrote: its run is read again (even without digits, its old
             // text may have kept the run's number from being one).
-            const p = memory.get(t);
-            if (!p || p._text !== t.nodeValue)
+            if (memory.get(t)?._text !== t.nodeValue)
                 group = editor._read(t);
         }
         else {
@@ -2119,16 +2137,18 @@ function readRecords(records, scan, editor, classes, skip) {
                 for (const n of [r.previousSibling, r.nextSibling])
                     if (inRun(n) && group.indexOf(n) < 0)
                         group = editor._read(n);
-            r.addedNodes.forEach((n) => {
-                if (last?.contains(n))
-                    return;
-                if (n.nodeType === 1)
-                    last = n;
-                if (n.nodeType === 3)
-                    group = editor._read(n);
-                else
-                    scan._queue(n);
-            });
+            // (An indexed loop: NodeList's forEach calls back into script once per node, and costs several
+            // times as much over the parser's records, about two thousand on a 1k page: docs/performance.md.)
+            const added = r.addedNodes;
+            for (let i = 0, n; (n = added[i]); i++)
+                if (!last?.contains(n)) {
+                    if (n.nodeType === 1)
+                        last = n;
+                    if (n.nodeType === 3)
+                        group = editor._read(n);
+                    else
+                        scan._queue(n);
+                }
         }
     }
     if (moved)

@@ -76,7 +76,7 @@ export function resolveSettings(c: Config, search: string): Settings {
     _urlParams: c.urlParams || [],
     _ignore: c.ignore,
     _spa: !!c.spa,
-    _debug: !!c.debug || /[?&]mgt_debug=1(&|$)/.test(search),
+    _debug: !!c.debug || new URLSearchParams(search).get('mgt_debug') == '1',
     _originals: {},
   };
 }

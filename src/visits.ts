@@ -39,7 +39,7 @@ export function createVisits(s: Settings, w: Window, consent: Consent): Visits {
       const first = !arrival;
       // A reload or a back/forward navigation is not a new arrival. (Browsers without Navigation
       // Timing 2 list no entry: a normal navigation.)
-      if (first) here._internal ||= performance.getEntriesByType('navigation').some((n) => /^(reload|back_forward)$/.test((n as PerformanceNavigationTiming).type));
+      if (first) here._internal ||= performance.getEntriesByType('navigation').some((n) => ['reload', 'back_forward'].includes((n as PerformanceNavigationTiming).type));
       const fresh = { ...here, landing: page.href, tracking_ids: trackingIds(s, page) };
       if (first) arrival = fresh;
       const p = consent._alive();

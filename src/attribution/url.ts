@@ -11,13 +11,13 @@ export const clip = (s: string): string => String(s).slice(0, 2000);
 
 /** Parses an http(s) URL (relative to `base` if given); anything else (javascript:, data:, garbage) is undefined. */
 export const httpUrl = (s: string | URL, base?: string | URL): URL | undefined => {
-  // Most referrers are '' or 'direct': no exception on the normal path (issue 11). test() reads a URL
-  // as its href, which starts with the protocol: the same regex for both tests (V8 compiles a source
-  // once per page, and each compile counts on a cold page).
-  if (!base && !/^https?:/i.test(s as string)) return;
+  // Most referrers are '' or 'direct': no exception on the normal path (issue 11). (String tests, not
+  // a regex: each regex compiles on its first run, and each compile counts on a cold page.)
+  const scheme = String(s).slice(0, 6).toLowerCase();
+  if (!base && scheme != 'https:' && !scheme.startsWith('http:')) return;
   try {
     const u = new URL(s as string, base);
-    if (/^https?:/i.test(u.href)) return u;
+    if (u.protocol == 'http:' || u.protocol == 'https:') return u;
   } catch {
     /* not a URL: the caller treats it as absent */
   }
@@ -63,10 +63,9 @@ export function cleanUrl(url: string | URL, keep?: (name: string, value: string)
     // The origin has no credentials; the fragment is left out.
     // A cut inside '%4', or between the bytes of '%C3%A9', would leave an escape a strict decoder
     // (decodeURIComponent on the collector) rejects: drop the unfinished character.
-    return clip(keep ? u.origin + u.pathname + u.search : u.pathname).replace(
-      /(%([cd][\da-f]|e[\da-f](%[89ab][\da-f])?|f[0-7](%[89ab][\da-f]){0,2}))?(%[\da-f]?)?$/i,
-      '',
-    );
+    // (Such an escape is in the last 12 characters: most URLs, without '%' there, skip the regex's compile.)
+    const out = clip(keep ? u.origin + u.pathname + u.search : u.pathname);
+    return out.slice(-12).includes('%') ? out.replace(/(%([cd][\da-f]|e[\da-f](%[89ab][\da-f])?|f[0-7](%[89ab][\da-f]){0,2}))?(%[\da-f]?)?$/i, '') : out;
   } catch {
     // Also undefined from httpUrl: anything that is not an http(s) URL.
     return '';

@@ -58,6 +58,13 @@ export function createConsent(s: Settings, w: Window, lost: () => void): Consent
     if (!id) return forget('cookies blocked');
     c._visitor = id;
     c._persistent = true;
+    // From the first time this page stores (the same listener is added once): a listener for storage
+    // events opens the origin's storage, 1–2.5 ms on a cold page that may never store (issue 11).
+    w.addEventListener('storage', onStorage);
+  };
+  // Another tab withdrew consent and removed mgt_session: this page stops storing too, at once.
+  const onStorage = (e: StorageEvent): void => {
+    if (e.key == 'mgt_session' && e.newValue == null && c._persistent && !c._alive()) lost();
   };
   const c: Consent = {
     _state: 'unknown',
@@ -89,11 +96,5 @@ export function createConsent(s: Settings, w: Window, lost: () => void): Consent
       return c._persistent;
     },
   };
-  // Another tab withdrew consent and removed mgt_session: this page stops storing too, at once.
-  // Only where this page may store at all (the listener has a cost at init).
-  if (!storageBlocked(s, 'granted'))
-    w.addEventListener('storage', (e) => {
-      if (e.key == 'mgt_session' && e.newValue == null && c._persistent && !c._alive()) lost();
-    });
   return c;
 }

@@ -7,5 +7,5 @@ import { log } from './log';
 
 /** In debug mode, in WebKit (navigator.vendor is Apple's there only), says that ITP shortens the cookie. */
 export const itpNote = (nav: Navigator): void => {
-  if (/Apple/.test(nav.vendor)) log('Safari ITP: cookie 7 days max, 24 h after ad clicks');
+  if (String(nav.vendor).includes('Apple')) log('Safari ITP: cookie 7 days max, 24 h after ad clicks');
 };

@@ -7,6 +7,7 @@ import type { Classes } from './classes';
 import type { Matcher } from './matcher';
 import { derive, type Piece } from './memory';
 
+export const DIGIT = /\d/;
 /** A link that dials: the only hrefs read. */
 export const LINK = /^\s*(?:tel|sms|callto):/i;
 /** A text or comment node: comments (frameworks' markers) do not end a run of text. */
@@ -64,6 +65,8 @@ export function createEditor(classes: Classes, skip: string, onSwap: (e: SwapEve
   function edit(nodes: Node[], el: Node | null, link?: boolean): void {
     const match = live();
     const shown = nodes.map((n) => n.nodeValue!);
+    // No digit and nothing of ours: no number, nor a copy of one (the parser's whitespace between blocks).
+    if (!DIGIT.test(shown.join('')) && !nodes.some((n) => memory.has(n))) return;
     // A text we wrote, found in a node we never wrote, is a copy of swapped content only inside a
     // copy of an element we marked (our class, where we never wrote it: cloneNode copied it). Written
     // by the page anywhere else (an attribute set, a new element rendered), it is the page's own

@@ -46,10 +46,8 @@ const BEFORE = `[^\\w+${NEAR_CHARS}]|\\D${NEAR}`;
  */
 const RUN = new RegExp(`(?:${BEFORE})((?:\\+${GAP})?\\d(?:${GAP}\\d)*)`, 'g');
 const ENDS_INSIDE = new RegExp(`^(?:[\\w+]|${NEAR}\\d)`);
-// (Global: used by replace() only, which starts at 0 and leaves lastIndex at 0. Two regexes, not
-// three: each is compiled on its first run, on a cold page.)
-const TOKEN = /[\d+]/g;
-const NOT_TOKEN = /[^\d+]/g;
+/** A token of a run: a digit or '+' (a character test, not a regex: each regex compiles on its first run, on a cold page). */
+const isToken = (c: string) => c == '+' || (c >= '0' && c <= '9');
 
 /**
  * Builds the matcher of a mapping original -> tracked (both as written in the config, in the
@@ -98,19 +96,19 @@ export function createMatcher(numbers: Record<string, string>, iso: string): Mat
       const run = m[1];
       // Where the run starts in s; unless a number is found here, the next may start further in.
       const i = (RUN.lastIndex -= run.length) - 1;
-      const tokens = run.replace(NOT_TOKEN, '');
+      const tokens = run.split('').filter(isToken).join('');
       for (const len of lengths) {
         const form = len <= tokens.length && forms.get(tokens.slice(0, len));
         if (!form) continue;
         // The end: just after the len-th token.
         let e = i;
-        for (let c = 0; c < len; e++) if (s[e].replace(NOT_TOKEN, '')) c++;
+        for (let c = 0; c < len; e++) if (isToken(s[e])) c++;
         if (ENDS_INSIDE.test(s.slice(e, e + 2))) continue;
         const w = s.slice(i, e);
         const [to, want, prefix] = form;
         let j = 0;
         // Same token count: every separator keeps its place, the tokens take the original's places.
-        const r = want ? w.replace(TOKEN, () => want[j++]) : formatPhone(to, prefix, compact);
+        const r = want ? w.split('').map((c) => (isToken(c) ? want[j++] : c)).join('') : formatPhone(to, prefix, compact);
         out = out || s.split('');
         for (let x = 0; x < w.length; x++) out[i + x] = r.length === w.length ? r[x] : x ? '' : r;
         hits.push([i, w, r]);

@@ -23,12 +23,23 @@ const valid = (k: Country, d: string) => new RegExp(`^(?:${k._nsn})$`).test(d);
  * number: config validation relies on this to reject a tracked number that could not be dialled.
  */
 export function parsePhone(text: string, iso: string): Phone | undefined {
-  const m = /^(\+|00)?(\d+)$/.exec(text.replace(STRIP, ''));
-  let d = m ? m[2] : '';
-  const k = m && (m[1] ? countryOf(d) : country(iso));
+  // Remembered: the config's check, the matcher, each event's numbers parse the same few texts (a
+  // cold page pays each parse).
+  const key = iso + text;
+  if (!PARSED.has(key)) PARSED.set(key, parse(text, iso));
+  return PARSED.get(key);
+}
+const PARSED = new Map<string, Phone | undefined>();
+
+function parse(text: string, iso: string): Phone | undefined {
+  let d = text.replace(STRIP, '');
+  // '+' or '00' starts an international form. (Anything but digits left in d fails valid() below,
+  // which every path ends with: no regex of its own to compile on a cold page.)
+  const intl = d[0] == '+' ? 1 : d.startsWith('00') && 2;
+  const k = intl ? countryOf((d = d.slice(intl))) : country(iso);
   if (!k) return undefined;
   const t = k._trunk;
-  if (m![1]) {
+  if (intl) {
     d = d.slice(k._cc.length);
     // '+33 (0)1 23…' and the common mistake '+33 01 23…' both carry the trunk after the code.
     if (t && !k._opt && !d.indexOf(t) && !valid(k, d)) d = d.slice(t.length);

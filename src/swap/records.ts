@@ -27,12 +27,14 @@ export function readRecords(records: MutationRecord[], scan: Scan, editor: Edito
       // No longer ignored: swapped now (ignored: restored below).
       scan._queue(t);
     } else if (name === 'class') classes._place(t as Element, r.oldValue);
-    else if (name) editor._read((t as Element).getAttributeNode(name));
-    else if (t.nodeType === 3) {
+    else if (name) {
+      // An attribute set, not to what we wrote (our own writes come back as records too).
+      const a = (t as Element).getAttributeNode(name);
+      if (a && memory.get(a)?._text !== a.value) editor._read(a);
+    } else if (t.nodeType === 3) {
       // A text edited, not to what we wrote: its run is read again (even without digits, its old
       // text may have kept the run's number from being one).
-      const p = memory.get(t);
-      if (!p || p._text !== t.nodeValue) group = editor._read(t);
+      if (memory.get(t)?._text !== t.nodeValue) group = editor._read(t);
     } else {
       if (r.removedNodes.length) moved = true;
       // The runs around what left or came: a run that lost part of a number, two runs now one,
@@ -42,12 +44,15 @@ export function readRecords(records: MutationRecord[], scan: Scan, editor: Edito
       // next sibling and nothing removed, read nothing more here.)
       const split = inRun(r.nextSibling) && inRun(r.previousSibling);
       if (moved || split) for (const n of [r.previousSibling, r.nextSibling]) if (inRun(n) && group.indexOf(n) < 0) group = editor._read(n);
-      r.addedNodes.forEach((n) => {
-        if (last?.contains(n)) return;
-        if (n.nodeType === 1) last = n;
-        if (n.nodeType === 3) group = editor._read(n);
-        else scan._queue(n);
-      });
+      // (An indexed loop: NodeList's forEach calls back into script once per node, and costs several
+      // times as much over the parser's records, about two thousand on a 1k page: docs/performance.md.)
+      const added = r.addedNodes;
+      for (let i = 0, n; (n = added[i]); i++)
+        if (!last?.contains(n)) {
+          if (n.nodeType === 1) last = n;
+          if (n.nodeType === 3) group = editor._read(n);
+          else scan._queue(n);
+        }
     }
   }
   if (moved)

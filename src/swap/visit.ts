@@ -1,13 +1,12 @@
 // What a scan reads in each element it visits (scan.ts walks): its text children worth reading, its
 // phone attributes, and its open shadow root, observed and scanned in turn (a custom element's once
 // it is defined). Each place is handed to the editor (edit.ts).
-import { inRun, LINK, type Editor } from './edit';
+import { DIGIT, inRun, LINK, type Editor } from './edit';
 import type { Matcher } from './matcher';
 import { createScan, type Scan } from './scan';
 
 export const IGNORE = 'data-mgt-ignore';
 const ATTRS = ['href', 'title', 'alt', 'aria-label'];
-const DIGIT = /\d/;
 /** An attributeFilter implies attributes: true. The ignore attribute is watched to follow it. */
 export const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: [...ATTRS, IGNORE] };
 

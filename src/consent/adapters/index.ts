@@ -49,7 +49,7 @@ export function startAdapters(cfg: ConsentConfig, signal: (granted: boolean, sou
     if (option) {
       // guarded: a CMP (or a signal) that throws never throws into the page nor stops the others
       const read = guard((e?: Event) => a._read(w, option, (granted) => signal(!!granted, name), e));
-      if (a._events) on(w, a._events.replace(/#/g, option), read);
+      if (a._events) on(w, a._events.split('#').join(option), read);
       if (!read() && a._poll) waiting.push(read);
     }
   }

@@ -416,14 +416,14 @@ function trackingIds(cfg, page, device) {
 const clip = (s) => String(s).slice(0, 2000);
 /** Parses an http(s) URL (relative to `base` if given); anything else (javascript:, data:, garbage) is undefined. */
 const httpUrl = (s, base) => {
-    // Most referrers are '' or 'direct': no exception on the normal path (issue 11). (String tests, not
-    // a regex: each regex compiles on its first run, and each compile counts on a cold page.)
-    const scheme = String(s).slice(0, 6).toLowerCase();
-    if (!base && scheme != 'https:' && !scheme.startsWith('http:'))
+    // Most referrers are '' or 'direct': no exception on the normal path (issue 11). test() reads a URL
+    // as its href, which starts with the protocol: the same regex for both tests (V8 compiles a source
+    // once per page, and each compile counts on a cold page).
+    if (!base && !/^https?:/i.test(s))
         return;
     try {
         const u = new URL(s, base);
-        if (u.protocol == 'http:' || u.protocol == 'https:')
+        if (/^https?:/i.test(u.href))
             return u;
     }
     catch {
@@ -2112,17 +2112,13 @@ function readRecords(records, scan, editor, classes, skip) {
         }
         else if (name === 'class')
             classes._place(t, r.oldValue);
-        else if (name) {
-            // An attribute set, not to what we wrote (our own writes come back as records too).
-            const a = t.getAttributeNode(name);
-            if (a && memory.get(a)?._text !== a.value)
-                editor._read(a);
-        }
-        else if (t.nodeType === 3) {
-            // A text edited, not to what we wrote: its run is read again (even without digits, its old
-            // text may have kept the run's number from being one).
-            if (memory.get(t)?._text !== t.nodeValue)
-                group = editor._read(t);
+        else if (name || t.nodeType === 3) {
+            // An attribute set or a text edited, not to what we wrote (our writes come back as records
+            // too): read again, a text with its run (even without digits, its old text may have kept the
+            // run's number from being one).
+            const n = name ? t.getAttributeNode(name) : t;
+            if (n && memory.get(n)?._text !== n.nodeValue)
+                group = editor._read(n);
         }
         else {
             if (r.removedNodes.length)

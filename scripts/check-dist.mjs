@@ -14,8 +14,10 @@ const BUDGET = 12800;
 // fails on any growth above CEILING and says by how much the budget is missed; `npm run bench`
 // fails on BUDGET itself. CEILING moved from 14,700 to 14,800 B on 2026-12-05 for the tracker's
 // split by responsibility (+76 B, issue 9 §4) and the copy rule of issue 14 (+27 B), and back to
-// 14,600 B the same evening, after a design pass on every area brought the file to 14,514 B.
-const CEILING = 14600;
+// 14,600 B the same evening, after a design pass on every area brought the file to 14,514 B; to
+// 14,650 B late that evening for the cold first page's cuts of issue 11 (+60 B: the parser's records
+// read by index, 1.9 ms of a 1k page's 24; the storage listener deferred; 12 regex compiles fewer).
+const CEILING = 14650;
 
 /** The size `gzip -9 -c file | wc -c` prints; zlib (a few dozen bytes more) where gzip is missing. */
 const gzipSize = (file) => {

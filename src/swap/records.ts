@@ -27,14 +27,12 @@ export function readRecords(records: MutationRecord[], scan: Scan, editor: Edito
       // No longer ignored: swapped now (ignored: restored below).
       scan._queue(t);
     } else if (name === 'class') classes._place(t as Element, r.oldValue);
-    else if (name) {
-      // An attribute set, not to what we wrote (our own writes come back as records too).
-      const a = (t as Element).getAttributeNode(name);
-      if (a && memory.get(a)?._text !== a.value) editor._read(a);
-    } else if (t.nodeType === 3) {
-      // A text edited, not to what we wrote: its run is read again (even without digits, its old
-      // text may have kept the run's number from being one).
-      if (memory.get(t)?._text !== t.nodeValue) group = editor._read(t);
+    else if (name || t.nodeType === 3) {
+      // An attribute set or a text edited, not to what we wrote (our writes come back as records
+      // too): read again, a text with its run (even without digits, its old text may have kept the
+      // run's number from being one).
+      const n = name ? (t as Element).getAttributeNode(name) : t;
+      if (n && memory.get(n)?._text !== n.nodeValue) group = editor._read(n);
     } else {
       if (r.removedNodes.length) moved = true;
       // The runs around what left or came: a run that lost part of a number, two runs now one,

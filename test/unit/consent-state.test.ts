@@ -65,4 +65,24 @@ describe('createConsent: persistent or not, and what follows', () => {
     c._explain();
     expect(why.storage).toBe('Storage: nothing — mgt_visitor gone.');
   });
+
+  it('listens for other tabs only from the first time the page stores (a storage listener opens the origin\'s storage, 1–2.5 ms on a cold page)', () => {
+    const add = vi.spyOn(window, 'addEventListener');
+    const storage = () => add.mock.calls.filter(([type]) => type == 'storage').length;
+    const { c, lost } = start({ mode: 'rotation' });
+    expect(storage()).toBe(0);
+    // Another tab's withdrawal means nothing to a page that stores nothing.
+    window.dispatchEvent(new StorageEvent('storage', { key: 'mgt_session', newValue: null }));
+    expect(lost).not.toHaveBeenCalled();
+    c._set(true, 'command');
+    expect(c._persistent).toBe(true);
+    expect(storage()).toBe(1);
+    // Withdrawn and granted again: the same listener, still one.
+    c._set(false, 'command');
+    c._set(true, 'command');
+    document.cookie = 'mgt_visitor=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+    window.dispatchEvent(new StorageEvent('storage', { key: 'mgt_session', newValue: null }));
+    expect(lost).toHaveBeenCalledTimes(1);
+    add.mockRestore();
+  });
 });

@@ -222,6 +222,9 @@ if (ONLY.has('cold')) {
   if (t) {
     console.log('Cold, documented <head> install, main-thread CPU through the load event (ms, median [min-max]):');
     const cell = (s) => (s ? `${s.median} [${s.min}-${s.max}]` : '-');
+    // The adapters' share is the difference of two medians (with the adapters, and with cmp: 'none'):
+    // below the noise of a loaded machine it comes out negative, and is shown as such.
+    console.log('(adapters: total minus the same page with cmp: \'none\', a difference of medians; a negative one is noise)');
     table(['page', 'total', 'eval', 'init', 'callbacks to load (n)', 'of which adapters', 'longest', '200 ms after load'],
       Object.entries(t).map(([id, r]) => [id, cell(r.head.total), String(r.head.eval.median), String(r.head.init.median), `${r.head.callbacks.median} (${r.head.callbackCount})`,
         `${r.head.adapters.median} (${r.head.adapters.callbacksThroughLoad} calls)`, String(r.head.longest.median), String(r.head.afterLoad200ms.median)]));

@@ -1673,6 +1673,7 @@ function derive(nodes, memory, copies) {
     return { _was: was, _copied: copied };
 }
 
+/** A digit: a text without one holds no number (the first test of every text read). */
 const DIGIT = /\d/;
 /** A link that dials: the only hrefs read. */
 const LINK = /^\s*(?:tel|sms|callto):/i;

@@ -7,6 +7,7 @@ import type { Classes } from './classes';
 import type { Matcher } from './matcher';
 import { derive, type Piece } from './memory';
 
+/** A digit: a text without one holds no number (the first test of every text read). */
 export const DIGIT = /\d/;
 /** A link that dials: the only hrefs read. */
 export const LINK = /^\s*(?:tel|sms|callto):/i;

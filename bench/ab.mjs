@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { numbers, page } from './page.mjs';
-import { startTrace, scriptEvents, sum } from './trace.mjs';
+import { median, startTrace, scriptEvents, sum } from './trace.mjs';
 
 const env = process.env;
 const RUNS = +env.AB_RUNS || 9;
@@ -71,7 +71,6 @@ async function cold(path) {
   }
 }
 
-const median = (xs) => [...xs].sort((x, y) => x - y)[(xs.length - 1) >> 1];
 const f = (xs) => `${median(xs).toFixed(2)} [${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)}]`;
 for (const [n, k] of PAGES) {
   const got = { a: [], b: [], ideal: [] };

@@ -2,8 +2,8 @@
 // returning visitor's page loads are: the cost of handling DOM mutations once the page is swapped,
 // and the per-page cost of attribution and storage for a returning visitor.
 import { ATTRIBUTION_RUNS, attributionConfig, attributionPage } from './attribution.mjs';
+import { median } from './trace.mjs';
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[(s.length - 1) >> 1]; };
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 export const MUTATIONS = 1000;
 

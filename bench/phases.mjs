@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { numbers, page } from './page.mjs';
+import { median } from './trace.mjs';
 
 const env = process.env;
 const here = resolve(fileURLToPath(import.meta.url), '../..');
@@ -116,9 +117,8 @@ for (let i = 0; i < RUNS; i++) {
 await browser.close();
 server.close();
 
-const med = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 console.log(`mgt.js from ${repo}, ${HEAD ? '<head> install (rotation)' : 'replacement after load (invisible)'}, ${n} elements / ${k} numbers, ${RUNS} ${env.WARM ? 'warm' : 'cold'} loads; wall ms, median and min:`);
 for (const [name, v] of rows) {
   const calls = name.endsWith('(calls)');
-  console.log(`  ${name.padEnd(48)} ${calls ? String(med(v)).padStart(8) : med(v).toFixed(2).padStart(8)}   ${calls ? '' : 'min ' + Math.min(...v).toFixed(2)}`);
+  console.log(`  ${name.padEnd(48)} ${calls ? String(median(v)).padStart(8) : median(v).toFixed(2).padStart(8)}   ${calls ? '' : 'min ' + Math.min(...v).toFixed(2)}`);
 }

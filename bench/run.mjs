@@ -32,7 +32,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { numbers, page } from './page.mjs';
-import { startTrace, scriptEvents, sum } from './trace.mjs';
+import { median, startTrace, scriptEvents, sum } from './trace.mjs';
 import { MUTATIONS, attribution, mutations } from './extras.mjs';
 import { attributionPage } from './attribution.mjs';
 
@@ -48,7 +48,6 @@ const SCALE = [['10k', 10000, 50, RUNS], ['100k', 100000, 50, Math.min(RUNS, 3)]
 const SCRIPT = resolve(ROOT, env.MGT_JS || 'dist/mgt.js');
 const BUDGET = { ideal1k: 2, ideal10k: 1.3, coldWarm: 1.5, task100k: 50, gzip: 12800 };
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[(s.length - 1) >> 1] : NaN; };
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const stats = (xs) => ({ median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)), n: xs.length });
 

@@ -55,6 +55,12 @@ export function scriptEvents(events, origin) {
   return { list, load };
 }
 
+/** The median of `xs` (the lower middle of an even count; NaN for none): every bench script's. */
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[(s.length - 1) >> 1] : NaN;
+};
+
 /** Sums cpu and wall of a list of script events; `longest` is the longest single one. */
 export function sum(list) {
   let cpu = 0;

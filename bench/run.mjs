@@ -341,6 +341,14 @@ if (c1?.['1k/5'] && results.warm['1k/5']?.head) {
   results.coldPenalty = { ms: round(cold - warm), cold, warm };
   console.log(`info  (b) in ms: the cold first page pays ${round(cold - warm)} ms more than a warm one (${cold} / ${warm} ms)`);
 }
+// The anchor of (b): the ideal swapper's own cold / warm ratio, replacement after load. A 424-byte
+// script pays the engine's first runs too (bindings, wrappers, inline caches, its regex's compile).
+const after1k = c1?.['1k/5']?.after;
+const warmAfter = results.warm['1k/5']?.after;
+if (after1k && warmAfter) {
+  results.coldWarmAfter = { ideal: round(after1k.ideal.median / warmAfter.ideal.median), mgt: round(after1k.mgt.median / warmAfter.mgt.median) };
+  console.log(`info  (b)'s anchor: cold / warm after load, the ideal swapper ${results.coldWarmAfter.ideal}x (${after1k.ideal.median} / ${warmAfter.ideal.median} ms), mgt ${results.coldWarmAfter.mgt}x (${after1k.mgt.median} / ${warmAfter.mgt.median} ms)`);
+}
 
 const out = resolve(ROOT, env.BENCH_OUT || 'bench/results/latest.json');
 mkdirSync(dirname(out), { recursive: true });

@@ -79,6 +79,12 @@ export interface FrameworkPage {
  * before hydration: it notes every server element and puts a click listener on #call.
  */
 export async function openFrameworkPage(page: Page, server: TestServer, path: string, p: FrameworkPage): Promise<void> {
+  serveFrameworkPage(server, path, p);
+  await page.goto(server.url(path));
+}
+
+/** Registers the page of openFrameworkPage at `path` (with its client script and style sheet). */
+export function serveFrameworkPage(server: TestServer, path: string, p: FrameworkPage): void {
   const init = JSON.stringify({ ...CONFIG, ...p.config });
   const html = `<!doctype html><html${p.hide ? ' class="mgt-hide"' : ''}${p.htmlAttrs ? ' ' + p.htmlAttrs : ''}><head><meta charset="utf-8"><title>framework</title>
 ${PROBES}${p.hide ? '<link rel="stylesheet" href="/hide.css">' : ''}
@@ -90,7 +96,6 @@ window.__clicks = 0; var c = document.getElementById('call'); if (c) c.addEventL
   server.route('/hide.css', '.mgt-hide .mgt-number{visibility:hidden}', { type: 'text/css' });
   server.route(path + '.client.js', p.client, { type: 'text/javascript' });
   server.route(path, html);
-  await page.goto(server.url(path));
 }
 
 /** What the probes saw: frames showing an original, console errors and warnings, page errors. */

@@ -1,5 +1,6 @@
 // Server-rendered apps hydrated by their framework (issue 12) in every engine: React 19 as Next.js
-// hydrates it (#__next) and Vue 3.5 as Nuxt does (#__nuxt), production builds, dist/mgt.js
+// hydrates it (#__next), with a number split by React's comment markers too, and Vue 3.5 as Nuxt
+// does (#__nuxt), production builds, dist/mgt.js
 // synchronous in <head>. The same pages and expectations as test/e2e/frameworks/ in Chromium: the
 // hydration wait, record delivery and frame timing are each engine's own, and a mismatch makes the
 // framework drop the server's DOM (or write the original back) in that engine only.
@@ -10,6 +11,7 @@ import { renderToString as vueToString } from 'vue/server-renderer';
 import { test, expect, type Tab } from './support/fixtures';
 import { App as ReactApp } from '../e2e/frameworks/apps/react-app.mjs';
 import { App as VueApp } from '../e2e/frameworks/apps/vue-app.mjs';
+import { App as SplitApp } from '../e2e/frameworks/apps/react-split-app.mjs';
 import { bundle, serveFrameworkPage, ORIGINAL, TRACKED } from '../e2e/frameworks/harness';
 
 // Server render, bundle (cached per worker) and a framework's hydration, through WebDriver.
@@ -94,3 +96,14 @@ for (const app of apps) {
     expect(last.problems).toEqual([]);
   });
 }
+
+test('React: a number split across JSX expressions (<!-- --> between its parts) tracked after a clean hydration, restored byte for byte', async ({ tab, server }) => {
+  const html = reactToString(createElement(SplitApp));
+  expect(html).toContain('<!-- -->');
+  serveFrameworkPage(server, '/split', { body: `<div id="__next">${html}</div>`, client: await bundle('react-split-client.mjs', 'production'), hide: true });
+  await tab.open(server.url('/split'));
+  await tab.until((t) => document.getElementById('split')?.textContent === t, `Tél. ${TRACKED}`);
+  expect(await tab.run(() => ({ frames: (window as any).__frames, problems: (window as any).__problems }))).toEqual({ frames: [], problems: [] });
+  await tab.run(() => (window as any).mgt('restore'));
+  expect(await tab.run(() => document.getElementById('__next')!.innerHTML)).toBe(html);
+});

@@ -2121,14 +2121,16 @@ function readRecords(records, scan, editor, classes, skip) {
             if (n && memory.get(n)?._text !== n.nodeValue)
                 group = editor._read(n);
         }
-        else {
+        else if (r.removedNodes.length || !last?.contains(t)) {
+            // (Else nodes were only added inside an element this batch queued, which its pending scan
+            // reads whole: nearly every record while the page parses, the parser appending each node to
+            // the element it opened last. Told apart without reading the record's nodes.)
             if (r.removedNodes.length)
                 moved = true;
             // The runs around what left or came: a run that lost part of a number, two runs now one,
             // or (a node inserted inside a run) one run now two, either of which may now hold a
-            // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing.)
-            // (In this order, the parser's appends, nearly every record while the page loads, with no
-            // next sibling and nothing removed, read nothing more here.)
+            // number or a fragment of ours. (The parser's appends, at a parent's end, split nothing:
+            // with no next sibling and nothing removed, they read nothing more here.)
             const split = inRun(r.nextSibling) && inRun(r.previousSibling);
             if (moved || split)
                 for (const n of [r.previousSibling, r.nextSibling])

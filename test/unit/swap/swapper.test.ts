@@ -186,6 +186,38 @@ describe('guarantees (SPEC 10.4)', () => {
 });
 
 describe('the observer', () => {
+  it("content built node by node in one batch, as the parser does, is swapped whole; what moves out of it or into an ignored part is handled", async () => {
+    setup('<p id=e>Écrivez-nous</p><b id=s>01 23 45 67 89</b>');
+    expect($('#s').textContent).toBe('09 70 00 00 01');
+    // One batch: a new element, then nodes appended inside it one at a time (records whose target
+    // is inside it), a number split over three of them, a removal inside it, an addition elsewhere.
+    const d = document.body.appendChild(document.createElement('div'));
+    const p = d.appendChild(document.createElement('p'));
+    p.appendChild(document.createTextNode('Tél. 01 23 '));
+    p.appendChild(document.createComment(''));
+    p.appendChild(document.createTextNode('45 67 89'));
+    const a = p.appendChild(document.createElement('a'));
+    a.setAttribute('href', 'tel:0123456789');
+    const gone = d.appendChild(document.createElement('span'));
+    gone.appendChild(document.createTextNode('01 23 45 67 89'));
+    const kept = d.appendChild(document.createElement('i'));
+    kept.appendChild(gone.firstChild!);
+    d.removeChild(gone);
+    $('#e').appendChild(document.createTextNode(' ou 01.23.45.67.89'));
+    // A swapped node moved into a new ignored part shows its original again.
+    const zone = d.appendChild(document.createElement('section'));
+    zone.setAttribute('data-mgt-ignore', '');
+    zone.appendChild($('#s'));
+    await tick();
+    expect(p.textContent).toBe('Tél. 09 70 00 00 01');
+    expect(a.getAttribute('href')).toBe('tel:0970000001');
+    expect(kept.textContent).toBe('09 70 00 00 01');
+    expect($('#e').textContent).toBe('Écrivez-nous ou 09.70.00.00.01');
+    expect($('#s').textContent).toBe('01 23 45 67 89');
+    swapper!._restore();
+    expect(d.textContent).toBe('Tél. 01 23 45 67 8901 23 45 67 8901 23 45 67 89');
+  });
+
   it('re-swaps a framework re-render that puts the original back, in the same microtask checkpoint', async () => {
     setup('<p id=a>Tél. 01 23 45 67 89</p><a id=b href="tel:0123456789" title="01 23 45 67 89">x</a>');
     const text = $('#a').firstChild as Text;

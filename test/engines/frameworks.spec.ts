@@ -9,6 +9,7 @@ import { renderToString as reactToString } from 'react-dom/server';
 import { createSSRApp } from 'vue';
 import { renderToString as vueToString } from 'vue/server-renderer';
 import { test, expect, type Tab } from './support/fixtures';
+import { poll } from './support/driver';
 import { App as ReactApp } from '../e2e/frameworks/apps/react-app.mjs';
 import { App as VueApp } from '../e2e/frameworks/apps/vue-app.mjs';
 import { App as SplitApp } from '../e2e/frameworks/apps/react-split-app.mjs';
@@ -43,15 +44,9 @@ type Look = ReturnType<typeof look>;
 /** Waits until `ok` holds for what the page shows; fails with what it showed last. */
 async function until(tab: Tab, ok: (l: Look) => boolean, what: string): Promise<Look> {
   let last: Look | undefined;
-  try {
-    for (const end = Date.now() + 15_000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
-      last = await tab.run(look);
-      if (ok(last)) return last;
-    }
-  } catch (e) {
-    throw new Error(`${what}: ${e}`);
-  }
-  throw new Error(`${what}: the page shows ${JSON.stringify(last, null, 1)}`);
+  return poll(async () => ((last = await tab.run(look)), ok(last) ? last : undefined), what).catch((e) => {
+    throw new Error(`${e.message}: the page shows ${JSON.stringify(last, null, 1)}`);
+  });
 }
 
 const apps = [

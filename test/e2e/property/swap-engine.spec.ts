@@ -26,34 +26,22 @@
 // trivially except "an original the engine must recognise is not left showing", which is skipped
 // (MGT_PROPERTY_CONTROL=strict keeps it: the run must then fail, which shows the check bites).
 // Triage: MGT_PROPERTY_SURVEY=200 samples 200 inputs and prints one shrunk input per kind of failure.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { TestServer } from '../support/server';
 import { test, snippetHtml } from '../support/fixtures';
-import { CONFIG, HARNESS_OPTS, domSpec, showSpec, type DomSpec } from './support/dom-arbitraries';
+import { HARNESS_OPTS, domSpec, showSpec, type DomSpec } from './support/dom-arbitraries';
 import fc from 'fast-check';
 import { check, settings, LONG } from './support/runner';
-
-const HARNESS = readFileSync(new URL('./support/dom-harness.js', import.meta.url), 'utf8');
-const CONTROL = !!process.env.MGT_PROPERTY_CONTROL;
-
-function pageBody(): string {
-  return `<div id="root"></div><iframe id="control" hidden></iframe><script>${HARNESS}</script>` +
-    // Without the module (harness self-check), mgt('swap') and mgt('restore') do nothing.
-    (CONTROL ? '<script>window.mgt = function () {};</script>' : '');
-}
+import { failuresOf, propertyPage } from './support/page';
 
 async function openPage(page: Page, server: TestServer): Promise<(spec: DomSpec) => Promise<string[]>> {
-  server.route('/p', snippetHtml({ config: CONTROL ? undefined : CONFIG, load: CONTROL ? 'none' : 'sync', body: pageBody() }));
+  server.route('/p', snippetHtml(propertyPage()));
   await page.goto(server.url('/p'));
   await page.evaluate((o) => {
     (window as any).__prop.setup(o);
     (window as any).mgt('restore');
   }, HARNESS_OPTS);
-  return async (spec) => {
-    const r = await page.evaluate((s) => (window as any).__prop.run(s), spec);
-    return CONTROL && process.env.MGT_PROPERTY_CONTROL !== 'strict' ? r.failures.filter((f: string) => !f.includes('is left showing')) : r.failures;
-  };
+  return async (spec) => failuresOf(await page.evaluate((s) => (window as any).__prop.run(s), spec));
 }
 
 test('swap engine: random DOMs and edits never show a mixed number, and restore is exact', async ({ page, server }) => {

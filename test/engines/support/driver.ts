@@ -31,7 +31,8 @@ export interface Engine {
 
 const source = (fn: Function, args: unknown[]): string => `(${fn})(...${JSON.stringify(args)})`;
 
-async function poll<R>(probe: () => Promise<R>, what: string, timeout = 15_000): Promise<NonNullable<R>> {
+/** Resolves with the first truthy result of `probe`, tried every 50 ms; fails after `timeout` ms. */
+export async function poll<R>(probe: () => Promise<R>, what: string, timeout = 15_000): Promise<NonNullable<R>> {
   const end = Date.now() + timeout;
   for (;;) {
     const value = await probe();
